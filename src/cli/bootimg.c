@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* bootimg(8): load a Linux kernel from Linux and boot it. */
+#include <errno.h>
+#include <popt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bootimg.h"
+#include "cmdline.h"
+#include "failure.h"
+#include "show.h"
+
+struct options {
+	char *load;
+	char **initrds;
+	char *command_line;
+	char *append;
+	int reuse_cmdline;
+	char *method;
+	int exec;
+	int unload;
+	int status;
+	char *info;
+	int dry_run;
+	int verbose;
+	int version;
+};
+
+enum { OPT_FILE_SYSCALL = 1, OPT_KEXEC_SYSCALL };
+
+static int parse_method(const char *name, enum bootimg_method *method)
+{
+	static const enum bootimg_method all[] = {
+		BOOTIMG_METHOD_AUTO, BOOTIMG_METHOD_FILE, BOOTIMG_METHOD_KEXEC,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		if (strcmp(name, bootimg_method_name(all[i])) == 0) {
+			*method = all[i];
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+static int usage_error(poptContext pc, const char *message)
+{
+	fprintf(stderr, "bootimg: %s\n", message);
+	poptPrintUsage(pc, stderr, 0);
+	return EXIT_USAGE;
+}
+
+static size_t count(char **list)
+{
+	size_t n = 0;
+
+	while (list && list[n])
+		n++;
+	return n;
+}
+
+static int do_info(struct bootimg *ctx, const char *path)
+{
+	struct bootimg_info info;
+	int err = bootimg_probe(ctx, path, &info);
+
+	if (err < 0)
+		return report_failure(ctx, err, path);
+	show_info(stdout, path, &info);
+	return EXIT_OK;
+}
+
+static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req)
+{
+	struct bootimg_plan *plan;
+	int err = bootimg_plan_new(ctx, req, &plan);
+
+	if (err < 0)
+		return report_failure(ctx, err, req->kernel);
+	printf("kexec_load plan for %s (method %s)\n", req->kernel,
+	       bootimg_method_name(req->method));
+	show_plan(stdout, plan);
+	bootimg_plan_free(plan);
+	return EXIT_OK;
+}
+
+static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
+		   int verbose)
+{
+	struct bootimg_load_result result;
+	int err = bootimg_load(ctx, req, &result);
+
+	if (err < 0)
+		return report_failure(ctx, err, req->kernel);
+	if (verbose && result.file_error)
+		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
+			"used kexec_load\n", strerror(-result.file_error));
+	if (verbose)
+		fprintf(stderr, "bootimg: staged %s with method %s\n",
+			req->kernel, bootimg_method_name(result.used));
+	return EXIT_OK;
+}
+
+static int do_exec(struct bootimg *ctx)
+{
+	struct bootimg_status status;
+	int err = bootimg_get_status(ctx, &status);
+
+	if (err == 0 && !status.loaded) {
+		fprintf(stderr, "bootimg: no kernel is staged; "
+			"use bootimg --load first\n");
+		return EXIT_FAILED;
+	}
+	err = bootimg_exec(ctx);
+	return report_failure(ctx, err, "exec");
+}
+
+static int do_status(struct bootimg *ctx)
+{
+	struct bootimg_status status;
+	int err = bootimg_get_status(ctx, &status);
+
+	if (err < 0)
+		return report_failure(ctx, err, "status");
+	show_status(stdout, &status);
+	return status.loaded ? EXIT_OK : EXIT_FAILED;
+}
+
+static int do_unload(struct bootimg *ctx)
+{
+	int err = bootimg_unload(ctx, 0);
+
+	return err < 0 ? report_failure(ctx, err, "unload") : EXIT_OK;
+}
+
+static int run(poptContext pc, struct options *o, struct bootimg *ctx)
+{
+	const char *positional = poptGetArg(pc);
+	struct bootimg_request req = { 0 };
+	int actions = !!o->load + o->exec + o->unload + o->status +
+		      !!o->info + !!positional;
+	char *cmdline;
+	int code;
+
+	if (o->version) {
+		printf("bootimg %s\n", PACKAGE_VERSION);
+		return EXIT_OK;
+	}
+	if (poptPeekArg(pc))
+		return usage_error(pc, "too many arguments");
+	if (actions != 1)
+		return usage_error(pc, "give exactly one of KERNEL, --load, "
+				       "--exec, --unload, --status, --info");
+	if (o->info)
+		return do_info(ctx, o->info);
+	if (o->exec)
+		return do_exec(ctx);
+	if (o->unload)
+		return do_unload(ctx);
+	if (o->status)
+		return do_status(ctx);
+
+	if (o->command_line && o->reuse_cmdline)
+		return usage_error(pc, "--command-line and --reuse-cmdline "
+				       "exclude each other");
+	if (o->method && parse_method(o->method, &req.method) < 0)
+		return usage_error(pc, "--method takes auto, file or kexec");
+	cmdline = compose_cmdline(o->command_line, o->reuse_cmdline,
+				  o->append);
+	if (!cmdline) {
+		fprintf(stderr, "bootimg: /proc/cmdline: %s\n",
+			strerror(errno));
+		return EXIT_FAILED;
+	}
+	req.kernel = o->load ? o->load : positional;
+	req.initrds = (const char *const *)o->initrds;
+	req.n_initrds = count(o->initrds);
+	req.cmdline = cmdline;
+
+	if (o->dry_run)
+		code = do_dry_run(ctx, &req);
+	else
+		code = do_load(ctx, &req, o->verbose);
+	if (code == EXIT_OK && positional && !o->dry_run)
+		code = do_exec(ctx);
+	free(cmdline);
+	return code;
+}
+
+int main(int argc, const char **argv)
+{
+	static struct options o;
+	const struct poptOption table[] = {
+		{ "load", 'l', POPT_ARG_STRING, &o.load, 0,
+		  "stage KERNEL for a later --exec or reboot", "KERNEL" },
+		{ "initrd", '\0', POPT_ARG_ARGV, &o.initrds, 0,
+		  "an initrd; several are concatenated in order", "FILE" },
+		{ "command-line", '\0', POPT_ARG_STRING, &o.command_line, 0,
+		  "the new kernel's command line", "STRING" },
+		{ "append", '\0', POPT_ARG_STRING, &o.append, 0,
+		  "add STRING to the command line", "STRING" },
+		{ "reuse-cmdline", '\0', POPT_ARG_NONE, &o.reuse_cmdline, 0,
+		  "start from the running kernel's command line", NULL },
+		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
+		  "how to load: auto (default), file or kexec", "METHOD" },
+		{ "kexec-file-syscall", 's', POPT_ARG_NONE, NULL,
+		  OPT_FILE_SYSCALL, "same as --method=file", NULL },
+		{ "kexec-syscall", 'c', POPT_ARG_NONE, NULL, OPT_KEXEC_SYSCALL,
+		  "same as --method=kexec", NULL },
+		{ "exec", 'e', POPT_ARG_NONE, &o.exec, 0,
+		  "boot the staged kernel now", NULL },
+		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,
+		  "unstage the staged kernel", NULL },
+		{ "status", 'S', POPT_ARG_NONE, &o.status, 0,
+		  "show what is staged; exit 0 if a kernel is", NULL },
+		{ "info", '\0', POPT_ARG_STRING, &o.info, 0,
+		  "describe a kernel image", "KERNEL" },
+		{ "dry-run", 'n', POPT_ARG_NONE, &o.dry_run, 0,
+		  "print the load plan; load nothing", NULL },
+		{ "verbose", 'v', POPT_ARG_NONE, &o.verbose, 0,
+		  "say which method was used, and why", NULL },
+		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
+		  "print the version", NULL },
+		POPT_AUTOHELP
+		POPT_TABLEEND
+	};
+	poptContext pc = poptGetContext("bootimg", argc, argv, table, 0);
+	struct bootimg *ctx = NULL;
+	int rc, err;
+
+	poptSetOtherOptionHelp(pc, "[OPTION...] [KERNEL]");
+	while ((rc = poptGetNextOpt(pc)) > 0)
+		o.method = rc == OPT_FILE_SYSCALL ? "file" : "kexec";
+	if (rc < -1) {
+		fprintf(stderr, "bootimg: %s: %s\n",
+			poptBadOption(pc, POPT_BADOPTION_NOALIAS),
+			poptStrerror(rc));
+		poptFreeContext(pc);
+		return EXIT_USAGE;
+	}
+	err = bootimg_new(&ctx);
+	if (err < 0) {
+		fprintf(stderr, "bootimg: %s\n", strerror(-err));
+		rc = EXIT_FAILED;
+	} else {
+		rc = run(pc, &o, ctx);
+	}
+	bootimg_free(ctx);
+	poptFreeContext(pc);
+	return rc;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Composing the new kernel's command line from the options. */
+#ifndef BOOTIMG_CLI_CMDLINE_H
+#define BOOTIMG_CLI_CMDLINE_H
+
+/*
+ * BASE is --command-line; REUSE takes the running kernel's /proc/cmdline
+ * instead (without BOOT_IMAGE=); APPEND is added after either.  Returns a
+ * malloc'd string or NULL with errno set.
+ */
+char *compose_cmdline(const char *base, int reuse, const char *append);
+
+#endif

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "failure.h"
+
+static int file_contains(const char *path, const char *text)
+{
+	char buf[256] = "";
+	FILE *f = fopen(path, "re");
+	size_t n;
+
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strstr(buf, text) != NULL;
+}
+
+/* EPERM has several causes; name the one that applies here. */
+static const char *why_not_permitted(void)
+{
+	if (geteuid() != 0)
+		return "permission denied: loading a kernel needs root "
+		       "(CAP_SYS_BOOT)";
+	if (file_contains("/sys/kernel/security/lockdown", "[integrity]") ||
+	    file_contains("/sys/kernel/security/lockdown",
+			  "[confidentiality]"))
+		return "the kernel is locked down: only --method=file with a "
+		       "signed kernel is allowed";
+	if (file_contains("/proc/sys/kernel/kexec_load_disabled", "1"))
+		return "kexec is disabled (kernel.kexec_load_disabled=1)";
+	return "operation not permitted by the kernel";
+}
+
+static int cmdline_limit(struct bootimg *ctx, const char *kernel)
+{
+	struct bootimg_info info;
+
+	if (!kernel || bootimg_probe(ctx, kernel, &info) < 0)
+		return -1;
+	return (int)info.cmdline_size;
+}
+
+int report_failure(struct bootimg *ctx, int err, const char *doing)
+{
+	const char *path = bootimg_error_path(ctx);
+	char what[512];
+	const char *cause;
+	int code;
+	char limit_msg[96];
+
+	snprintf(what, sizeof(what), "%s", path ? path : doing);
+	switch (-err) {
+	case ENOENT:
+		cause = "no such file";
+		code = EXIT_UNREADABLE;
+		break;
+	case EACCES:
+		cause = "cannot read it: permission denied";
+		code = EXIT_UNREADABLE;
+		break;
+	case EISDIR:
+		cause = "is a directory, not a file";
+		code = EXIT_UNREADABLE;
+		break;
+	case ENXIO:
+		cause = "not a regular file";
+		code = EXIT_UNREADABLE;
+		break;
+	case ENOEXEC:
+		cause = "not a Linux kernel image that bootimg can boot "
+			"(bzImage with a 64-bit entry)";
+		code = EXIT_BAD_IMAGE;
+		break;
+	case EBADMSG:
+		cause = "truncated or corrupt kernel image";
+		code = EXIT_BAD_IMAGE;
+		break;
+	case E2BIG:
+		snprintf(limit_msg, sizeof(limit_msg),
+			 "the command line is longer than this kernel's "
+			 "limit of %d bytes", cmdline_limit(ctx, path));
+		cause = limit_msg;
+		code = EXIT_CMDLINE_TOO_LONG;
+		break;
+	case ENOSPC:
+	case ENOMEM:
+		cause = "the kernel and initrds do not fit in this machine's RAM";
+		code = EXIT_NO_MEMORY;
+		break;
+	case ETOOMANYREFS:
+		cause = "too many segments for kexec_load (at most 16)";
+		code = EXIT_FAILED;
+		break;
+	case EPERM:
+		cause = why_not_permitted();
+		code = EXIT_NOT_PERMITTED;
+		break;
+	case EKEYREJECTED:
+	case EKEYREVOKED:
+		cause = "the running kernel rejected the image's signature";
+		code = EXIT_NOT_PERMITTED;
+		break;
+	case ENOSYS:
+		cause = "the running kernel has no kexec support for this "
+			"method";
+		code = EXIT_UNSUPPORTED;
+		break;
+	case EBUSY:
+		cause = "a kexec is already in progress";
+		code = EXIT_FAILED;
+		break;
+	default:
+		cause = strerror(-err);
+		code = EXIT_FAILED;
+		break;
+	}
+	fprintf(stderr, "bootimg: %s: %s\n", what, cause);
+	return code;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Turning library errors into one-line messages and exit codes. */
+#ifndef BOOTIMG_CLI_FAILURE_H
+#define BOOTIMG_CLI_FAILURE_H
+
+#include "bootimg.h"
+
+/* The documented exit codes of bootimg(8). */
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_FAILED = 1,	/* also: --status finds nothing staged */
+	EXIT_USAGE = 2,
+	EXIT_BAD_IMAGE = 3,
+	EXIT_UNREADABLE = 4,
+	EXIT_CMDLINE_TOO_LONG = 5,
+	EXIT_NOT_PERMITTED = 6,
+	EXIT_UNSUPPORTED = 7,
+	EXIT_NO_MEMORY = 8,
+};
+
+/* Print "bootimg: FILE: cause" for ERR and return the exit code. */
+int report_failure(struct bootimg *ctx, int err, const char *doing);
+
+#endif

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * libbootimg: load a Linux kernel from Linux and boot it.
+ *
+ * The pipeline is probe (which image format) -> plan (where each segment
+ * goes in physical memory) -> load (a kernel interface) -> exec.
+ *
+ * Every function that can fail returns 0 or a positive count on success
+ * and a negative errno on failure.  When a failure concerns a file,
+ * bootimg_error_path() names it.  Errors with a meaning of their own:
+ *
+ *   -ENXIO        the file is not a regular file
+ *   -ENOEXEC      the file is not a kernel image bootimg understands
+ *   -EBADMSG      the image is truncated or its header is inconsistent
+ *   -E2BIG        the command line is longer than the kernel accepts
+ *   -ENOSPC       the segments do not fit in the machine's RAM
+ *   -EPERM        no privilege, or kexec is locked down
+ *   -EKEYREJECTED the kernel refused the image's signature
+ *   -ENOSYS       the kernel has no interface for the chosen method
+ */
+#ifndef BOOTIMG_H
+#define BOOTIMG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct bootimg;
+struct bootimg_plan;
+
+enum bootimg_method {
+	BOOTIMG_METHOD_AUTO = 0,
+	BOOTIMG_METHOD_FILE,	/* kexec_file_load(2) */
+	BOOTIMG_METHOD_KEXEC,	/* kexec_load(2), our purgatory */
+};
+
+/* What to boot. */
+struct bootimg_request {
+	const char *kernel;
+	const char *const *initrds;	/* concatenated in this order */
+	size_t n_initrds;
+	const char *cmdline;		/* NULL means empty */
+	enum bootimg_method method;
+};
+
+/* Facts about an image, found without privileges. */
+struct bootimg_info {
+	const char *format;		/* "bzImage" */
+	char version[128];		/* the kernel's version string */
+	uint16_t protocol;		/* boot protocol, 0x020f for 2.15 */
+	uint64_t file_size;
+	uint64_t payload_size;		/* protected-mode code in the file */
+	uint64_t init_size;		/* memory the kernel needs to start */
+	uint64_t pref_address;
+	uint32_t kernel_alignment;
+	uint32_t cmdline_size;		/* longest command line, without NUL */
+	uint32_t initrd_addr_max;
+	uint16_t xloadflags;
+	uint8_t loadflags;
+	unsigned relocatable : 1;
+	unsigned entry64 : 1;		/* has the 64-bit entry point */
+	unsigned initrd_above_4g : 1;
+};
+
+/* One segment of a plan, as it will be given to the kernel. */
+struct bootimg_segment {
+	const char *what;		/* "kernel", "initrd", "boot-params", ... */
+	uint64_t bufsz;			/* bytes of content */
+	uint64_t mem;			/* physical destination */
+	uint64_t memsz;			/* bytes reserved at mem */
+};
+
+/* The boot_params fields worth showing. */
+struct bootimg_plan_summary {
+	uint64_t entry;			/* where the kernel's kexec code jumps */
+	uint64_t kernel_entry;		/* where purgatory jumps */
+	uint64_t boot_params;
+	uint64_t cmd_line_ptr;
+	uint64_t ramdisk_image;
+	uint64_t ramdisk_size;
+	uint32_t e820_entries;
+	uint8_t loadflags;
+};
+
+enum bootimg_load_flags {
+	BOOTIMG_LOAD_PANIC = 0x1,	/* reserved for the panic kernel */
+};
+
+/* The outcome of bootimg_load(). */
+struct bootimg_load_result {
+	enum bootimg_method used;
+	int file_error;	/* with AUTO: why kexec_file_load was passed over */
+};
+
+/* Which kernels are staged now. */
+struct bootimg_status {
+	unsigned loaded : 1;
+	unsigned panic_loaded : 1;
+	uint64_t panic_reserved;	/* bytes reserved by crashkernel= */
+};
+
+int bootimg_new(struct bootimg **ctx);
+void bootimg_free(struct bootimg *ctx);
+
+/* The file behind the last error, or NULL. */
+const char *bootimg_error_path(const struct bootimg *ctx);
+
+/*
+ * Read /sys and /proc below ROOT instead of /, for tests.  The environment
+ * variable BOOTIMG_SYSROOT sets the same at bootimg_new().
+ */
+int bootimg_set_sysroot(struct bootimg *ctx, const char *root);
+
+int bootimg_probe(struct bootimg *ctx, const char *path,
+		  struct bootimg_info *info);
+
+/* Plan the kexec_load method without loading anything. */
+int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
+		     struct bootimg_plan **plan);
+void bootimg_plan_free(struct bootimg_plan *plan);
+size_t bootimg_plan_segment_count(const struct bootimg_plan *plan);
+int bootimg_plan_segment(const struct bootimg_plan *plan, size_t i,
+			 struct bootimg_segment *seg);
+void bootimg_plan_summarize(const struct bootimg_plan *plan,
+			    struct bootimg_plan_summary *summary);
+
+/* Stage the kernel.  Nothing changes when this fails. */
+int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
+		 struct bootimg_load_result *result);
+int bootimg_unload(struct bootimg *ctx, unsigned flags);
+int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status);
+
+/* Boot the staged kernel now; returns only on failure. */
+int bootimg_exec(struct bootimg *ctx);
+
+const char *bootimg_method_name(enum bootimg_method method);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* kexec_load(2): segments planned by bootimg, entered through purgatory. */
+#include <linux/kexec.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "backend.h"
+#include "internal.h"
+#include "plan.h"
+
+#if defined(__x86_64__)
+#define KEXEC_ARCH_NATIVE KEXEC_ARCH_X86_64
+#else
+#define KEXEC_ARCH_NATIVE KEXEC_ARCH_386
+#endif
+
+static int kexec_load_syscall(uint64_t entry, size_t n,
+			      struct kexec_segment *segments,
+			      unsigned long flags)
+{
+	if (syscall(SYS_kexec_load, (unsigned long)entry, (unsigned long)n,
+		    segments, flags) < 0)
+		return -errno;
+	return 0;
+}
+
+static int kexec_method_load(struct bootimg *ctx,
+			     const struct bootimg_request *req)
+{
+	struct kexec_segment segments[BI_MAX_SEGMENTS];
+	struct bootimg_plan *plan;
+	size_t i;
+	int err = bootimg_plan_new(ctx, req, &plan);
+
+	if (err < 0)
+		return err;
+	for (i = 0; i < plan->n_segments; i++) {
+		const struct bi_segment *s = &plan->segments[i];
+
+		segments[i] = (struct kexec_segment){
+			.buf = s->buf, .bufsz = s->bufsz,
+			.mem = (void *)(uintptr_t)s->mem,
+			.memsz = (size_t)s->memsz,
+		};
+	}
+	err = kexec_load_syscall(plan->summary.entry, plan->n_segments,
+				 segments, KEXEC_ARCH_NATIVE);
+	bootimg_plan_free(plan);
+	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
+}
+
+static int kexec_method_unload(struct bootimg *ctx, unsigned flags)
+{
+	unsigned long kflags = KEXEC_ARCH_NATIVE;
+
+	if (flags & BOOTIMG_LOAD_PANIC)
+		kflags |= KEXEC_ON_CRASH;
+	return bi_fail(ctx, NULL, kexec_load_syscall(0, 0, NULL, kflags));
+}
+
+const struct bi_backend bi_backend_kexec = {
+	.load = kexec_method_load,
+	.unload = kexec_method_unload,
+};

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Method selection, unloading, status and exec. */
+#include <linux/reboot.h>
+#include <stdlib.h>
+#include <sys/reboot.h>
+#include <unistd.h>
+#include "backend.h"
+#include "inputs.h"
+#include "internal.h"
+
+static const struct bi_backend *const backends[] = {
+	[BOOTIMG_METHOD_FILE] = &bi_backend_file,
+	[BOOTIMG_METHOD_KEXEC] = &bi_backend_kexec,
+};
+
+/* Errors of kexec_file_load after which kexec_load may still work. */
+static int worth_falling_back(int err)
+{
+	return err == -ENOSYS || err == -ENOEXEC || err == -EOPNOTSUPP ||
+	       err == -EKEYREJECTED || err == -EBADMSG || err == -EINVAL;
+}
+
+int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
+		 struct bootimg_load_result *result)
+{
+	struct bi_inputs in;
+	int err;
+
+	*result = (struct bootimg_load_result){ .used = req->method };
+	/* Check every input first, the same way for every method. */
+	err = bi_inputs_open(ctx, req, &in);
+	if (err < 0)
+		return err;
+	bi_inputs_close(&in);
+
+	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]))
+		return bi_fail(ctx, NULL, -EINVAL);
+	if (req->method != BOOTIMG_METHOD_AUTO)
+		return backends[req->method]->load(ctx, req);
+	result->used = BOOTIMG_METHOD_FILE;
+	err = bi_backend_file.load(ctx, req);
+	if (err == 0 || !worth_falling_back(err))
+		return err;
+	result->file_error = err;
+	result->used = BOOTIMG_METHOD_KEXEC;
+	err = bi_backend_kexec.load(ctx, req);
+	/* Under lockdown the signature verdict explains more than EPERM. */
+	if (err == -EPERM && result->file_error == -EKEYREJECTED)
+		err = bi_fail(ctx, req->kernel, -EKEYREJECTED);
+	return err;
+}
+
+int bootimg_unload(struct bootimg *ctx, unsigned flags)
+{
+	int err = bi_backend_file.unload(ctx, flags);
+
+	if (err == -ENOSYS)
+		err = bi_backend_kexec.unload(ctx, flags);
+	return err;
+}
+
+static int read_flag(struct bootimg *ctx, const char *path, uint64_t *value)
+{
+	char buf[32];
+	int err = bi_read_sysfile(ctx, path, buf, sizeof(buf));
+
+	if (err < 0)
+		return err;
+	*value = strtoull(buf, NULL, 0);
+	return 0;
+}
+
+int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
+{
+	uint64_t loaded = 0, crash = 0, size = 0;
+	int err = read_flag(ctx, "/sys/kernel/kexec_loaded", &loaded);
+
+	if (err < 0)
+		return bi_fail(ctx, "/sys/kernel/kexec_loaded",
+			       err == -ENOENT ? -ENOSYS : err);
+	/* The panic files exist only with CONFIG_CRASH_CORE. */
+	read_flag(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
+	read_flag(ctx, "/sys/kernel/kexec_crash_size", &size);
+	*status = (struct bootimg_status){
+		.loaded = loaded != 0, .panic_loaded = crash != 0,
+		.panic_reserved = size,
+	};
+	return 0;
+}
+
+int bootimg_exec(struct bootimg *ctx)
+{
+	(void)ctx;
+	sync();
+	if (reboot(LINUX_REBOOT_CMD_KEXEC) < 0)
+		return -errno;
+	return 0;
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The library context: where to find /sys and /proc, and the last error. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "internal.h"
+
+int bootimg_new(struct bootimg **out)
+{
+	struct bootimg *ctx = calloc(1, sizeof(*ctx));
+	const char *root = getenv("BOOTIMG_SYSROOT");
+	int err;
+
+	if (!ctx)
+		return -ENOMEM;
+	err = bootimg_set_sysroot(ctx, root ? root : "");
+	if (err < 0) {
+		free(ctx);
+		return err;
+	}
+	*out = ctx;
+	return 0;
+}
+
+void bootimg_free(struct bootimg *ctx)
+{
+	if (!ctx)
+		return;
+	free(ctx->sysroot);
+	free(ctx->error_path);
+	free(ctx);
+}
+
+int bootimg_set_sysroot(struct bootimg *ctx, const char *root)
+{
+	char *copy = strdup(root);
+
+	if (!copy)
+		return -ENOMEM;
+	free(ctx->sysroot);
+	ctx->sysroot = copy;
+	return 0;
+}
+
+const char *bootimg_error_path(const struct bootimg *ctx)
+{
+	return ctx->error_path;
+}
+
+int bi_fail(struct bootimg *ctx, const char *path, int err)
+{
+	free(ctx->error_path);
+	ctx->error_path = path ? strdup(path) : NULL;
+	return err;
+}
+
+int bi_sysroot_path(const struct bootimg *ctx, const char *path,
+		    char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s%s", ctx->sysroot, path);
+
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+int bi_read_sysfile(const struct bootimg *ctx, const char *path,
+		    char *buf, size_t size)
+{
+	char full[4096];
+	ssize_t n;
+	int fd, err;
+
+	err = bi_sysroot_path(ctx, path, full, sizeof(full));
+	if (err < 0)
+		return err;
+	fd = open(full, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, size - 1);
+	err = n < 0 ? -errno : 0;
+	close(fd);
+	if (err < 0)
+		return err;
+	buf[n] = '\0';
+	return (int)n;
+}
+
+const char *bootimg_method_name(enum bootimg_method method)
+{
+	switch (method) {
+	case BOOTIMG_METHOD_AUTO:
+		return "auto";
+	case BOOTIMG_METHOD_FILE:
+		return "file";
+	case BOOTIMG_METHOD_KEXEC:
+		return "kexec";
+	}
+	return "unknown";
+}

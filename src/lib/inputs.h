@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The files of a request, opened and checked before any method runs, so
+ * that a bad input is reported the same way whatever the method and
+ * before anything is loaded.
+ */
+#ifndef BOOTIMG_INPUTS_H
+#define BOOTIMG_INPUTS_H
+
+#include "file.h"
+#include "format.h"
+
+struct bi_inputs {
+	struct bi_file kernel_file;
+	struct bi_kernel kernel;
+	struct bi_file *initrds;
+	size_t n_initrds;
+	const char *cmdline;	/* never NULL */
+	size_t cmdline_len;	/* without the NUL */
+};
+
+int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
+		   struct bi_inputs *in);
+void bi_inputs_close(struct bi_inputs *in);
+
+#endif

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Library-private declarations shared by several files of libbootimg. */
+#ifndef BOOTIMG_INTERNAL_H
+#define BOOTIMG_INTERNAL_H
+
+#include <errno.h>
+#include <stdint.h>
+#include "bootimg.h"
+
+#define BI_PAGE_SIZE 4096u
+#define BI_MIB (1024u * 1024u)
+
+struct bootimg {
+	char *sysroot;		/* "" for the real /sys and /proc */
+	char *error_path;	/* the file behind the last error */
+};
+
+/* Remember PATH as the file behind ERR; returns ERR. */
+int bi_fail(struct bootimg *ctx, const char *path, int err);
+
+/* Build "<sysroot><path>" into BUF; -ENAMETOOLONG if it does not fit. */
+int bi_sysroot_path(const struct bootimg *ctx, const char *path,
+		    char *buf, size_t size);
+
+/* Read a small text file below the sysroot into BUF, NUL-terminated. */
+int bi_read_sysfile(const struct bootimg *ctx, const char *path,
+		    char *buf, size_t size);
+
+static inline uint64_t bi_align_up(uint64_t v, uint64_t align)
+{
+	return (v + align - 1) & ~(align - 1);
+}
+
+static inline uint64_t bi_align_down(uint64_t v, uint64_t align)
+{
+	return v & ~(align - 1);
+}
+
+#endif

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdlib.h>
+#include "internal.h"
+#include "plan.h"
+
+static const struct bi_span *overlap(const struct bootimg_plan *plan,
+				     uint64_t start, uint64_t end)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n_reserved; i++) {
+		const struct bi_span *r = &plan->reserved[i];
+
+		if (start < r->end && r->start < end)
+			return r;
+	}
+	return NULL;
+}
+
+/* Search one RAM range [lo, hi) from the bottom. */
+static int find_up(const struct bootimg_plan *plan, const struct bi_place *w,
+		   uint64_t lo, uint64_t hi, uint64_t *addr)
+{
+	uint64_t a = bi_align_up(lo, w->align);
+
+	while (a >= lo && a + w->size > a && a + w->size <= hi) {
+		const struct bi_span *r = overlap(plan, a, a + w->size);
+
+		if (!r) {
+			*addr = a;
+			return 0;
+		}
+		a = bi_align_up(r->end, w->align);
+	}
+	return -ENOSPC;
+}
+
+/* Search one RAM range [lo, hi) from the top. */
+static int find_down(const struct bootimg_plan *plan,
+		     const struct bi_place *w, uint64_t lo, uint64_t hi,
+		     uint64_t *addr)
+{
+	uint64_t a;
+
+	if (hi - lo < w->size)
+		return -ENOSPC;
+	a = bi_align_down(hi - w->size, w->align);
+	while (a >= lo) {
+		const struct bi_span *r = overlap(plan, a, a + w->size);
+
+		if (!r) {
+			*addr = a;
+			return 0;
+		}
+		if (r->start < lo + w->size)
+			break;
+		a = bi_align_down(r->start - w->size, w->align);
+	}
+	return -ENOSPC;
+}
+
+int bi_plan_find(const struct bootimg_plan *plan, const struct bi_place *want,
+		 uint64_t *addr)
+{
+	size_t n = plan->map.count, k;
+
+	for (k = 0; k < n; k++) {
+		const struct bi_mem_range *r =
+			&plan->map.ranges[want->top_down ? n - 1 - k : k];
+		uint64_t lo = r->start > want->min ? r->start : want->min;
+		uint64_t hi = r->end < want->max ? r->end : want->max;
+		int err;
+
+		if (r->type != BI_MEM_RAM || lo >= hi)
+			continue;
+		err = want->top_down ? find_down(plan, want, lo, hi, addr)
+				     : find_up(plan, want, lo, hi, addr);
+		if (err == 0)
+			return 0;
+	}
+	return -ENOSPC;
+}
+
+int bi_plan_reserve(struct bootimg_plan *plan, uint64_t start, uint64_t end)
+{
+	if (plan->n_reserved == BI_MAX_SEGMENTS)
+		return -ETOOMANYREFS;
+	if (end <= start || overlap(plan, start, end))
+		return -EINVAL;
+	plan->reserved[plan->n_reserved++] =
+		(struct bi_span){ .start = start, .end = end };
+	return 0;
+}
+
+int bi_plan_add(struct bootimg_plan *plan, const char *what, const void *buf,
+		size_t bufsz, uint64_t mem, uint64_t memsz)
+{
+	int err;
+
+	memsz = bi_align_up(memsz, BI_PAGE_SIZE);
+	if (plan->n_segments == BI_MAX_SEGMENTS)
+		return -ETOOMANYREFS;
+	if (mem % BI_PAGE_SIZE || bufsz > memsz)
+		return -EINVAL;
+	err = bi_plan_reserve(plan, mem, mem + memsz);
+	if (err < 0)
+		return err;
+	plan->segments[plan->n_segments++] = (struct bi_segment){
+		.what = what, .buf = buf, .bufsz = bufsz,
+		.mem = mem, .memsz = memsz,
+	};
+	return 0;
+}
+
+int bi_plan_own(struct bootimg_plan *plan, void *buf)
+{
+	if (plan->n_owned == BI_MAX_SEGMENTS) {
+		free(buf);
+		return -ETOOMANYREFS;
+	}
+	plan->owned[plan->n_owned++] = buf;
+	return 0;
+}
+
+int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
+		     struct bootimg_plan **out)
+{
+	struct bootimg_plan *plan = calloc(1, sizeof(*plan));
+	int err;
+
+	if (!plan)
+		return bi_fail(ctx, NULL, -ENOMEM);
+	err = bi_inputs_open(ctx, req, &plan->in);
+	if (err < 0) {
+		free(plan);
+		return err;
+	}
+	err = bi_memmap_read(ctx, &plan->map);
+	if (err < 0)
+		err = bi_fail(ctx, "/sys/firmware/memmap", err);
+	if (err == 0) {
+		err = bi_arch_plan(plan);
+		if (err < 0)
+			err = bi_fail(ctx, req->kernel, err);
+	}
+	if (err < 0) {
+		bootimg_plan_free(plan);
+		return err;
+	}
+	*out = plan;
+	return 0;
+}
+
+void bootimg_plan_free(struct bootimg_plan *plan)
+{
+	size_t i;
+
+	if (!plan)
+		return;
+	for (i = 0; i < plan->n_owned; i++)
+		free(plan->owned[i]);
+	bi_memmap_free(&plan->map);
+	bi_inputs_close(&plan->in);
+	free(plan);
+}
+
+size_t bootimg_plan_segment_count(const struct bootimg_plan *plan)
+{
+	return plan->n_segments;
+}
+
+int bootimg_plan_segment(const struct bootimg_plan *plan, size_t i,
+			 struct bootimg_segment *seg)
+{
+	const struct bi_segment *s;
+
+	if (i >= plan->n_segments)
+		return -ERANGE;
+	s = &plan->segments[i];
+	*seg = (struct bootimg_segment){
+		.what = s->what, .bufsz = s->bufsz,
+		.mem = s->mem, .memsz = s->memsz,
+	};
+	return 0;
+}
+
+void bootimg_plan_summarize(const struct bootimg_plan *plan,
+			    struct bootimg_plan_summary *summary)
+{
+	*summary = plan->summary;
+}

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The x86 layout of a kexec_load plan.  In order:
+ *   kernel      at pref_address if free, else the lowest aligned place;
+ *               init_size bytes from there stay free for decompression;
+ *   initrds     one segment each, back to back, as high as possible
+ *               below initrd_addr_max (above 4 GiB only if need be);
+ *   boot_params the zero page and the command line, low;
+ *   purgatory   low; the kernel's kexec code enters it (arch file).
+ */
+#include <stdlib.h>
+#include "internal.h"
+#include "x86-bootparams.h"
+#include "x86-purgatory.h"
+
+#define LOWEST (1ull * BI_MIB)		/* leave the BIOS area alone */
+#define BELOW_4G (1ull << 32)
+#define ANYWHERE (~0ull)
+
+static int place_kernel(struct bootimg_plan *plan, uint64_t *load)
+{
+	const struct bootimg_info *info = &plan->in.kernel.info;
+	uint64_t need = bi_align_up(info->init_size, BI_PAGE_SIZE);
+	uint64_t image = bi_align_up(plan->in.kernel.payload_size,
+				     BI_PAGE_SIZE);
+	struct bi_place fixed = {
+		.size = need, .align = BI_PAGE_SIZE,
+		.min = info->pref_address, .max = info->pref_address + need,
+	};
+	struct bi_place movable = {
+		.size = need, .align = info->kernel_alignment,
+		.min = LOWEST, .max = ANYWHERE,
+	};
+	int err = bi_plan_find(plan, &fixed, load);
+
+	if (err < 0 && info->relocatable)
+		err = bi_plan_find(plan, &movable, load);
+	if (err < 0)
+		return err;
+	err = bi_plan_add(plan, "kernel", plan->in.kernel.payload,
+			  plan->in.kernel.payload_size, *load, image);
+	if (err == 0 && need > image)
+		err = bi_plan_reserve(plan, *load + image, *load + need);
+	return err;
+}
+
+static int place_initrds(struct bootimg_plan *plan,
+			 struct bi_x86_layout *layout)
+{
+	const struct bootimg_info *info = &plan->in.kernel.info;
+	struct bi_place where = {
+		.align = BI_PAGE_SIZE, .min = LOWEST, .top_down = 1,
+		.max = (uint64_t)info->initrd_addr_max + 1,
+	};
+	uint64_t at;
+	size_t i;
+	int err;
+
+	for (i = 0; i < plan->in.n_initrds; i++)
+		where.size += bi_align_up(plan->in.initrds[i].size,
+					  BI_PAGE_SIZE);
+	if (where.size == 0)
+		return 0;
+	err = bi_plan_find(plan, &where, &layout->initrd);
+	if (err == -ENOSPC && info->initrd_above_4g) {
+		where.max = ANYWHERE;	/* only when it fits nowhere lower */
+		err = bi_plan_find(plan, &where, &layout->initrd);
+	}
+	at = layout->initrd;
+	for (i = 0; err == 0 && i < plan->in.n_initrds; i++) {
+		const struct bi_file *f = &plan->in.initrds[i];
+
+		if (f->size == 0)
+			continue;
+		err = bi_plan_add(plan, "initrd", f->data, f->size, at,
+				  f->size);
+		layout->initrd_size = at + f->size - layout->initrd;
+		at += bi_align_up(f->size, BI_PAGE_SIZE);
+	}
+	return err;
+}
+
+static int place_params(struct bootimg_plan *plan,
+			struct bi_x86_layout *layout)
+{
+	size_t size = bi_x86_params_size(plan);
+	struct bi_place where = {
+		.size = bi_align_up(size, BI_PAGE_SIZE),
+		.align = BI_PAGE_SIZE, .min = LOWEST, .max = BELOW_4G,
+	};
+	uint8_t *buf;
+	int err = bi_plan_find(plan, &where, &layout->params);
+
+	if (err < 0)
+		return err;
+	buf = calloc(1, size);
+	if (!buf)
+		return -ENOMEM;
+	err = bi_plan_own(plan, buf);
+	if (err == 0)
+		err = bi_x86_params_fill(plan, layout, buf);
+	if (err == 0)
+		err = bi_plan_add(plan, "boot-params", buf, size,
+				  layout->params, size);
+	return err;
+}
+
+int bi_arch_plan(struct bootimg_plan *plan)
+{
+	const struct bootimg_info *info = &plan->in.kernel.info;
+	struct bi_x86_layout layout = { 0 };
+	int err;
+
+	if (!info->entry64)
+		return -ENOEXEC;	/* no 64-bit entry point */
+	err = place_kernel(plan, &layout.kernel_load);
+	if (err == 0)
+		err = place_initrds(plan, &layout);
+	if (err == 0)
+		err = place_params(plan, &layout);
+	if (err < 0)
+		return err;
+
+	plan->summary = (struct bootimg_plan_summary){
+		.kernel_entry = layout.kernel_load +
+				plan->in.kernel.entry64_offset,
+		.boot_params = layout.params,
+		.cmd_line_ptr = layout.params + bi_x86_params_size(plan) -
+				plan->in.cmdline_len - 1,
+		.ramdisk_image = layout.initrd,
+		.ramdisk_size = layout.initrd_size,
+		.e820_entries = (uint32_t)plan->map.count,
+		.loadflags = info->loadflags,
+	};
+	return bi_x86_add_purgatory(plan, &plan->summary);
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Fill in and place the x86_64 purgatory blob built with the library. */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "purgatory-abi.h"
+#include "purgatory-blob.h"
+#include "sha256.h"
+#include "x86-purgatory.h"
+
+#define BELOW_4G (1ull << 32)
+
+static int fill_regions(const struct bootimg_plan *plan,
+			struct bootimg_purgatory_header *hdr)
+{
+	size_t i;
+
+	if (plan->n_segments > BOOTIMG_PURGATORY_MAX_REGIONS)
+		return -ETOOMANYREFS;
+	for (i = 0; i < plan->n_segments; i++) {
+		const struct bi_segment *s = &plan->segments[i];
+		struct bootimg_purgatory_region *r = &hdr->regions[i];
+
+		r->start = s->mem;
+		r->len = s->bufsz;
+		bi_sha256(s->buf, s->bufsz, r->sha256);
+	}
+	hdr->nr_regions = (uint32_t)plan->n_segments;
+	return 0;
+}
+
+int bi_x86_add_purgatory(struct bootimg_plan *plan,
+			 struct bootimg_plan_summary *summary)
+{
+	size_t size = (size_t)(bi_purgatory_x86_64_end - bi_purgatory_x86_64);
+	struct bootimg_purgatory_header *hdr;
+	struct bi_place where = {
+		.align = BI_PAGE_SIZE, .min = BI_MIB, .max = BELOW_4G,
+	};
+	uint8_t *blob;
+	int err;
+
+	if (size < sizeof(*hdr))
+		return -EINVAL;
+	blob = malloc(size);
+	if (!blob)
+		return -ENOMEM;
+	err = bi_plan_own(plan, blob);
+	if (err < 0)
+		return err;
+	memcpy(blob, bi_purgatory_x86_64, size);
+	hdr = (struct bootimg_purgatory_header *)blob;
+	if (hdr->magic != BOOTIMG_PURGATORY_MAGIC ||
+	    hdr->version != BOOTIMG_PURGATORY_VERSION || hdr->memsz < size)
+		return -EINVAL;
+	hdr->entry = summary->kernel_entry;
+	hdr->boot_params = summary->boot_params;
+	err = fill_regions(plan, hdr);
+	if (err < 0)
+		return err;
+	where.size = bi_align_up(hdr->memsz, BI_PAGE_SIZE);
+	err = bi_plan_find(plan, &where, &summary->entry);
+	if (err == 0)
+		err = bi_plan_add(plan, "purgatory", blob, size,
+				  summary->entry, hdr->memsz);
+	return err;
+}

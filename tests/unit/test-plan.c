@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Placement and boot_params on fixture memory maps (tests/fixtures). */
+#include <asm/bootparam.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fake-bzimage.h"
+#include "plan.h"
+#include "purgatory-abi.h"
+#include "sha256.h"
+#include "tap.h"
+
+#define CMDLINE "console=ttyS0 root=/dev/vda ro quiet"
+
+static const char *fixture(const char *name)
+{
+	static char path[512];
+	const char *srcdir = getenv("srcdir");
+
+	snprintf(path, sizeof(path), "%s/tests/fixtures/%s",
+		 srcdir ? srcdir : ".", name);
+	return path;
+}
+
+static int in_ram(const struct bi_memmap *map, uint64_t start, uint64_t end)
+{
+	size_t i;
+
+	for (i = 0; i < map->count; i++)
+		if (map->ranges[i].type == BI_MEM_RAM &&
+		    map->ranges[i].start <= start && end <= map->ranges[i].end)
+			return 1;
+	return 0;
+}
+
+static const struct bi_segment *find(const struct bootimg_plan *plan,
+				     const char *what, int nth)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n_segments; i++)
+		if (strcmp(plan->segments[i].what, what) == 0 && nth-- == 0)
+			return &plan->segments[i];
+	return NULL;
+}
+
+static void check_segments(const struct bootimg_plan *plan)
+{
+	size_t i, j;
+
+	for (i = 0; i < plan->n_segments; i++) {
+		const struct bi_segment *a = &plan->segments[i];
+
+		CHECK_EQ(a->mem % 4096, 0);
+		CHECK_EQ(a->memsz % 4096, 0);
+		CHECK(a->bufsz <= a->memsz);
+		CHECK(a->mem >= 0x100000);
+		CHECK(in_ram(&plan->map, a->mem, a->mem + a->memsz));
+		for (j = i + 1; j < plan->n_segments; j++) {
+			const struct bi_segment *b = &plan->segments[j];
+
+			CHECK(a->mem + a->memsz <= b->mem ||
+			      b->mem + b->memsz <= a->mem);
+		}
+	}
+}
+
+static void check_kernel_room(const struct bootimg_plan *plan)
+{
+	const struct bi_segment *k = find(plan, "kernel", 0);
+	size_t i;
+
+	CHECK_EQ(k->mem, FAKE_PREF_ADDRESS);
+	CHECK_EQ(k->bufsz, FAKE_PAYLOAD_SIZE);
+	for (i = 0; i < plan->n_segments; i++) {
+		const struct bi_segment *s = &plan->segments[i];
+
+		if (s != k)
+			CHECK(s->mem >= k->mem + FAKE_INIT_SIZE ||
+			      s->mem + s->memsz <= k->mem);
+	}
+}
+
+static void check_boot_params(const struct bootimg_plan *plan,
+			      size_t initrd_a, size_t initrd_b)
+{
+	const struct bi_segment *p = find(plan, "boot-params", 0);
+	const struct bi_segment *i0 = find(plan, "initrd", 0);
+	const struct bi_segment *i1 = find(plan, "initrd", 1);
+	const struct boot_params *bp = p->buf;
+	size_t n;
+
+	CHECK_EQ(p->bufsz, sizeof(*bp) + sizeof(CMDLINE));
+	CHECK(strcmp((const char *)p->buf + sizeof(*bp), CMDLINE) == 0);
+	CHECK_EQ(bp->hdr.cmd_line_ptr, p->mem + sizeof(*bp));
+	CHECK_EQ(bp->ext_cmd_line_ptr, 0);
+	CHECK_EQ(bp->hdr.header, 0x53726448);
+	CHECK_EQ(bp->hdr.type_of_loader, 0xff);
+	CHECK_EQ(bp->hdr.code32_start, FAKE_PREF_ADDRESS);
+	CHECK_EQ(bp->hdr.ramdisk_image, i0->mem);
+	CHECK_EQ(i1->mem, i0->mem + ((initrd_a + 4095) & ~4095ul));
+	CHECK_EQ(bp->hdr.ramdisk_size, i1->mem + initrd_b - i0->mem);
+	CHECK(i1->mem + i1->memsz <= 0x80000000ull);	/* initrd_addr_max */
+	CHECK_EQ(bp->e820_entries, plan->map.count);
+	for (n = 0; n < plan->map.count; n++) {
+		CHECK_EQ(bp->e820_table[n].addr, plan->map.ranges[n].start);
+		CHECK_EQ(bp->e820_table[n].addr + bp->e820_table[n].size,
+			 plan->map.ranges[n].end);
+		CHECK_EQ(bp->e820_table[n].type, plan->map.ranges[n].type);
+	}
+	/* Offsets the boot protocol fixes. */
+	CHECK_EQ(sizeof(*bp), 4096);
+	CHECK_EQ((const uint8_t *)&bp->hdr - (const uint8_t *)bp, 0x1f1);
+	CHECK_EQ((const uint8_t *)&bp->e820_table - (const uint8_t *)bp,
+		 0x2d0);
+}
+
+static void check_purgatory(const struct bootimg_plan *plan)
+{
+	const struct bi_segment *pg = find(plan, "purgatory", 0);
+	const struct bootimg_purgatory_header *hdr = pg->buf;
+	size_t i;
+
+	CHECK_EQ(plan->summary.entry, pg->mem);
+	CHECK_EQ(hdr->magic, BOOTIMG_PURGATORY_MAGIC);
+	CHECK_EQ(hdr->entry, FAKE_PREF_ADDRESS + 0x200);
+	CHECK_EQ(hdr->boot_params, find(plan, "boot-params", 0)->mem);
+	CHECK_EQ(hdr->nr_regions, plan->n_segments - 1);
+	for (i = 0; i < hdr->nr_regions; i++) {
+		const struct bi_segment *s = &plan->segments[i];
+		uint8_t digest[32];
+
+		bi_sha256(s->buf, s->bufsz, digest);
+		CHECK_EQ(hdr->regions[i].start, s->mem);
+		CHECK_EQ(hdr->regions[i].len, s->bufsz);
+		CHECK(memcmp(hdr->regions[i].sha256, digest, 32) == 0);
+	}
+}
+
+static int plan_on(const char *map, const char *kernel, const char **initrds,
+		   size_t n, struct bootimg_plan **plan)
+{
+	struct bootimg_request req = {
+		.kernel = kernel, .initrds = initrds, .n_initrds = n,
+		.cmdline = CMDLINE, .method = BOOTIMG_METHOD_KEXEC,
+	};
+	struct bootimg *ctx;
+	int err;
+
+	if (bootimg_new(&ctx) < 0)
+		exit(99);
+	bootimg_set_sysroot(ctx, fixture(map));
+	err = bootimg_plan_new(ctx, &req, plan);
+	bootimg_free(ctx);
+	return err;
+}
+
+int main(void)
+{
+	static const char *maps[] = { "qemu-pc-1g", "server-24g",
+				      "iomem-only" };
+	size_t size = fake_bzimage_size(), a = 300000, b = 5000, i;
+	uint8_t *img = malloc(size), *data = calloc(1, a);
+	const char *kernel, *initrds[2];
+	struct bootimg_plan *plan;
+
+	fake_bzimage(img);
+	kernel = write_temp("vmlinuz", img, size);
+	initrds[0] = write_temp("a.cpio", data, a);
+	initrds[1] = write_temp("b.cpio", data, b);
+	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
+		printf("# memory map %s\n", maps[i]);
+		CHECK_EQ(plan_on(maps[i], kernel, initrds, 2, &plan), 0);
+		if (!plan)
+			continue;
+		CHECK_EQ(plan->n_segments, 5);
+		check_segments(plan);
+		check_kernel_room(plan);
+		check_boot_params(plan, a, b);
+		check_purgatory(plan);
+		bootimg_plan_free(plan);
+		plan = NULL;
+	}
+	plan = NULL;
+	CHECK_EQ(plan_on("no-room", kernel, initrds, 2, &plan), -ENOSPC);
+	CHECK_EQ(plan_on("iomem-hidden", kernel, initrds, 2, &plan), -EPERM);
+	CHECK_EQ(plan_on("qemu-pc-1g", kernel, initrds, 0, &plan), 0);
+	if (plan) {
+		CHECK_EQ(plan->n_segments, 3);
+		CHECK_EQ(plan->summary.ramdisk_size, 0);
+		bootimg_plan_free(plan);
+	}
+	free(img);
+	free(data);
+	temp_cleanup();
+	return tap_done();
+}
