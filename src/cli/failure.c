@@ -105,8 +105,8 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_NOT_PERMITTED;
 		break;
 	case ENOSYS:
-		cause = "the running kernel has no kexec support for this "
-			"method";
+		cause = "the running kernel does not provide this kexec "
+			"interface";
 		code = EXIT_UNSUPPORTED;
 		break;
 	case EBUSY:

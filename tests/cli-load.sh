@@ -1,0 +1,203 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The bootimg command end to end, without root: its syscalls are trapped
+# by tests/shim and logged, so the exact arguments are checked.  TAP.
+set -u
+
+b=${top_builddir:-.}
+src=${srcdir:-.}
+shim=$b/tests/shim/.libs/syscall-shim.so
+bootimg=$b/bootimg
+fake=$b/tests/unit/make-fake-bzimage
+if [ ! -f "$shim" ] || [ ! -x "$bootimg" ] || [ ! -x "$fake" ]; then
+	echo "Bail out! build the tree first (make check)"
+	exit 99
+fi
+case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-load.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); echo "not ok $n - $1"
+	sed 's/^/# /' "$tmp/out" "$tmp/err" "$tmp/log" 2>/dev/null
+}
+check() {	# check DESCRIPTION COMMAND...
+	local desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+sha() { sha256sum | cut -d' ' -f1; }
+digest() { printf '%s:%s' "$(sha <"$1")" "$(wc -c <"$1")"; }
+
+# run [VAR=VALUE...] -- ARGS...: bootimg under the shim; sets $rc
+run() {
+	local vars=()
+	while [ "$1" != -- ]; do vars+=("$1"); shift; done
+	shift
+	: >"$tmp/log"
+	env BOOTIMG_SYSROOT="$tmp/root" BOOTIMG_SHIM_LOG="$tmp/log" \
+		"${vars[@]}" LD_PRELOAD="$shim" \
+		"$bootimg" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+has() { grep -qF -- "$1" "$2"; }
+lacks() { ! grep -qF -- "$1" "$2"; }
+nothing_loaded() { lacks kexec_load "$tmp/log" && lacks kexec_file "$tmp/log"; }
+
+cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"
+chmod -R u+w "$tmp/root"
+"$fake" "$tmp/vmlinuz"
+head -c 3001 /dev/urandom >"$tmp/a.cpio"
+head -c 5000 /dev/urandom >"$tmp/b.cpio"
+cmdline='console=ttyS0 root=/dev/vda "quoted arg" x=1'
+kernel=$(digest "$tmp/vmlinuz")
+payload=$(tail -c +2561 "$tmp/vmlinuz" | sha)
+
+# --- kexec_load: the segments are the plan, digests and all -----------
+run -- --dry-run --load "$tmp/vmlinuz" --initrd="$tmp/a.cpio" \
+	--initrd="$tmp/b.cpio" --command-line="$cmdline"
+cp "$tmp/out" "$tmp/plan"
+check "--dry-run succeeds without privileges" [ $rc -eq 0 ]
+check "--dry-run makes no syscall" nothing_loaded
+run -- --load "$tmp/vmlinuz" --initrd="$tmp/a.cpio" --initrd "$tmp/b.cpio" \
+	--command-line="$cmdline" --method=kexec
+check "kexec method loads" [ $rc -eq 0 ]
+entry=$(awk '/^entry/ {print $3}' "$tmp/plan")
+check "kexec_load: entry is purgatory, 5 segments, x86_64 flags" \
+	has "kexec_load entry=$entry nr_segments=5 flags=0x3e0000" "$tmp/log"
+i=0
+while read -r what size memsz range; do
+	start=$((${range%-*})); mem=$(printf '0x%x' "$start")
+	check "segment $i ($what) is where --dry-run said" has \
+		"segment $i mem=$mem memsz=$(printf 0x%x "$memsz") bufsz=$(printf 0x%x "$size")" \
+		"$tmp/log"
+	i=$((i + 1))
+done < <(grep -E '^(kernel|initrd|boot-params|purgatory) +[0-9]' "$tmp/plan")
+check "kernel segment holds the protected-mode payload" \
+	has "segment 0 mem=0x1000000 memsz=0x10000 bufsz=0x10000 sha256=$payload" "$tmp/log"
+check "first initrd segment holds a.cpio" has "sha256=$(sha <"$tmp/a.cpio")" "$tmp/log"
+check "second initrd segment holds b.cpio" has "sha256=$(sha <"$tmp/b.cpio")" "$tmp/log"
+check "the shim found the segments valid" lacks invalid "$tmp/log"
+
+# --- kexec_file_load --------------------------------------------------
+run -- --load "$tmp/vmlinuz" --initrd="$tmp/a.cpio" --initrd="$tmp/b.cpio" \
+	--command-line="$cmdline" --method=file
+{ cat "$tmp/a.cpio"; head -c 3 /dev/zero; cat "$tmp/b.cpio"; } >"$tmp/ab"
+check "file method: two initrds reach the kernel as one, 4-byte aligned" \
+	has "kexec_file_load kernel=$kernel initrd=$(digest "$tmp/ab") flags=0x0 cmdline_len=$((${#cmdline} + 1)) cmdline=\"console=ttyS0 root=/dev/vda \\\"quoted arg\\\" x=1\"" "$tmp/log"
+run -- -s --load "$tmp/vmlinuz" --initrd="$tmp/a.cpio" --command-line=x
+check "file method: one initrd is passed as it is" \
+	has "initrd=$(digest "$tmp/a.cpio") flags=0x0 cmdline_len=2 cmdline=\"x\"" "$tmp/log"
+run -- -s --load "$tmp/vmlinuz"
+check "file method: no initrd sets KEXEC_FILE_NO_INITRAMFS" \
+	has "initrd=none flags=0x4 cmdline_len=1" "$tmp/log"
+run -- -s --load "$tmp/vmlinuz" --command-line=a --append=b
+check "--append adds to --command-line" has 'cmdline="a b"' "$tmp/log"
+
+# --- auto: fallback and its limits ------------------------------------
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- -v --load "$tmp/vmlinuz" \
+	--initrd="$tmp/a.cpio"
+check "auto falls back to kexec_load when kexec_file_load is missing" \
+	[ $rc -eq 0 ]
+check "auto tried kexec_file_load first" has kexec_file_load "$tmp/log"
+check "auto then used kexec_load" has "kexec_load entry=" "$tmp/log"
+check "-v says why it fell back" has "used kexec_load" "$tmp/err"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM -- --load "$tmp/vmlinuz"
+check "auto does not fall back on EPERM (exit 6)" [ $rc -eq 6 ]
+check "EPERM: kexec_load was not tried" lacks "kexec_load entry" "$tmp/log"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED -- -s --load "$tmp/vmlinuz"
+check "EKEYREJECTED: exit 6, names the signature" \
+	eval '[ $rc -eq 6 ] && has signature "$tmp/err"'
+run BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -c --load "$tmp/vmlinuz"
+check "ENOSYS: exit 7" [ $rc -eq 7 ]
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOEXEC -- -s --load "$tmp/vmlinuz"
+check "ENOEXEC from the kernel: exit 3" [ $rc -eq 3 ]
+
+# --- bad input: a clear message, a distinct code, nothing loaded -------
+bad() {	# bad CODE WORDS DESCRIPTION ARGS...
+	local code=$1 words=$2 desc=$3; shift 3
+	run -- "$@"
+	check "$desc: exit $code" [ $rc -eq "$code" ]
+	check "$desc: one line naming the cause" eval \
+		'[ $(wc -l <"$tmp/err") -eq 1 ] && grep -q "^bootimg: .*$words" "$tmp/err"'
+	check "$desc: nothing loaded" nothing_loaded
+}
+head -c 40000 "$tmp/vmlinuz" >"$tmp/truncated"
+printf '#!/bin/sh\n' >"$tmp/script"
+long=$(head -c 2048 /dev/zero | tr '\0' x)
+for m in file kexec auto; do
+	bad 4 "missing.cpio: no such file" "$m: missing initrd" \
+		--method=$m --load "$tmp/vmlinuz" --initrd="$tmp/missing.cpio"
+	bad 3 "truncated: truncated" "$m: truncated bzImage" \
+		--method=$m --load "$tmp/truncated"
+	bad 3 "script: not a Linux kernel" "$m: not a kernel" \
+		--method=$m --load "$tmp/script"
+	bad 5 "limit of 2047 bytes" "$m: command line too long" \
+		--method=$m --load "$tmp/vmlinuz" --command-line="$long"
+done
+bad 4 "is a directory" "initrd is a directory" --load "$tmp/vmlinuz" --initrd="$tmp"
+bad 4 "no such file" "missing kernel" --load "$tmp/nope"
+run -- -s --load "$tmp/vmlinuz" --command-line="${long:1}"
+check "a command line of exactly cmdline_size bytes is fine" [ $rc -eq 0 ]
+chmod 000 "$tmp/b.cpio"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	asuser=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	chmod 755 "$tmp"; chmod 644 "$tmp"/*.cpio "$tmp/vmlinuz"
+	chmod 000 "$tmp/b.cpio"
+else
+	asuser=()
+fi
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM -- --load "$tmp/vmlinuz"
+if [ ${#asuser[@]} -gt 0 ]; then
+	: >"$tmp/log"; chmod 666 "$tmp/log"
+	env BOOTIMG_SYSROOT="$tmp/root" BOOTIMG_SHIM_LOG="$tmp/log" \
+		BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM LD_PRELOAD="$shim" \
+		"${asuser[@]}" "$bootimg" --load "$tmp/vmlinuz" \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+fi
+check "no privilege: exit 6" [ $rc -eq 6 ]
+check "no privilege: says root is needed" has "needs root" "$tmp/err"
+if [ ${#asuser[@]} -gt 0 ]; then
+	env BOOTIMG_SYSROOT="$tmp/root" LD_PRELOAD="$shim" "${asuser[@]}" \
+		"$bootimg" --load "$tmp/vmlinuz" --initrd="$tmp/b.cpio" \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	check "unreadable initrd: exit 4" [ $rc -eq 4 ]
+	check "unreadable initrd: named with the cause" \
+		has "b.cpio: cannot read it: permission denied" "$tmp/err"
+fi
+chmod 644 "$tmp/b.cpio"
+
+# --- exec, unload, status, usage ----------------------------------------
+run -- --exec
+check "--exec with nothing staged: exit 1, no reboot" \
+	eval '[ $rc -eq 1 ] && lacks reboot "$tmp/log"'
+echo 1 >"$tmp/root/sys/kernel/kexec_loaded"
+run -- --exec
+check "--exec reboots with LINUX_REBOOT_CMD_KEXEC" has "reboot cmd=0x45584543" "$tmp/log"
+run -- "$tmp/vmlinuz" --initrd="$tmp/a.cpio" --method=file
+check "KERNEL alone loads, then execs" eval \
+	'has kexec_file_load "$tmp/log" && has "reboot cmd=0x45584543" "$tmp/log"'
+run -- --status
+check "--status: exit 0 when a kernel is staged" \
+	eval '[ $rc -eq 0 ] && has "kernel:        staged" "$tmp/out"'
+echo 0 >"$tmp/root/sys/kernel/kexec_loaded"
+run -- --status
+check "--status: exit 1 when none is" [ $rc -eq 1 ]
+run -- --unload
+check "--unload uses KEXEC_FILE_UNLOAD" has "initrd=none flags=0x1" "$tmp/log"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- --unload
+check "--unload falls back to an empty kexec_load" \
+	has "kexec_load entry=0x0 nr_segments=0" "$tmp/log"
+for args in "" "--exec --unload" "--load" "--bogus" "--method=fast --load x" \
+	"--reuse-cmdline --command-line=x --load x" "a b"; do
+	# shellcheck disable=SC2086
+	run -- $args
+	check "usage error '$args': exit 2" [ $rc -eq 2 ]
+done
+run -- --info "$tmp/vmlinuz"
+check "--info names the format and version" \
+	eval 'has "bzImage" "$tmp/out" && has "6.1.0-fake" "$tmp/out"'
+echo "1..$n"
