@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* A polled 16550 UART at COM1, 115200 baud, 8N1. */
+#include "serial.h"
+
+#define COM1 0x3f8
+#define THR 0	/* transmit holding register */
+#define IER 1	/* interrupt enable */
+#define FCR 2	/* FIFO control */
+#define LCR 3	/* line control */
+#define MCR 4	/* modem control */
+#define LSR 5	/* line status */
+#define LSR_THRE 0x20
+#define LCR_DLAB 0x80
+#define LCR_8N1 0x03
+
+static inline void outb(uint16_t port, uint8_t value)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(value), "Nd"(port));
+}
+
+static inline uint8_t inb(uint16_t port)
+{
+	uint8_t value;
+
+	__asm__ volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
+	return value;
+}
+
+void serial_init(void)
+{
+	outb(COM1 + IER, 0);
+	outb(COM1 + LCR, LCR_DLAB);
+	outb(COM1 + 0, 1);		/* divisor 1: 115200 baud */
+	outb(COM1 + 1, 0);
+	outb(COM1 + LCR, LCR_8N1);
+	outb(COM1 + FCR, 0x07);		/* enable and clear the FIFOs */
+	outb(COM1 + MCR, 0x03);		/* DTR, RTS */
+}
+
+static void put_char(char c)
+{
+	unsigned spins = 100000;
+
+	while (!(inb(COM1 + LSR) & LSR_THRE) && --spins)
+		;
+	outb(COM1 + THR, (uint8_t)c);
+}
+
+void serial_puts(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n')
+			put_char('\r');
+		put_char(*s);
+	}
+}
+
+void serial_put_hex(uint64_t value)
+{
+	int shift;
+
+	serial_puts("0x");
+	for (shift = 60; shift >= 0; shift -= 4)
+		put_char("0123456789abcdef"[(value >> shift) & 0xf]);
+}
+
+void serial_put_dec(uint64_t value)
+{
+	char digits[21];
+	int i = 20;
+
+	digits[i] = '\0';
+	do {
+		digits[--i] = (char)('0' + value % 10);
+		value /= 10;
+	} while (value);
+	serial_puts(digits + i);
+}
