@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Shared by the end-to-end scripts: build the initramfs images and boot
+# them in qemu (TCG).  Source it; it defines functions only.
+#
+# The first kernel's initramfs holds busybox, the staged bootimg install
+# (BOOTIMG_STAGE, from `make install DESTDIR=...`) with its libraries, the
+# second kernel and its two initrds:
+#   a.cpio: busybox, the second kernel's /init, /data/a.bin
+#   b.cpio: /data/b.bin
+# Each case adds a small cpio with /case/{run,exec,cmdline}.
+
+e2e_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+e2e_top=$(cd "$e2e_dir/../.." && pwd)
+
+e2e_cpio() {	# e2e_cpio DIR OUT: a newc archive of DIR's contents
+	(cd "$1" && find . -mindepth 1 | LC_ALL=C sort |
+		cpio -o -H newc --quiet -R 0:0) >"$2"
+}
+
+e2e_copy_libs() {	# e2e_copy_libs ROOT PROGRAM: its shared libraries
+	local lib
+	for lib in $(LD_LIBRARY_PATH=$BOOTIMG_STAGE/usr/lib ldd "$2" |
+			awk '/=> \// {print $3} /^\t\// {print $1}'); do
+		mkdir -p "$1$(dirname "$lib")"
+		cp -L "$lib" "$1$lib"
+	done
+}
+
+# e2e_prepare WORK KERNEL: build the shared images in WORK once.
+e2e_prepare() {
+	local work=$1 kernel=$2 root
+	[ -f "$work/stage1.cpio" ] && return 0
+	rm -rf "$work"
+	mkdir -p "$work"
+	ln -s "$kernel" "$work/vmlinuz"
+
+	root=$work/root-a
+	mkdir -p "$root/bin" "$root/data" "$root/dev"
+	cp /bin/busybox "$root/bin/busybox"
+	cp "$e2e_dir/init-stage2" "$root/init"
+	head -c 1048576 /dev/urandom >"$root/data/a.bin"
+	e2e_cpio "$root" "$work/a.cpio"
+	sha256sum <"$root/data/a.bin" | cut -d' ' -f1 >"$work/a.sha256"
+
+	root=$work/root-b
+	mkdir -p "$root/data"
+	head -c 524288 /dev/urandom >"$root/data/b.bin"
+	e2e_cpio "$root" "$work/b.cpio"
+	sha256sum <"$root/data/b.bin" | cut -d' ' -f1 >"$work/b.sha256"
+
+	root=$work/root-1
+	mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys" \
+		"$root/stage2" "$root/usr/lib" "$root/usr/sbin" "$root/sbin"
+	cp /bin/busybox "$root/bin/busybox"
+	cp "$e2e_dir/init-stage1" "$root/init"
+	cp "$kernel" "$root/stage2/vmlinuz"
+	cp "$work/a.cpio" "$work/b.cpio" "$root/stage2/"
+	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg" "$root/usr/sbin/"
+	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootimg.so* "$root/usr/lib/"
+	e2e_copy_libs "$root" "$BOOTIMG_STAGE/usr/sbin/bootimg"
+	if command -v kexec >/dev/null; then	# kexec-tools, to compare with
+		cp "$(command -v kexec)" "$root/sbin/kexec"
+		e2e_copy_libs "$root" "$(command -v kexec)"
+	fi
+	e2e_cpio "$root" "$work/stage1.cpio"
+	rm -rf "$work"/root-*
+}
+
+# e2e_case DIR NAME=VALUE...: write the case's files; `run` and `exec`
+# are shell snippets, `cmdline` the second kernel's command line.
+e2e_case() {
+	local dir=$1 kv
+	shift
+	mkdir -p "$dir/root/case"
+	for kv in "$@"; do
+		printf '%s\n' "${kv#*=}" >"$dir/root/case/${kv%%=*}"
+	done
+	printf '%s' "$(cat "$dir/root/case/cmdline")" >"$dir/root/case/cmdline"
+}
+
+# e2e_boot WORK DIR SMP: boot the first kernel with DIR's case; the
+# serial output, each line prefixed with the host's time, goes to
+# DIR/serial.log.
+e2e_boot() {
+	local work=$1 dir=$2 smp=$3
+	e2e_cpio "$dir/root" "$dir/case.cpio"
+	cat "$work/stage1.cpio" "$dir/case.cpio" >"$dir/initramfs"
+	timeout "${BOOTIMG_E2E_TIMEOUT:-240}" \
+		qemu-system-x86_64 -accel tcg -m "${BOOTIMG_E2E_MEM:-1G}" \
+		-smp "$smp" -no-reboot -display none -monitor none \
+		-serial stdio -nodefaults \
+		-kernel "$work/vmlinuz" -initrd "$dir/initramfs" \
+		-append "console=ttyS0 panic=-1 quiet" </dev/null 2>"$dir/qemu.err" |
+	while IFS= read -r line; do
+		printf '%s %s\n' "$EPOCHREALTIME" "${line%$'\r'}"
+	done >"$dir/serial.log"
+}
+
+e2e_field() {	# e2e_field LOG PREFIX: the rest of the first line with it
+	sed -n "s/^[0-9.]* $2//p" "$1" | head -n 1
+}
+
+e2e_time() {	# e2e_time LOG PREFIX: the host time of the first such line
+	awk -v p="$2" 'index($0, p) == length($1) + 2 {print $1; exit}' "$1"
+}
+
+# e2e_check DIR WORK SMP INITRDS: compare the second kernel's report
+# with what was asked for; print why not and return 1 on a mismatch.
+e2e_check() {
+	local dir=$1 work=$2 smp=$3 initrds=$4 log=$1/serial.log
+	local want got m1 m2 c2 a b
+	if grep -q BOOTIMG-STAGE1-FAIL "$log"; then
+		e2e_field "$log" "BOOTIMG-STAGE1-FAIL "
+		return 1
+	fi
+	if ! grep -q BOOTIMG-STAGE2-DONE "$log"; then
+		echo "the second kernel did not report"
+		return 1
+	fi
+	want=$(cat "$dir/root/case/cmdline")
+	got=$(e2e_field "$log" "BOOTIMG-STAGE2 cmdline=")
+	[ "$got" = "$want" ] || { echo "cmdline: got '$got', want '$want'"; return 1; }
+	a=$(cat "$work/a.sha256")
+	b=missing
+	[ "$initrds" -lt 2 ] || b=$(cat "$work/b.sha256")
+	got=$(e2e_field "$log" "BOOTIMG-STAGE2 sha256 ")
+	[ "$got" = "a=$a b=$b" ] || { echo "initrd content: got '$got', want 'a=$a b=$b'"; return 1; }
+	m1=$(e2e_field "$log" "BOOTIMG-STAGE1 memtotal=" | cut -d' ' -f1)
+	m2=$(e2e_field "$log" "BOOTIMG-STAGE2 memtotal=" | cut -d' ' -f1)
+	c2=$(e2e_field "$log" "BOOTIMG-STAGE2 memtotal=" | sed 's/.*cpus=//')
+	[ $((m2 * 100)) -ge $((m1 * 97)) ] || { echo "MemTotal $m2 kB < 97% of $m1 kB"; return 1; }
+	[ "$c2" = "$smp" ] || { echo "cpus: got $c2, want $smp"; return 1; }
+	echo "memtotal $m2/$m1 kB, cpus $c2, load $(e2e_load_ms "$log") ms, downtime $(e2e_downtime_ms "$log") ms"
+}
+
+e2e_load_ms() {	# from the guest's /proc/uptime, 10 ms resolution
+	e2e_field "$1" "BOOTIMG-STAGE1-LOADTIME " |
+		awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}'
+}
+
+e2e_downtime_ms() {	# host clock: exec line to the second kernel's init
+	local t0 t1
+	t0=$(e2e_time "$1" BOOTIMG-STAGE1-EXEC)
+	t1=$(e2e_time "$1" "BOOTIMG-STAGE2 uptime=")
+	awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%d", (b - a) * 1000}'
+}
