@@ -49,7 +49,7 @@ e2e_prepare() {
 	sha256sum <"$root/data/b.bin" | cut -d' ' -f1 >"$work/b.sha256"
 
 	root=$work/root-1
-	mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys" \
+	mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys" "$root/tmp" \
 		"$root/stage2" "$root/usr/lib" "$root/usr/sbin" "$root/sbin"
 	cp /bin/busybox "$root/bin/busybox"
 	cp "$e2e_dir/init-stage1" "$root/init"
