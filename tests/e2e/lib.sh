@@ -26,9 +26,11 @@ e2e_copy_libs() {	# e2e_copy_libs ROOT PROGRAM: its shared libraries
 	done
 }
 
-# e2e_prepare WORK KERNEL: build the shared images in WORK once.
+# e2e_prepare WORK KERNEL [STAGE2_KERNEL]: build the shared images in
+# WORK once.  KERNEL boots first; bootimg boots STAGE2_KERNEL (KERNEL by
+# default).
 e2e_prepare() {
-	local work=$1 kernel=$2 root
+	local work=$1 kernel=$2 stage2=${3:-$2} root
 	[ -f "$work/stage1.cpio" ] && return 0
 	rm -rf "$work"
 	mkdir -p "$work"
@@ -53,7 +55,7 @@ e2e_prepare() {
 		"$root/stage2" "$root/usr/lib" "$root/usr/sbin" "$root/sbin"
 	cp /bin/busybox "$root/bin/busybox"
 	cp "$e2e_dir/init-stage1" "$root/init"
-	cp "$kernel" "$root/stage2/vmlinuz"
+	cp "$stage2" "$root/stage2/vmlinuz"
 	cp "$work/a.cpio" "$work/b.cpio" "$root/stage2/"
 	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg" "$root/usr/sbin/"
 	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootimg.so* "$root/usr/lib/"
@@ -78,22 +80,46 @@ e2e_case() {
 	printf '%s' "$(cat "$dir/root/case/cmdline")" >"$dir/root/case/cmdline"
 }
 
-# e2e_boot WORK DIR SMP: boot the first kernel with DIR's case; the
-# serial output, each line prefixed with the host's time, goes to
-# DIR/serial.log.
+# e2e_boot WORK DIR SMP [FIRMWARE [DISPLAY]]: boot the first kernel with
+# DIR's case; the serial output, each line prefixed with the host's time,
+# goes to DIR/serial.log.  FIRMWARE: bios (default, SeaBIOS) or uefi
+# (OVMF; e2e_ovmf finds it).  DISPLAY: none (default) or vga (a standard
+# VGA card, not shown).
 e2e_boot() {
-	local work=$1 dir=$2 smp=$3
+	local work=$1 dir=$2 smp=$3 firmware=${4:-bios} display=${5:-none}
+	local extra=()
+	case $firmware in
+	bios) ;;
+	uefi)
+		cp "$E2E_OVMF_VARS" "$dir/ovmf-vars.fd"
+		extra+=(-drive "if=pflash,format=raw,readonly=on,file=$E2E_OVMF_CODE"
+			-drive "if=pflash,format=raw,file=$dir/ovmf-vars.fd") ;;
+	*) echo "e2e_boot: unknown firmware $firmware" >&2; return 1 ;;
+	esac
+	case $display in
+	none) ;;
+	vga) extra+=(-vga std) ;;
+	*) echo "e2e_boot: unknown display $display" >&2; return 1 ;;
+	esac
 	e2e_cpio "$dir/root" "$dir/case.cpio"
 	cat "$work/stage1.cpio" "$dir/case.cpio" >"$dir/initramfs"
 	timeout "${BOOTIMG_E2E_TIMEOUT:-240}" \
 		qemu-system-x86_64 -accel tcg -m "${BOOTIMG_E2E_MEM:-1G}" \
 		-smp "$smp" -no-reboot -display none -monitor none \
-		-serial stdio -nodefaults \
+		-serial stdio -nodefaults "${extra[@]}" \
 		-kernel "$work/vmlinuz" -initrd "$dir/initramfs" \
 		-append "console=ttyS0 panic=-1 quiet" </dev/null 2>"$dir/qemu.err" |
 	while IFS= read -r line; do
 		printf '%s %s\n' "$EPOCHREALTIME" "${line%$'\r'}"
 	done >"$dir/serial.log"
+}
+
+# e2e_ovmf: find OVMF (Debian package ovmf) for e2e_boot's uefi firmware;
+# return 1 if it is not installed.
+e2e_ovmf() {
+	E2E_OVMF_CODE=/usr/share/OVMF/OVMF_CODE.fd
+	E2E_OVMF_VARS=/usr/share/OVMF/OVMF_VARS.fd
+	[ -f "$E2E_OVMF_CODE" ] && [ -f "$E2E_OVMF_VARS" ]
 }
 
 e2e_field() {	# e2e_field LOG PREFIX: the rest of the first line with it
