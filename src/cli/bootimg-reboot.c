@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * bootimg-reboot(8): reboot into a kernel staged with bootimg, through
+ * the init system, instead of through the firmware.
+ */
+#include <errno.h>
+#include <popt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "reboot-defaults.h"
+#include "reboot-init.h"
+#include "reboot-stage.h"
+#include "shell-quote.h"
+#include "spawn.h"
+#include "strv.h"
+
+/* The documented exit codes of bootimg-reboot(8). */
+enum reboot_exit {
+	REBOOT_OK = 0,
+	REBOOT_FAILED = 1,	/* the reboot command failed */
+	REBOOT_USAGE = 2,	/* bad options or defaults file */
+	REBOOT_NOT_STAGED = 3,	/* staging failed; no reboot */
+	REBOOT_FELL_BACK = 4,	/* staging failed; a normal reboot began */
+};
+
+struct options {
+	char *entry;
+	char *config;
+	char *boot_dir;
+	int running;
+	char *kernel;
+	char **initrds;
+	char *command_line;
+	char *append;
+	char *method;
+	char *init;
+	char *defaults;
+	int stage_only;
+	int if_enabled;
+	int if_unstaged;
+	int no_fallback;
+	int dry_run;
+	int verbose;
+	int version;
+};
+
+/* What one run does, once the options and defaults are combined. */
+struct plan {
+	struct stage_request stage;
+	const struct init_system *init;
+	int fallback;
+	int stage_only;
+	int dry_run;
+	int verbose;
+};
+
+static int usage_error(poptContext pc, const char *message)
+{
+	fprintf(stderr, "bootimg-reboot: %s\n", message);
+	poptPrintUsage(pc, stderr, 0);
+	return REBOOT_USAGE;
+}
+
+static int run_command(char *const argv[], const struct plan *p, int quiet)
+{
+	int status;
+
+	if (p->verbose) {
+		fputs("bootimg-reboot: running ", stderr);
+		shell_print_command(stderr, argv);
+	}
+	status = spawn_wait(argv, quiet);
+	if (status == SPAWN_NOT_RUN)
+		fprintf(stderr, "bootimg-reboot: cannot run %s: %s\n", argv[0],
+			strerror(errno));
+	return status;
+}
+
+/* Show or run the reboot command ARGV; REBOOT_FAILED if it fails. */
+static int reboot_with(const char *const *argv, const struct plan *p,
+		       int success)
+{
+	int status;
+
+	if (p->dry_run) {
+		shell_print_command(stdout, (char *const *)argv);
+		return success;
+	}
+	status = run_command((char *const *)argv, p, 0);
+	if (status == 0)
+		return success;
+	if (status > 0)
+		fprintf(stderr, "bootimg-reboot: %s exited with status %d\n",
+			argv[0], status);
+	return REBOOT_FAILED;
+}
+
+/* Staging failed: reboot the normal way, with nothing staged, or not. */
+static int fall_back(const struct plan *p)
+{
+	static const char *const unload[] = { "bootimg", "--unload", NULL };
+
+	if (p->stage_only || !p->fallback) {
+		fputs("bootimg-reboot: staging failed; not rebooting\n",
+		      stderr);
+		return REBOOT_NOT_STAGED;
+	}
+	fputs("bootimg-reboot: staging failed; rebooting the normal way, "
+	      "through the firmware\n", stderr);
+	if (p->dry_run)
+		shell_print_command(stdout, (char *const *)unload);
+	else
+		run_command((char *const *)unload, p, 1);
+	return reboot_with(p->init->reboot, p, REBOOT_FELL_BACK);
+}
+
+static int stage(const struct plan *p)
+{
+	struct strv cmd = { 0 };
+	int status = 0;
+
+	if (stage_command(&p->stage, &cmd) < 0)
+		return -1;
+	if (p->dry_run)
+		shell_print_command(stdout, cmd.v);
+	else
+		status = run_command(cmd.v, p, 0);
+	if (status > 0)
+		fprintf(stderr, "bootimg-reboot: bootimg could not stage the "
+			"kernel (exit %d)\n", status);
+	strv_free(&cmd);
+	return status == 0 ? 0 : -1;
+}
+
+static int already_staged(const struct plan *p)
+{
+	static const char *const status[] = { "bootimg", "--status", NULL };
+
+	return run_command((char *const *)status, p, 1) == 0;
+}
+
+static int run(const struct plan *p)
+{
+	if (stage(p) < 0)
+		return fall_back(p);
+	if (p->stage_only)
+		return REBOOT_OK;
+	return reboot_with(p->init->kexec, p, REBOOT_OK);
+}
+
+static int choose_source(poptContext pc, const struct options *o,
+			 const struct reboot_defaults *d,
+			 struct stage_request *req)
+{
+	int by_entry = o->entry || o->config;
+
+	if (by_entry + o->running + !!o->kernel > 1)
+		return usage_error(pc, "--entry/--config, --running and "
+				       "--kernel exclude each other");
+	if (!o->kernel && (o->initrds || o->command_line))
+		return usage_error(pc, "--initrd and --command-line go with "
+				       "--kernel");
+	if (o->kernel && o->boot_dir)
+		return usage_error(pc, "--boot-dir does not go with --kernel");
+	req->source = o->kernel ? STAGE_EXPLICIT :
+		      o->running ? STAGE_RUNNING : STAGE_ENTRY;
+	req->entry = o->entry ? o->entry : d->entry;
+	req->config = o->config;
+	req->boot_dir = o->boot_dir;
+	req->kernel = o->kernel;
+	req->initrds = o->initrds;
+	req->command_line = o->command_line;
+	req->append = o->append ? o->append : d->append;
+	req->method = o->method ? o->method : d->method;
+	return REBOOT_OK;
+}
+
+static int make_plan(poptContext pc, const struct options *o,
+		     const struct reboot_defaults *d, struct plan *p)
+{
+	int code = choose_source(pc, o, d, &p->stage);
+
+	if (code != REBOOT_OK)
+		return code;
+	p->init = init_system_find(o->init ? o->init : d->init);
+	if (!p->init)
+		return usage_error(pc, "--init takes auto, systemd, sysvinit "
+				       "or direct");
+	p->fallback = d->fallback && !o->no_fallback;
+	p->stage_only = o->stage_only;
+	p->dry_run = o->dry_run;
+	p->verbose = o->verbose;
+	return REBOOT_OK;
+}
+
+static int main_with(poptContext pc, struct options *o)
+{
+	struct reboot_defaults d;
+	struct plan p = { 0 };
+	int code;
+
+	if (o->version) {
+		printf("bootimg-reboot %s\n", PACKAGE_VERSION);
+		return REBOOT_OK;
+	}
+	if (poptPeekArg(pc))
+		return usage_error(pc, "no arguments are taken, only options");
+	if (reboot_defaults_load(o->defaults, &d) < 0)
+		return REBOOT_USAGE;
+	code = make_plan(pc, o, &d, &p);
+	if (code == REBOOT_OK) {
+		if (o->if_enabled && !d.enabled) {
+			if (o->verbose)
+				fprintf(stderr, "bootimg-reboot: BOOTIMG_ENABLED "
+					"is not yes in %s; nothing to do\n",
+					o->defaults);
+		} else if (o->if_unstaged && already_staged(&p)) {
+			if (o->verbose)
+				fputs("bootimg-reboot: a kernel is staged "
+				      "already; keeping it\n", stderr);
+		} else {
+			code = run(&p);
+		}
+	}
+	reboot_defaults_free(&d);
+	return code;
+}
+
+int main(int argc, const char **argv)
+{
+	static struct options o = { .defaults = SYSCONFDIR "/default/bootimg" };
+	const struct poptOption table[] = {
+		{ "entry", 'E', POPT_ARG_STRING, &o.entry, 0,
+		  "boot loader entry to boot (index, id or title); default: "
+		  "the boot loader's default", "ENTRY" },
+		{ "config", '\0', POPT_ARG_STRING, &o.config, 0,
+		  "boot loader configuration file for mkbootcmd", "FILE" },
+		{ "boot-dir", '\0', POPT_ARG_STRING, &o.boot_dir, 0,
+		  "where the kernels are (default /boot)", "DIR" },
+		{ "running", 'r', POPT_ARG_NONE, &o.running, 0,
+		  "boot the running kernel again, with its command line",
+		  NULL },
+		{ "kernel", 'k', POPT_ARG_STRING, &o.kernel, 0,
+		  "boot this kernel image", "FILE" },
+		{ "initrd", '\0', POPT_ARG_ARGV, &o.initrds, 0,
+		  "an initrd for --kernel; several are concatenated", "FILE" },
+		{ "command-line", '\0', POPT_ARG_STRING, &o.command_line, 0,
+		  "command line for --kernel (default: the running one)",
+		  "STRING" },
+		{ "append", '\0', POPT_ARG_STRING, &o.append, 0,
+		  "add STRING to the command line", "STRING" },
+		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
+		  "bootimg's load method: auto, file or kexec", "METHOD" },
+		{ "init", '\0', POPT_ARG_STRING, &o.init, 0,
+		  "reboot through: auto (default), systemd, sysvinit or direct",
+		  "INIT" },
+		{ "stage-only", 's', POPT_ARG_NONE, &o.stage_only, 0,
+		  "stage the kernel but do not reboot", NULL },
+		{ "if-enabled", '\0', POPT_ARG_NONE, &o.if_enabled, 0,
+		  "do nothing unless BOOTIMG_ENABLED=yes (for init scripts)",
+		  NULL },
+		{ "if-unstaged", '\0', POPT_ARG_NONE, &o.if_unstaged, 0,
+		  "do nothing if a kernel is staged already", NULL },
+		{ "no-fallback", 'F', POPT_ARG_NONE, &o.no_fallback, 0,
+		  "if staging fails, do not reboot the normal way", NULL },
+		{ "defaults", '\0', POPT_ARG_STRING, &o.defaults, 0,
+		  "settings file (default " SYSCONFDIR "/default/bootimg)",
+		  "FILE" },
+		{ "dry-run", 'n', POPT_ARG_NONE, &o.dry_run, 0,
+		  "print the commands; run none", NULL },
+		{ "verbose", 'v', POPT_ARG_NONE, &o.verbose, 0,
+		  "print each command before it runs", NULL },
+		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
+		  "print the version", NULL },
+		POPT_AUTOHELP
+		POPT_TABLEEND
+	};
+	poptContext pc = poptGetContext("bootimg-reboot", argc, argv, table, 0);
+	int rc;
+
+	poptSetOtherOptionHelp(pc, "[OPTION...]");
+	rc = poptGetNextOpt(pc);
+	if (rc < -1) {
+		fprintf(stderr, "bootimg-reboot: %s: %s\n",
+			poptBadOption(pc, POPT_BADOPTION_NOALIAS),
+			poptStrerror(rc));
+		rc = REBOOT_USAGE;
+	} else {
+		if (!getenv("PATH"))
+			setenv("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", 1);
+		rc = main_with(pc, &o);
+	}
+	poptFreeContext(pc);
+	return rc;
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "reboot-defaults.h"
+#include "reboot-init.h"
+#include "shellvar.h"
+
+struct setting {
+	const char *name;
+	size_t offset;
+	/* Store VALUE in FIELD; return NULL or why VALUE is wrong. */
+	const char *(*store)(void *field, const char *value);
+};
+
+static const char *store_string(void *field, const char *value)
+{
+	char **s = field;
+
+	free(*s);
+	*s = *value ? strdup(value) : NULL;
+	return *value && !*s ? strerror(ENOMEM) : NULL;
+}
+
+static const char *store_init(void *field, const char *value)
+{
+	if (*value && !init_system_find(value))
+		return "unknown init system (auto, systemd, sysvinit or "
+		       "direct)";
+	return store_string(field, value);
+}
+
+static const char *store_bool(void *field, const char *value)
+{
+	static const char *const yes[] = { "yes", "true", "1", "on" };
+	static const char *const no[] = { "no", "false", "0", "off" };
+	int *flag = field;
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (strcasecmp(value, yes[i]) == 0) {
+			*flag = 1;
+			return NULL;
+		}
+		if (strcasecmp(value, no[i]) == 0) {
+			*flag = 0;
+			return NULL;
+		}
+	}
+	return "the value must be yes or no";
+}
+
+#define FIELD(name) offsetof(struct reboot_defaults, name)
+static const struct setting settings[] = {
+	{ "BOOTIMG_ENTRY", FIELD(entry), store_string },
+	{ "BOOTIMG_APPEND", FIELD(append), store_string },
+	{ "BOOTIMG_METHOD", FIELD(method), store_string },
+	{ "BOOTIMG_INIT", FIELD(init), store_init },
+	{ "BOOTIMG_ENABLED", FIELD(enabled), store_bool },
+	{ "BOOTIMG_FALLBACK", FIELD(fallback), store_bool },
+};
+
+/* Variables that are not ours are allowed, as in any sourced file. */
+static const char *apply(struct reboot_defaults *d, const char *name,
+			 const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		if (strcmp(name, settings[i].name) == 0)
+			return settings[i].store((char *)d + settings[i].offset,
+						 value);
+	}
+	return NULL;
+}
+
+static int read_lines(FILE *f, const char *path, struct reboot_defaults *d)
+{
+	char *line = NULL, *name, *value;
+	size_t size = 0;
+	unsigned lineno = 0;
+	const char *why = NULL;
+
+	while (!why && getline(&line, &size, f) >= 0) {
+		lineno++;
+		if (shellvar_parse(line, &name, &value, &why) > 0) {
+			why = apply(d, name, value);
+			if (why)
+				fprintf(stderr, "bootimg-reboot: %s:%u: %s: %s\n",
+					path, lineno, name, why);
+			free(name);
+			free(value);
+		} else if (why) {
+			fprintf(stderr, "bootimg-reboot: %s:%u: %s\n", path,
+				lineno, why);
+		}
+	}
+	free(line);
+	return why ? -1 : 0;
+}
+
+int reboot_defaults_load(const char *path, struct reboot_defaults *d)
+{
+	FILE *f;
+	int ret;
+
+	memset(d, 0, sizeof(*d));
+	d->fallback = 1;
+	f = fopen(path, "re");
+	if (!f) {
+		if (errno == ENOENT)
+			return 0;
+		fprintf(stderr, "bootimg-reboot: %s: %s\n", path,
+			strerror(errno));
+		return -1;
+	}
+	ret = read_lines(f, path, d);
+	fclose(f);
+	return ret;
+}
+
+void reboot_defaults_free(struct reboot_defaults *d)
+{
+	free(d->entry);
+	free(d->append);
+	free(d->method);
+	free(d->init);
+}
