@@ -236,6 +236,10 @@ check "options override the defaults file" eval \
 reboot"'
 run -- --kernel="$tmp/missing"
 check "defaults: BOOTIMG_FALLBACK=No is no" eval '[ $rc -eq 3 ] && [ ! -s "$tmp/calls" ]'
+echo BOOTIMG_FALLBACK= >>"$tmp/defaults"
+run -- --kernel="$tmp/missing"
+check "defaults: an empty BOOTIMG_FALLBACK= is the default, yes" eval \
+	'[ $rc -eq 4 ] && same "$tmp/calls" "systemctl reboot"'
 
 bad_defaults() {	# bad_defaults LINE CAUSE
 	want="bootimg-reboot: $tmp/defaults:2: $2"

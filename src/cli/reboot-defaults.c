@@ -33,13 +33,16 @@ static const char *store_init(void *field, const char *value)
 	return store_string(field, value);
 }
 
-static const char *store_bool(void *field, const char *value)
+static const char *store_bool(int *flag, const char *value, int empty)
 {
 	static const char *const yes[] = { "yes", "true", "1", "on" };
 	static const char *const no[] = { "no", "false", "0", "off" };
-	int *flag = field;
 	size_t i;
 
+	if (!*value) {
+		*flag = empty;
+		return NULL;
+	}
 	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
 		if (strcasecmp(value, yes[i]) == 0) {
 			*flag = 1;
@@ -53,14 +56,24 @@ static const char *store_bool(void *field, const char *value)
 	return "the value must be yes or no";
 }
 
+static const char *store_no_default(void *field, const char *value)
+{
+	return store_bool(field, value, 0);
+}
+
+static const char *store_yes_default(void *field, const char *value)
+{
+	return store_bool(field, value, 1);
+}
+
 #define FIELD(name) offsetof(struct reboot_defaults, name)
 static const struct setting settings[] = {
 	{ "BOOTIMG_ENTRY", FIELD(entry), store_string },
 	{ "BOOTIMG_APPEND", FIELD(append), store_string },
 	{ "BOOTIMG_METHOD", FIELD(method), store_string },
 	{ "BOOTIMG_INIT", FIELD(init), store_init },
-	{ "BOOTIMG_ENABLED", FIELD(enabled), store_bool },
-	{ "BOOTIMG_FALLBACK", FIELD(fallback), store_bool },
+	{ "BOOTIMG_ENABLED", FIELD(enabled), store_no_default },
+	{ "BOOTIMG_FALLBACK", FIELD(fallback), store_yes_default },
 };
 
 /* Variables that are not ours are allowed, as in any sourced file. */
