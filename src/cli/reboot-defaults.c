@@ -132,6 +132,8 @@ int reboot_defaults_load(const char *path, struct reboot_defaults *d)
 	}
 	ret = read_lines(f, path, d);
 	fclose(f);
+	if (ret < 0)
+		reboot_defaults_free(d);
 	return ret;
 }
 

@@ -15,7 +15,7 @@ struct reboot_defaults {
 /*
  * Fill D from the file PATH; a missing file leaves the built-in defaults.
  * On a bad line or an unreadable file, print one line naming PATH, the
- * line and the cause, and return -1.
+ * line and the cause, and return -1 with nothing to free.
  */
 int reboot_defaults_load(const char *path, struct reboot_defaults *d);
 void reboot_defaults_free(struct reboot_defaults *d);
