@@ -32,6 +32,7 @@ static int parse_method(const char *name, enum bootimg_method *method)
 {
 	static const enum bootimg_method all[] = {
 		BOOTIMG_METHOD_AUTO, BOOTIMG_METHOD_FILE, BOOTIMG_METHOD_KEXEC,
+		BOOTIMG_METHOD_MODULE,
 	};
 	size_t i;
 
@@ -95,7 +96,9 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		return report_failure(ctx, err, req->kernel);
 	if (verbose && result.file_error)
 		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
-			"used kexec_load\n", strerror(-result.file_error));
+			"used %s\n", strerror(-result.file_error),
+			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
+							     : "kexec_load");
 	if (verbose)
 		fprintf(stderr, "bootimg: staged %s with method %s\n",
 			req->kernel, bootimg_method_name(result.used));
@@ -165,7 +168,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "--command-line and --reuse-cmdline "
 				       "exclude each other");
 	if (o->method && parse_method(o->method, &req.method) < 0)
-		return usage_error(pc, "--method takes auto, file or kexec");
+		return usage_error(pc, "--method takes auto, file, kexec or module");
 	cmdline = compose_cmdline(o->command_line, o->reuse_cmdline,
 				  o->append);
 	if (!cmdline) {
@@ -203,7 +206,7 @@ int main(int argc, const char **argv)
 		{ "reuse-cmdline", '\0', POPT_ARG_NONE, &o.reuse_cmdline, 0,
 		  "start from the running kernel's command line", NULL },
 		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
-		  "how to load: auto (default), file or kexec", "METHOD" },
+		  "how to load: auto (default), file, kexec or module", "METHOD" },
 		{ "kexec-file-syscall", 's', POPT_ARG_NONE, NULL,
 		  OPT_FILE_SYSCALL, "same as --method=file", NULL },
 		{ "kexec-syscall", 'c', POPT_ARG_NONE, NULL, OPT_KEXEC_SYSCALL,

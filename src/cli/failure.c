@@ -31,7 +31,8 @@ static const char *why_not_permitted(void)
 		return "the kernel is locked down: only --method=file with a "
 		       "signed kernel is allowed";
 	if (file_contains("/proc/sys/kernel/kexec_load_disabled", "1"))
-		return "kexec is disabled (kernel.kexec_load_disabled=1)";
+		return "kexec is disabled (kernel.kexec_load_disabled=1); "
+		       "--method=module with bootimg.ko does not need it";
 	return "operation not permitted by the kernel";
 }
 
@@ -105,8 +106,20 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_NOT_PERMITTED;
 		break;
 	case ENOSYS:
-		cause = "the running kernel does not provide this kexec "
+		cause = strcmp(what, "/dev/bootimg") == 0 ?
+			"bootimg.ko is not loaded (modprobe bootimg)" :
+			"the running kernel does not provide this kexec "
 			"interface";
+		code = EXIT_UNSUPPORTED;
+		break;
+	case EADDRNOTAVAIL:
+		cause = "a segment lies outside the machine's RAM "
+			"(bootimg.ko refused the plan)";
+		code = EXIT_NO_MEMORY;
+		break;
+	case EPROTO:
+		cause = "bootimg.ko speaks another interface version than "
+			"this bootimg";
 		code = EXIT_UNSUPPORTED;
 		break;
 	case EBUSY:

@@ -56,8 +56,8 @@ void show_plan(FILE *out, const struct bootimg_plan *plan)
 
 void show_status(FILE *out, const struct bootimg_status *status)
 {
-	fprintf(out, "kernel:        %s\n",
-		status->loaded ? "staged" : "not staged");
+	fprintf(out, "kernel:        %s\n", !status->loaded ? "not staged" :
+		status->module ? "staged (bootimg.ko)" : "staged");
 	fprintf(out, "panic kernel:  %s", status->panic_loaded ? "staged"
 							    : "not staged");
 	if (status->panic_reserved)

@@ -17,6 +17,8 @@
  *   -EPERM        no privilege, or kexec is locked down
  *   -EKEYREJECTED the kernel refused the image's signature
  *   -ENOSYS       the kernel has no interface for the chosen method
+ *   -EADDRNOTAVAIL bootimg.ko found a segment outside RAM
+ *   -EPROTO       bootimg.ko speaks another interface version
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -35,6 +37,7 @@ enum bootimg_method {
 	BOOTIMG_METHOD_AUTO = 0,
 	BOOTIMG_METHOD_FILE,	/* kexec_file_load(2) */
 	BOOTIMG_METHOD_KEXEC,	/* kexec_load(2), our purgatory */
+	BOOTIMG_METHOD_MODULE,	/* /dev/bootimg of bootimg.ko, same plan */
 };
 
 /* What to boot. */
@@ -98,6 +101,7 @@ struct bootimg_load_result {
 /* Which kernels are staged now. */
 struct bootimg_status {
 	unsigned loaded : 1;
+	unsigned module : 1;		/* staged through bootimg.ko */
 	unsigned panic_loaded : 1;
 	uint64_t panic_reserved;	/* bytes reserved by crashkernel= */
 };

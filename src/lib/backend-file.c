@@ -100,4 +100,6 @@ static int file_method_unload(struct bootimg *ctx, unsigned flags)
 const struct bi_backend bi_backend_file = {
 	.load = file_method_load,
 	.unload = file_method_unload,
+	.staged = bi_kexec_staged,
+	.exec = bi_kexec_exec,
 };

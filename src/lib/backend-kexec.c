@@ -60,4 +60,6 @@ static int kexec_method_unload(struct bootimg *ctx, unsigned flags)
 const struct bi_backend bi_backend_kexec = {
 	.load = kexec_method_load,
 	.unload = kexec_method_unload,
+	.staged = bi_kexec_staged,
+	.exec = bi_kexec_exec,
 };

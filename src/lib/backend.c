@@ -11,6 +11,7 @@
 static const struct bi_backend *const backends[] = {
 	[BOOTIMG_METHOD_FILE] = &bi_backend_file,
 	[BOOTIMG_METHOD_KEXEC] = &bi_backend_kexec,
+	[BOOTIMG_METHOD_MODULE] = &bi_backend_module,
 };
 
 /* Errors of kexec_file_load after which kexec_load may still work. */
@@ -18,6 +19,57 @@ static int worth_falling_back(int err)
 {
 	return err == -ENOSYS || err == -ENOEXEC || err == -EOPNOTSUPP ||
 	       err == -EKEYREJECTED || err == -EBADMSG || err == -EINVAL;
+}
+
+static int read_flag(struct bootimg *ctx, const char *path, uint64_t *value)
+{
+	char buf[32];
+	int err = bi_read_sysfile(ctx, path, buf, sizeof(buf));
+
+	if (err < 0)
+		return err;
+	*value = strtoull(buf, NULL, 0);
+	return 0;
+}
+
+/* The kernel has no kexec, or kernel.kexec_load_disabled switched it off. */
+static int kexec_unavailable(struct bootimg *ctx, int err)
+{
+	uint64_t disabled = 0;
+
+	if (err == -ENOSYS)
+		return 1;
+	return err == -EPERM &&
+	       read_flag(ctx, "/proc/sys/kernel/kexec_load_disabled",
+			 &disabled) == 0 && disabled;
+}
+
+/* file, then kexec, then bootimg.ko where the kernel has no usable kexec. */
+static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
+		     struct bootimg_load_result *result)
+{
+	int err, kexec_err;
+
+	result->used = BOOTIMG_METHOD_FILE;
+	err = bi_backend_file.load(ctx, req);
+	if (err == 0 || !(worth_falling_back(err) ||
+			  kexec_unavailable(ctx, err)))
+		return err;
+	result->file_error = err;
+	result->used = BOOTIMG_METHOD_KEXEC;
+	kexec_err = bi_backend_kexec.load(ctx, req);
+	/* Under lockdown the signature verdict explains more than EPERM. */
+	if (kexec_err == -EPERM && result->file_error == -EKEYREJECTED)
+		return bi_fail(ctx, req->kernel, -EKEYREJECTED);
+	if (!kexec_unavailable(ctx, kexec_err))
+		return kexec_err;
+	result->used = BOOTIMG_METHOD_MODULE;
+	err = bi_backend_module.load(ctx, req);
+	if (err != -ENOSYS)
+		return err;
+	/* No bootimg.ko either: kexec's refusal is the one to report. */
+	result->used = BOOTIMG_METHOD_KEXEC;
+	return bi_fail(ctx, req->kernel, kexec_err);
 }
 
 int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
@@ -35,64 +87,71 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]))
 		return bi_fail(ctx, NULL, -EINVAL);
-	if (req->method != BOOTIMG_METHOD_AUTO)
-		return backends[req->method]->load(ctx, req);
-	result->used = BOOTIMG_METHOD_FILE;
-	err = bi_backend_file.load(ctx, req);
-	if (err == 0 || !worth_falling_back(err))
-		return err;
-	result->file_error = err;
-	result->used = BOOTIMG_METHOD_KEXEC;
-	err = bi_backend_kexec.load(ctx, req);
-	/* Under lockdown the signature verdict explains more than EPERM. */
-	if (err == -EPERM && result->file_error == -EKEYREJECTED)
-		err = bi_fail(ctx, req->kernel, -EKEYREJECTED);
-	return err;
+	if (req->method == BOOTIMG_METHOD_AUTO)
+		return load_auto(ctx, req, result);
+	return backends[req->method]->load(ctx, req);
 }
 
 int bootimg_unload(struct bootimg *ctx, unsigned flags)
 {
+	int module_err = bi_backend_module.unload(ctx, flags);
 	int err = bi_backend_file.unload(ctx, flags);
 
 	if (err == -ENOSYS)
 		err = bi_backend_kexec.unload(ctx, flags);
+	/* With bootimg.ko present, a kernel without kexec is no failure. */
+	if (module_err != -ENOSYS && kexec_unavailable(ctx, err))
+		return module_err;
 	return err;
 }
 
-static int read_flag(struct bootimg *ctx, const char *path, uint64_t *value)
+int bi_kexec_staged(struct bootimg *ctx, int *staged)
 {
-	char buf[32];
-	int err = bi_read_sysfile(ctx, path, buf, sizeof(buf));
-
-	if (err < 0)
-		return err;
-	*value = strtoull(buf, NULL, 0);
-	return 0;
-}
-
-int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
-{
-	uint64_t loaded = 0, crash = 0, size = 0;
+	uint64_t loaded = 0;
 	int err = read_flag(ctx, "/sys/kernel/kexec_loaded", &loaded);
 
 	if (err < 0)
 		return bi_fail(ctx, "/sys/kernel/kexec_loaded",
 			       err == -ENOENT ? -ENOSYS : err);
+	*staged = loaded != 0;
+	return 0;
+}
+
+int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
+{
+	uint64_t crash = 0, size = 0;
+	int kexec_staged = 0, module_staged = 0;
+	int module_err = bi_backend_module.staged(ctx, &module_staged);
+	int err = bi_kexec_staged(ctx, &kexec_staged);
+
+	if (err < 0 && module_err < 0)
+		return err;
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
 	read_flag(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
 	read_flag(ctx, "/sys/kernel/kexec_crash_size", &size);
 	*status = (struct bootimg_status){
-		.loaded = loaded != 0, .panic_loaded = crash != 0,
-		.panic_reserved = size,
+		.loaded = kexec_staged || module_staged,
+		.module = module_staged != 0,
+		.panic_loaded = crash != 0, .panic_reserved = size,
 	};
+	return 0;
+}
+
+int bi_kexec_exec(struct bootimg *ctx)
+{
+	(void)ctx;
+	if (reboot(LINUX_REBOOT_CMD_KEXEC) < 0)
+		return -errno;
 	return 0;
 }
 
 int bootimg_exec(struct bootimg *ctx)
 {
-	(void)ctx;
+	int module_staged = 0;
+
 	sync();
-	if (reboot(LINUX_REBOOT_CMD_KEXEC) < 0)
-		return -errno;
-	return 0;
+	if (bi_backend_module.staged(ctx, &module_staged) == 0 &&
+	    module_staged)
+		return bi_backend_module.exec(ctx);
+	return bi_kexec_exec(ctx);
 }

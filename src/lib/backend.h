@@ -8,9 +8,18 @@
 struct bi_backend {
 	int (*load)(struct bootimg *ctx, const struct bootimg_request *req);
 	int (*unload)(struct bootimg *ctx, unsigned flags);
+	/* Is a kernel staged through this interface? */
+	int (*staged)(struct bootimg *ctx, int *staged);
+	/* Boot it now; returns only on failure. */
+	int (*exec)(struct bootimg *ctx);
 };
 
 extern const struct bi_backend bi_backend_file;
 extern const struct bi_backend bi_backend_kexec;
+extern const struct bi_backend bi_backend_module;
+
+/* What kexec_file_load and kexec_load share: the kernel's kexec state. */
+int bi_kexec_staged(struct bootimg *ctx, int *staged);
+int bi_kexec_exec(struct bootimg *ctx);
 
 #endif

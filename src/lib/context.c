@@ -95,6 +95,8 @@ const char *bootimg_method_name(enum bootimg_method method)
 		return "file";
 	case BOOTIMG_METHOD_KEXEC:
 		return "kexec";
+	case BOOTIMG_METHOD_MODULE:
+		return "module";
 	}
 	return "unknown";
 }

@@ -8,6 +8,11 @@
  *   BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=NAME	fail kexec_load with errno NAME
  *   BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=NAME
  *   BOOTIMG_SHIM_ERRNO_REBOOT=NAME
+ *   BOOTIMG_SHIM_ERRNO_BOOTIMG_LOAD=NAME (also _UNLOAD, _STATUS, _EXEC)
+ *   BOOTIMG_SHIM_BOOTIMG_LOADED=1	BOOTIMG_IOC_STATUS says "loaded"
+ *
+ * It also traps the ioctls of /dev/bootimg (kernel/uapi/linux/bootimg.h)
+ * on any file descriptor.
  *
  * See tests/shim/README for the log format.
  */
@@ -17,6 +22,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/bootimg.h>
 #include <linux/kexec.h>
 #include <linux/reboot.h>
 #include <stdarg.h>
@@ -168,7 +174,7 @@ static const struct {
 	E(EEXIST), E(ENODEV), E(EINVAL), E(ENOSPC), E(ESPIPE), E(EROFS),
 	E(ENOSYS), E(EOVERFLOW), E(EOPNOTSUPP), E(EADDRNOTAVAIL),
 	E(ETXTBSY), E(EFBIG), E(EMSGSIZE), E(EBADMSG), E(ENOKEY),
-	E(EKEYREJECTED), E(EKEYREVOKED), E(EKEYEXPIRED),
+	E(EKEYREJECTED), E(EKEYREVOKED), E(EKEYEXPIRED), E(EPROTO), E(ENOTTY),
 };
 #undef E
 
@@ -499,6 +505,67 @@ static int trap_reboot(unsigned int cmd)
 	return inject ? fail(inject) : 0;
 }
 
+/* The ioctls of bootimg.ko, by their number. */
+static const char *const bootimg_ioctl_names[] = {
+	[1] = "LOAD", [2] = "UNLOAD", [3] = "STATUS", [4] = "EXEC",
+};
+
+static void put_bootimg_load(FILE *f, const struct bootimg_ioc_load *load)
+{
+	const struct bootimg_ioc_segment *seg;
+	struct sha256 s;
+	char hex[65];
+	__u32 i;
+
+	fprintf(f, " version=%u flags=0x%x entry=0x%llx nr_segments=%u\n",
+		load->version, load->flags, (unsigned long long)load->entry,
+		load->nr_segments);
+	seg = (const struct bootimg_ioc_segment *)(uintptr_t)load->segments;
+	for (i = 0; seg && i < load->nr_segments &&
+		    i < BOOTIMG_MAX_SEGMENTS; i++) {
+		sha256_init(&s);
+		sha256_update(&s, (const void *)(uintptr_t)seg[i].buf,
+			      (size_t)seg[i].bufsz);
+		sha256_hex(&s, hex);
+		fprintf(f, "  segment %u mem=0x%llx memsz=0x%llx bufsz=0x%llx "
+			"sha256=%s\n", i, (unsigned long long)seg[i].mem,
+			(unsigned long long)seg[i].memsz,
+			(unsigned long long)seg[i].bufsz, hex);
+	}
+}
+
+/* Log "bootimg_ioctl NAME ..." and succeed or fail as told. */
+static int trap_bootimg_ioctl(unsigned long request, void *arg)
+{
+	unsigned int nr = _IOC_NR(request);
+	const char *name = nr < 5 ? bootimg_ioctl_names[nr] : NULL;
+	const char *loaded = getenv("BOOTIMG_SHIM_BOOTIMG_LOADED");
+	char call[32];
+	struct record r;
+	int inject;
+
+	if (name == NULL)
+		return fail(ENOTTY);
+	snprintf(call, sizeof(call), "BOOTIMG_%s", name);
+	inject = injected_errno(call);
+	record_open(&r);
+	fprintf(r.f, "bootimg_ioctl %s", name);
+	if (request == BOOTIMG_IOC_LOAD)
+		put_bootimg_load(r.f, arg);
+	else
+		fputc('\n', r.f);
+	record_close(&r);
+	if (inject)
+		return fail(inject);
+	if (request == BOOTIMG_IOC_STATUS)
+		*(struct bootimg_ioc_status *)arg = (struct bootimg_ioc_status){
+			.version = BOOTIMG_UAPI_VERSION,
+			.flags = loaded && strcmp(loaded, "1") == 0 ?
+				 BOOTIMG_STATUS_LOADED : 0,
+		};
+	return 0;
+}
+
 /* --- the exported overrides --- */
 
 SHIM_EXPORT const char bootimg_syscall_shim[] = BOOTIMG_SHIM_MARKER;
@@ -556,4 +623,25 @@ SHIM_EXPORT long syscall(long number, ...)
 SHIM_EXPORT int reboot(int cmd)
 {
 	return trap_reboot((unsigned int)cmd);
+}
+
+typedef int (*ioctl_fn)(int, unsigned long, ...);
+
+SHIM_EXPORT int ioctl(int fd, unsigned long request, ...)
+{
+	static ioctl_fn real;
+	void *arg;
+	va_list ap;
+
+	va_start(ap, request);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	if (_IOC_TYPE(request) == BOOTIMG_IOC_MAGIC)
+		return trap_bootimg_ioctl(request, arg);
+	if (real == NULL) {
+		real = (ioctl_fn)dlsym(RTLD_NEXT, "ioctl");
+		if (real == NULL)
+			return fail(ENOSYS);
+	}
+	return real(fd, request, arg);
 }
