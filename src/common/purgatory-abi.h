@@ -10,17 +10,22 @@
 #ifndef BOOTIMG_PURGATORY_ABI_H
 #define BOOTIMG_PURGATORY_ABI_H
 
+#define BOOTIMG_PURGATORY_MAGIC   0x47504942	/* "BIPG" little-endian */
+#define BOOTIMG_PURGATORY_VERSION 2
+#define BOOTIMG_PURGATORY_MAX_REGIONS 16
+#define BOOTIMG_PURGATORY_REGION_SIZE 24	/* for the assembler */
+
+/* Skip the checksum check (the caller trusts the kernel's copy). */
+#define BOOTIMG_PURGATORY_F_NO_VERIFY 0x1u
+
+#ifndef __ASSEMBLER__
 #include <stdint.h>
 
-#define BOOTIMG_PURGATORY_MAGIC   0x47504942u	/* "BIPG" little-endian */
-#define BOOTIMG_PURGATORY_VERSION 1u
-#define BOOTIMG_PURGATORY_MAX_REGIONS 16
-
-/* A region of physical memory whose SHA-256 digest purgatory checks. */
+/* A region of physical memory whose checksum purgatory checks. */
 struct bootimg_purgatory_region {
 	uint64_t start;
 	uint64_t len;
-	uint8_t sha256[32];
+	uint64_t checksum;	/* bi_checksum64() of the region */
 };
 
 struct bootimg_purgatory_header {
@@ -35,7 +40,8 @@ struct bootimg_purgatory_header {
 	struct bootimg_purgatory_region regions[BOOTIMG_PURGATORY_MAX_REGIONS];
 };
 
-/* Skip the digest check (the caller trusts the kernel's copy). */
-#define BOOTIMG_PURGATORY_F_NO_VERIFY 0x1u
+_Static_assert(sizeof(struct bootimg_purgatory_region) ==
+	       BOOTIMG_PURGATORY_REGION_SIZE, "region layout");
+#endif
 
 #endif

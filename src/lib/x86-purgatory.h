@@ -6,7 +6,7 @@
 #include "plan.h"
 
 /*
- * Add the purgatory segment, set to check the digest of every segment
+ * Add the purgatory segment, set to check the checksum of every segment
  * planned so far and then enter SUMMARY->kernel_entry; set SUMMARY->entry.
  */
 int bi_x86_add_purgatory(struct bootimg_plan *plan,

@@ -2,10 +2,10 @@
 /* Fill in and place the x86_64 purgatory blob built with the library. */
 #include <stdlib.h>
 #include <string.h>
+#include "checksum64.h"
 #include "internal.h"
 #include "purgatory-abi.h"
 #include "purgatory-blob.h"
-#include "sha256.h"
 #include "x86-purgatory.h"
 
 #define BELOW_4G (1ull << 32)
@@ -23,7 +23,7 @@ static int fill_regions(const struct bootimg_plan *plan,
 
 		r->start = s->mem;
 		r->len = s->bufsz;
-		bi_sha256(s->buf, s->bufsz, r->sha256);
+		r->checksum = bi_checksum64(s->buf, s->bufsz);
 	}
 	hdr->nr_regions = (uint32_t)plan->n_segments;
 	return 0;

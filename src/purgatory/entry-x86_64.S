@@ -6,6 +6,8 @@
  * Everything is addressed relative to RIP: the blob lands wherever the
  * planner put it.
  */
+#include "purgatory-abi.h"
+
 #define BOOT_CS 0x10
 #define BOOT_DS 0x18
 
@@ -15,8 +17,8 @@
 purgatory_header:
 	jmp	purgatory_start			/* header.jump */
 	.balign	8, 0
-	.long	0x47504942			/* magic "BIPG" */
-	.long	1				/* version */
+	.long	BOOTIMG_PURGATORY_MAGIC
+	.long	BOOTIMG_PURGATORY_VERSION
 	.quad	purgatory_memsz			/* from the linker script */
 header_entry:
 	.quad	0				/* entry */
@@ -24,7 +26,7 @@ header_boot_params:
 	.quad	0				/* boot_params */
 	.long	0				/* nr_regions */
 	.long	0				/* flags */
-	.fill	16 * 48, 1, 0			/* regions */
+	.fill	BOOTIMG_PURGATORY_MAX_REGIONS * BOOTIMG_PURGATORY_REGION_SIZE, 1, 0
 
 purgatory_start:
 	cli

@@ -1,24 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Check every segment against the digest libbootimg computed at load
- * time, so that a kernel or initrd damaged in memory between load and
+ * Check every segment against the checksum libbootimg computed at load
+ * time (see checksum64.h for why a 64-bit checksum is enough), so that a kernel or initrd damaged in memory between load and
  * exec is never entered.
  */
 #include "purgatory-abi.h"
 #include "serial.h"
-#include "sha256.h"
+#include "checksum64.h"
 
 void purgatory_verify(const struct bootimg_purgatory_header *hdr);
-
-static int same_digest(const uint8_t *a, const uint8_t *b)
-{
-	uint8_t diff = 0;
-	int i;
-
-	for (i = 0; i < 32; i++)
-		diff |= a[i] ^ b[i];
-	return diff == 0;
-}
 
 static void __attribute__((noreturn)) stop(void)
 {
@@ -35,10 +25,9 @@ void purgatory_verify(const struct bootimg_purgatory_header *hdr)
 	for (i = 0; i < hdr->nr_regions && i < BOOTIMG_PURGATORY_MAX_REGIONS;
 	     i++) {
 		const struct bootimg_purgatory_region *r = &hdr->regions[i];
-		uint8_t digest[32];
 
-		bi_sha256((const void *)(uintptr_t)r->start, r->len, digest);
-		if (same_digest(digest, r->sha256))
+		if (bi_checksum64((const void *)(uintptr_t)r->start, r->len) ==
+		    r->checksum)
 			continue;
 		serial_init();
 		serial_puts("bootimg purgatory: segment ");
