@@ -73,8 +73,18 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		break;
 	case ENOEXEC:
 		cause = "not a Linux kernel image that bootimg can boot "
-			"(bzImage with a 64-bit entry)";
+			"(bzImage with a 64-bit entry, possibly compressed "
+			"with gzip, xz or zstd)";
 		code = EXIT_BAD_IMAGE;
+		break;
+	case EFBIG:
+		cause = "unpacks to more than 1 GiB: not a kernel image";
+		code = EXIT_BAD_IMAGE;
+		break;
+	case EOPNOTSUPP:
+		cause = "kexec_file_load cannot load this image format; "
+			"use --method=kexec";
+		code = EXIT_UNSUPPORTED;
 		break;
 	case EBADMSG:
 		cause = "truncated or corrupt kernel image";

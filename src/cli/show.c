@@ -10,7 +10,14 @@ static const char *yes_no(unsigned flag)
 void show_info(FILE *out, const char *path, const struct bootimg_info *info)
 {
 	fprintf(out, "file:             %s\n", path);
-	fprintf(out, "format:           %s\n", info->format);
+	fprintf(out, "format:           ");
+	if (info->container)
+		fprintf(out, "%s (%s)", info->container, info->format);
+	else
+		fprintf(out, "%s", info->format);
+	if (info->compression)
+		fprintf(out, ", %s-compressed", info->compression);
+	fputc('\n', out);
 	fprintf(out, "version:          %s\n",
 		info->version[0] ? info->version : "(none)");
 	fprintf(out, "boot protocol:    %u.%02u\n", info->protocol >> 8,

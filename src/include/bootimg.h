@@ -51,7 +51,7 @@ struct bootimg_request {
 
 /* Facts about an image, found without privileges. */
 struct bootimg_info {
-	const char *format;		/* "bzImage" */
+	const char *format;		/* "bzImage", "ELF vmlinux (64-bit)" */
 	char version[128];		/* the kernel's version string */
 	uint16_t protocol;		/* boot protocol, 0x020f for 2.15 */
 	uint64_t file_size;
@@ -66,6 +66,8 @@ struct bootimg_info {
 	unsigned relocatable : 1;
 	unsigned entry64 : 1;		/* has the 64-bit entry point */
 	unsigned initrd_above_4g : 1;
+	const char *compression;	/* "gzip", "xz", "zstd" or NULL */
+	const char *container;		/* "UKI" or NULL */
 };
 
 /* One segment of a plan, as it will be given to the kernel. */

@@ -2,7 +2,8 @@
 /*
  * kexec_file_load(2): the kernel reads and checks the image itself; this is
  * the only method allowed under lockdown.  Several initrds reach it as one
- * memfd holding their concatenation.
+ * memfd holding their concatenation; an image that exists only in memory
+ * (unpacked, or cut out of a container) as a memfd of its own.
  */
 #include <linux/kexec.h>
 #include <sys/mman.h>
@@ -27,22 +28,24 @@ static int write_all(int fd, const uint8_t *data, size_t size)
 	return 0;
 }
 
-/* Each archive starts 4-byte aligned; the kernel skips the zero padding. */
-static int concatenate(const struct bi_inputs *in, int *fd_out)
+/*
+ * A memfd holding FILES one after the other, each padded to ALIGN bytes
+ * (initrd archives start 4-byte aligned; the kernel skips the zeros).
+ */
+static int memfd_of(const char *name, const struct bi_file *files, size_t n,
+		    size_t align, int *fd_out)
 {
 	static const uint8_t pad[4];
 	size_t i;
 	int err = 0;
-	int fd = memfd_create("bootimg-initrds", MFD_CLOEXEC);
+	int fd = memfd_create(name, MFD_CLOEXEC);
 
 	if (fd < 0)
 		return -errno;
-	for (i = 0; err == 0 && i < in->n_initrds; i++) {
-		const struct bi_file *f = &in->initrds[i];
-
-		err = write_all(fd, f->data, f->size);
-		if (err == 0 && f->size % 4)
-			err = write_all(fd, pad, 4 - f->size % 4);
+	for (i = 0; err == 0 && i < n; i++) {
+		err = write_all(fd, files[i].data, files[i].size);
+		if (err == 0 && files[i].size % align)
+			err = write_all(fd, pad, align - files[i].size % align);
 	}
 	if (err < 0) {
 		close(fd);
@@ -50,6 +53,23 @@ static int concatenate(const struct bi_inputs *in, int *fd_out)
 	}
 	*fd_out = fd;
 	return 0;
+}
+
+/* The kernel as an fd: the file's own, or a memfd of what is in memory. */
+static int kernel_fd(const struct bi_kernel *k, int *fd, int *memfd)
+{
+	int err;
+
+	if (!k->file_loadable)
+		return -EOPNOTSUPP;	/* x86 kexec_file_load: bzImage only */
+	if (k->image.fd >= 0) {
+		*fd = k->image.fd;
+		return 0;
+	}
+	err = memfd_of("bootimg-kernel", &k->image, 1, 1, memfd);
+	if (err == 0)
+		*fd = *memfd;
+	return err;
 }
 
 static int file_load_syscall(int kernel_fd, int initrd_fd, const char *cmdline,
@@ -61,29 +81,47 @@ static int file_load_syscall(int kernel_fd, int initrd_fd, const char *cmdline,
 	return 0;
 }
 
+/* The initrds as one fd: a single file's own, or a memfd of them all. */
+static int initrd_fd(const struct bi_inputs *in, int *fd, int *memfd,
+		     unsigned long *flags)
+{
+	int err;
+
+	*fd = -1;
+	if (in->n_initrds == 0) {
+		*flags |= KEXEC_FILE_NO_INITRAMFS;
+		return 0;
+	}
+	if (in->n_initrds == 1 && in->initrds[0].fd >= 0) {
+		*fd = in->initrds[0].fd;
+		return 0;
+	}
+	err = memfd_of("bootimg-initrds", in->initrds, in->n_initrds, 4, memfd);
+	if (err == 0)
+		*fd = *memfd;
+	return err;
+}
+
 static int file_method_load(struct bootimg *ctx,
 			    const struct bootimg_request *req)
 {
 	unsigned long flags = 0;
 	struct bi_inputs in;
-	int initrd_fd = -1, memfd = -1;
+	int kfd, ifd, kernel_memfd = -1, initrd_memfd = -1;
 	int err = bi_inputs_open(ctx, req, &in);
 
 	if (err < 0)
 		return err;
-	if (in.n_initrds == 0)
-		flags |= KEXEC_FILE_NO_INITRAMFS;
-	else if (in.n_initrds == 1)
-		initrd_fd = in.initrds[0].fd;
-	else
-		err = concatenate(&in, &memfd);
-	if (memfd >= 0)
-		initrd_fd = memfd;
+	err = kernel_fd(&in.kernel, &kfd, &kernel_memfd);
 	if (err == 0)
-		err = file_load_syscall(in.kernel_file.fd, initrd_fd,
-					in.cmdline, in.cmdline_len + 1, flags);
-	if (memfd >= 0)
-		close(memfd);
+		err = initrd_fd(&in, &ifd, &initrd_memfd, &flags);
+	if (err == 0)
+		err = file_load_syscall(kfd, ifd, in.cmdline,
+					in.cmdline_len + 1, flags);
+	if (initrd_memfd >= 0)
+		close(initrd_memfd);
+	if (kernel_memfd >= 0)
+		close(kernel_memfd);
 	bi_inputs_close(&in);
 	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
 }

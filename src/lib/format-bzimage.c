@@ -95,6 +95,8 @@ static int bzimage_probe(const struct bi_file *file, struct bi_kernel *kernel)
 	kernel->setup_header = file->data + HEADER_OFFSET;
 	kernel->setup_header_size = header_size(file->data);
 	kernel->entry64_offset = 0x200;
+	kernel->image = *file;
+	kernel->file_loadable = 1;
 	return 0;
 }
 

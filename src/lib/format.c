@@ -1,22 +1,50 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdlib.h>
 #include "format.h"
 #include "internal.h"
 
-static const struct bi_format *const formats[] = {
+static const struct bi_format *const kernel_formats[] = {
 	&bi_format_bzimage,
 };
 
-int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel)
+static const struct bi_format *const container_formats[] = {
+	&bi_format_compressed,
+};
+
+static int probe_with(const struct bi_format *const *formats, size_t n,
+		      const struct bi_file *file, struct bi_kernel *kernel)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+	for (i = 0; i < n; i++) {
 		int err = formats[i]->probe(file, kernel);
 
 		if (err != -ENOEXEC)
 			return err;
 	}
 	return -ENOEXEC;
+}
+
+int bi_probe_kernel(const struct bi_file *file, struct bi_kernel *kernel)
+{
+	return probe_with(kernel_formats, sizeof(kernel_formats) /
+			  sizeof(kernel_formats[0]), file, kernel);
+}
+
+int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel)
+{
+	int err = bi_probe_kernel(file, kernel);
+
+	if (err != -ENOEXEC)
+		return err;
+	return probe_with(container_formats, sizeof(container_formats) /
+			  sizeof(container_formats[0]), file, kernel);
+}
+
+void bi_kernel_release(struct bi_kernel *kernel)
+{
+	free(kernel->owned);
+	kernel->owned = NULL;
 }
 
 int bootimg_probe(struct bootimg *ctx, const char *path,
@@ -33,5 +61,6 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 	if (err < 0)
 		return bi_fail(ctx, path, err);
 	*info = kernel.info;
+	bi_kernel_release(&kernel);
 	return 0;
 }

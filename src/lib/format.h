@@ -3,6 +3,10 @@
  * Image formats.  Each format recognises its files and describes the
  * kernel inside in one form, struct bi_kernel, from which the planner
  * works without knowing the format.
+ *
+ * Kernel formats (bzImage) describe a kernel; container formats
+ * (compressed files) unpack a kernel image and probe it again as a
+ * kernel format.
  */
 #ifndef BOOTIMG_FORMAT_H
 #define BOOTIMG_FORMAT_H
@@ -16,20 +20,37 @@ struct bi_kernel {
 	struct bootimg_info info;
 	const uint8_t *payload;		/* code to load at the load address */
 	size_t payload_size;
+	uint64_t entry64_offset;	/* 64-bit entry, from the load address */
 	const uint8_t *setup_header;	/* bytes for boot_params.hdr */
 	size_t setup_header_size;
-	uint64_t entry64_offset;	/* 64-bit entry, from the load address */
+	/*
+	 * The image as kexec_file_load gets it (the file itself, or what a
+	 * container unpacked: fd -1, in memory only); file_loadable if the
+	 * running kernel's kexec_file_load understands the format.
+	 */
+	struct bi_file image;
+	unsigned file_loadable : 1;
+	void *owned;			/* freed by bi_kernel_release() */
 };
 
 struct bi_format {
 	const char *name;
-	/* -ENOEXEC: not this format; -EBADMSG: this format, but broken. */
+	/*
+	 * -ENOEXEC: not this format; -EBADMSG: this format, but broken.
+	 * On failure the kernel holds nothing to release.
+	 */
 	int (*probe)(const struct bi_file *file, struct bi_kernel *kernel);
 };
 
 extern const struct bi_format bi_format_bzimage;
+extern const struct bi_format bi_format_compressed;
 
 /* Find the format of FILE and describe its kernel. */
 int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel);
+
+/* The same, for a container's contents: kernel formats only. */
+int bi_probe_kernel(const struct bi_file *file, struct bi_kernel *kernel);
+
+void bi_kernel_release(struct bi_kernel *kernel);
 
 #endif

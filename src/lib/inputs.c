@@ -57,6 +57,7 @@ void bi_inputs_close(struct bi_inputs *in)
 {
 	size_t i;
 
+	bi_kernel_release(&in->kernel);
 	bi_file_close(&in->kernel_file);
 	for (i = 0; i < in->n_initrds; i++)
 		bi_file_close(&in->initrds[i]);
