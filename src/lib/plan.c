@@ -139,8 +139,10 @@ int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		err = bi_fail(ctx, "/sys/firmware/memmap", err);
 	if (err == 0) {
-		err = bi_arch_plan(plan);
-		if (err < 0)
+		bi_fail(ctx, NULL, 0);
+		err = bi_arch_plan(ctx, plan);
+		/* Unless a firmware file is to blame, the kernel is. */
+		if (err < 0 && !bootimg_error_path(ctx))
 			err = bi_fail(ctx, req->kernel, err);
 	}
 	if (err < 0) {

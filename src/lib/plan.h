@@ -62,6 +62,6 @@ int bi_plan_add(struct bootimg_plan *plan, const char *what, const void *buf,
 int bi_plan_own(struct bootimg_plan *plan, void *buf);
 
 /* The architecture's layout: kernel, initrds, boot_params, purgatory. */
-int bi_arch_plan(struct bootimg_plan *plan);
+int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan);
 
 #endif

@@ -2,7 +2,8 @@
 /*
  * The zero page a boot loader hands to the kernel: the setup header copied
  * from the image and completed, the e820 memory map, the initrd and the
- * command line.  The command line is stored right after the page.
+ * command line.  The command line is stored right after the page, then
+ * (8-byte aligned) the EFI runtime map and the SETUP_EFI setup_data.
  */
 #include <asm/bootparam.h>
 #include <string.h>
@@ -11,9 +12,38 @@
 
 #define LOADER_UNDEFINED 0xff	/* type_of_loader: no assigned id */
 
-size_t bi_x86_params_size(const struct bootimg_plan *plan)
+int bi_x86_firmware_read(struct bootimg *ctx, struct bi_x86_firmware *fw)
 {
-	return sizeof(struct boot_params) + plan->in.cmdline_len + 1;
+	int err = bi_x86_efi_read(ctx, &fw->efi);
+
+	memset(&fw->screen, 0, sizeof(fw->screen));
+	if (err == 0 && fw->efi.booted)
+		err = bi_x86_screen_read(ctx, &fw->screen);
+	if (err < 0)
+		bi_x86_efi_free(&fw->efi);
+	return err;
+}
+
+void bi_x86_firmware_free(struct bi_x86_firmware *fw)
+{
+	bi_x86_efi_free(&fw->efi);
+}
+
+/* Offset of the EFI data in the segment, after the command line. */
+static size_t efi_offset(const struct bootimg_plan *plan)
+{
+	return bi_align_up(sizeof(struct boot_params) + plan->in.cmdline_len +
+			   1, 8);
+}
+
+size_t bi_x86_params_size(const struct bootimg_plan *plan,
+			  const struct bi_x86_layout *layout)
+{
+	size_t efi = bi_x86_efi_extra_size(&layout->fw->efi);
+
+	if (efi == 0)
+		return sizeof(struct boot_params) + plan->in.cmdline_len + 1;
+	return efi_offset(plan) + efi;
 }
 
 static int fill_e820(const struct bi_memmap *map, struct boot_params *bp)
@@ -70,5 +100,8 @@ int bi_x86_params_fill(const struct bootimg_plan *plan,
 	if (err < 0)
 		return err;
 	memcpy(buf + sizeof(*bp), plan->in.cmdline, plan->in.cmdline_len + 1);
+	bp->screen_info = layout->fw->screen;
+	bi_x86_efi_fill(&layout->fw->efi, bp, buf + efi_offset(plan),
+			layout->params + efi_offset(plan));
 	return 0;
 }

@@ -5,9 +5,11 @@
  *               init_size bytes from there stay free for decompression;
  *   initrds     one segment each, back to back, as high as possible
  *               below initrd_addr_max (above 4 GiB only if need be);
- *   boot_params the zero page and the command line, low;
+ *   boot_params the zero page, the command line and, on UEFI machines,
+ *               the EFI runtime map and setup_data, low;
  *   purgatory   low; the kernel's kexec code enters it (arch file).
  */
+#include <asm/bootparam.h>
 #include <stdlib.h>
 #include "internal.h"
 #include "x86-bootparams.h"
@@ -83,7 +85,7 @@ static int place_initrds(struct bootimg_plan *plan,
 static int place_params(struct bootimg_plan *plan,
 			struct bi_x86_layout *layout)
 {
-	size_t size = bi_x86_params_size(plan);
+	size_t size = bi_x86_params_size(plan, layout);
 	struct bi_place where = {
 		.size = bi_align_up(size, BI_PAGE_SIZE),
 		.align = BI_PAGE_SIZE, .min = LOWEST, .max = BELOW_4G,
@@ -105,19 +107,24 @@ static int place_params(struct bootimg_plan *plan,
 	return err;
 }
 
-int bi_arch_plan(struct bootimg_plan *plan)
+int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
 {
 	const struct bootimg_info *info = &plan->in.kernel.info;
-	struct bi_x86_layout layout = { 0 };
+	struct bi_x86_firmware fw;
+	struct bi_x86_layout layout = { .fw = &fw };
 	int err;
 
 	if (!info->entry64)
 		return -ENOEXEC;	/* no 64-bit entry point */
+	err = bi_x86_firmware_read(ctx, &fw);
+	if (err < 0)
+		return err;
 	err = place_kernel(plan, &layout.kernel_load);
 	if (err == 0)
 		err = place_initrds(plan, &layout);
 	if (err == 0)
 		err = place_params(plan, &layout);
+	bi_x86_firmware_free(&fw);
 	if (err < 0)
 		return err;
 
@@ -125,8 +132,7 @@ int bi_arch_plan(struct bootimg_plan *plan)
 		.kernel_entry = layout.kernel_load +
 				plan->in.kernel.entry64_offset,
 		.boot_params = layout.params,
-		.cmd_line_ptr = layout.params + bi_x86_params_size(plan) -
-				plan->in.cmdline_len - 1,
+		.cmd_line_ptr = layout.params + sizeof(struct boot_params),
 		.ramdisk_image = layout.initrd,
 		.ramdisk_size = layout.initrd_size,
 		.e820_entries = (uint32_t)plan->map.count,
