@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Boot Loader Specification: Type #1 entries (loader/entries/ *.conf) and
+ * Type #2 unified kernel images (EFI/Linux/ *.efi), sorted as the
+ * specification says; the default from loader/loader.conf.
+ */
+#include <dirent.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+static int set_once(char **field, const char *value)
+{
+	free(*field);
+	*field = strdup(value);
+	return *field ? 0 : -ENOMEM;
+}
+
+static int push_initrd(struct bls_entry *e, const char *value)
+{
+	char **v = realloc(e->initrds, (e->n_initrds + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	e->initrds = v;
+	v[e->n_initrds] = strdup(value);
+	return v[e->n_initrds++] ? 0 : -ENOMEM;
+}
+
+static int add_options(struct bls_entry *e, const char *value)
+{
+	struct bc_str b = { 0 };
+
+	if (e->options)
+		bc_str_add(&b, e->options);
+	bc_str_word(&b, value);
+	free(e->options);
+	e->options = bc_str_take(&b);
+	return e->options ? 0 : -ENOMEM;
+}
+
+static int valid_key(const char *key)
+{
+	return *key && strspn(key, "abcdefghijklmnopqrstuvwxyz"
+			      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") ==
+		      strlen(key);
+}
+
+static int entry_key(struct bls_entry *e, const char *key, const char *value)
+{
+	static const struct {
+		const char *key;
+		size_t field;
+	} single[] = {
+		{ "title", offsetof(struct bls_entry, title) },
+		{ "version", offsetof(struct bls_entry, version) },
+		{ "machine-id", offsetof(struct bls_entry, machine_id) },
+		{ "sort-key", offsetof(struct bls_entry, sort_key) },
+		{ "linux", offsetof(struct bls_entry, linux_path) },
+		{ "efi", offsetof(struct bls_entry, efi) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(single) / sizeof(single[0]); i++)
+		if (!strcmp(key, single[i].key))
+			return set_once((char **)((char *)e + single[i].field),
+					value);
+	if (!strcmp(key, "initrd"))
+		return push_initrd(e, value);
+	if (!strcmp(key, "options"))
+		return add_options(e, value);
+	return 0;	/* devicetree, architecture, grub_*: not ours */
+}
+
+int bls_parse_entry(struct bc_parse *p, const char *id, const char *buf,
+		    size_t len, struct bls_entry *e)
+{
+	const char *line = buf, *end = buf + len;
+	unsigned n = 0;
+	int err = 0;
+
+	e->id = strdup(id);
+	if (!e->id)
+		return -ENOMEM;
+	while (!err && line < end) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		char *text = bc_strndup(line, nl ? (size_t)(nl - line) :
+					(size_t)(end - line));
+		char *key, *value;
+
+		n++;
+		line = nl ? nl + 1 : end;
+		if (!text)
+			return -ENOMEM;
+		key = bc_trim(text);
+		value = key + strcspn(key, " \t");
+		if (*value)
+			*value++ = '\0';
+		value = bc_trim(value);
+		if (*key && *key != '#') {
+			if (!valid_key(key))
+				err = bc_syntax(p, n, "not a \"key value\" "
+						"line");
+			else
+				err = entry_key(e, key, value);
+		}
+		free(text);
+	}
+	if (!err && !e->linux_path && !e->efi)
+		err = bc_syntax(p, n, "the entry has neither linux nor efi");
+	return err;
+}
+
+static int cmp_str0(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/*
+ * The specification's order: entries with a sort-key first, by sort-key,
+ * then machine-id, then version (newest first); the rest, and ties, by
+ * file name, newest version first.
+ */
+static int bls_cmp(const void *pa, const void *pb)
+{
+	const struct bls_entry *a = pa, *b = pb;
+	int c;
+
+	if (!a->sort_key != !b->sort_key)
+		return a->sort_key ? -1 : 1;
+	if (a->sort_key) {
+		if ((c = strcmp(a->sort_key, b->sort_key)) ||
+		    (c = cmp_str0(a->machine_id, b->machine_id)) ||
+		    (c = -bc_vercmp(a->version ? a->version : "",
+				    b->version ? b->version : "")))
+			return c;
+	}
+	return -bc_vercmp(a->id, b->id);
+}
+
+void bls_sort(struct bls_list *list)
+{
+	if (list->n > 1)
+		qsort(list->v, list->n, sizeof(*list->v), bls_cmp);
+}
+
+static void entry_free(struct bls_entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_initrds; i++)
+		free(e->initrds[i]);
+	free(e->initrds);
+	free(e->id);
+	free(e->file);
+	free(e->title);
+	free(e->version);
+	free(e->machine_id);
+	free(e->sort_key);
+	free(e->linux_path);
+	free(e->efi);
+	free(e->options);
+}
+
+void bls_list_free(struct bls_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		entry_free(&list->v[i]);
+	free(list->v);
+	*list = (struct bls_list){ 0 };
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n > m && !strcmp(s + n - m, suffix);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names in DIR ending in SUFFIX, sorted; a missing DIR is empty. */
+static int list_dir(const char *dir, const char *suffix, char ***names,
+		    size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int err = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return 0;
+	while (!err && (de = readdir(d)) != NULL) {
+		char **v;
+
+		if (de->d_name[0] == '.' || !ends_with(de->d_name, suffix))
+			continue;
+		if (*n >= BC_MAX_ENTRIES)
+			break;
+		v = realloc(*names, (*n + 1) * sizeof(*v));
+		if (!v || !(v[*n] = strdup(de->d_name))) {
+			if (v)
+				*names = v;
+			err = -ENOMEM;
+			break;
+		}
+		*names = v;
+		(*n)++;
+	}
+	closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), name_cmp);
+	return err;
+}
+
+static void names_free(char **names, size_t n)
+{
+	while (n)
+		free(names[--n]);
+	free(names);
+}
+
+static struct bls_entry *grow(struct bls_list *list)
+{
+	struct bls_entry *v = realloc(list->v, (list->n + 1) * sizeof(*v));
+
+	if (!v)
+		return NULL;
+	list->v = v;
+	v[list->n] = (struct bls_entry){ 0 };
+	return &v[list->n++];
+}
+
+static int read_conf(struct bc_parse *p, const char *dir, const char *name,
+		     struct bls_list *list)
+{
+	const char *saved_path = p->path;
+	struct bls_entry *e = grow(list);
+	char *buf, *id;
+	size_t len;
+	int err;
+
+	if (!e)
+		return -ENOMEM;
+	e->file = bc_join(dir, name);
+	id = bc_strndup(name, strlen(name) - strlen(".conf"));
+	if (!e->file || !id) {
+		free(id);
+		return -ENOMEM;
+	}
+	err = bc_read_file(p, e->file, &buf, &len);
+	p->path = e->file;
+	if (!err)
+		err = bc_check_text(p, buf, len) ?:
+		      bls_parse_entry(p, id, buf, len, e);
+	p->path = saved_path;
+	free(buf);
+	free(id);
+	return err;
+}
+
+static int read_uki(struct bc_parse *p, const char *dir, const char *name,
+		    struct bls_list *list)
+{
+	struct bls_entry *e = grow(list);
+
+	if (!e)
+		return -ENOMEM;
+	e->uki = 1;
+	e->file = bc_join(dir, name);
+	e->id = strdup(name);
+	if (!e->file || !e->id)
+		return -ENOMEM;
+	return uki_read(p, e->file, e);
+}
+
+int bls_read_dir(struct bc_parse *p, const char *entries_dir,
+		 const char *uki_dir, struct bls_list *list)
+{
+	char **names = NULL;
+	size_t n = 0, i;
+	int err;
+
+	err = list_dir(entries_dir, ".conf", &names, &n);
+	for (i = 0; !err && i < n; i++)
+		err = read_conf(p, entries_dir, names[i], list);
+	names_free(names, n);
+	if (!err && uki_dir) {
+		err = list_dir(uki_dir, ".efi", &names, &n);
+		for (i = 0; !err && i < n; i++)
+			err = read_uki(p, uki_dir, names[i], list);
+		names_free(names, n);
+	}
+	if (!err)
+		bls_sort(list);
+	return err;
+}
+
+/* loader.conf "default": a glob against the entry id, with or without
+ * its .conf suffix; "@saved" and the like need EFI variables: ignored. */
+static int pick_default(struct bc_parse *p, const char *loader_conf,
+			const struct bls_list *list)
+{
+	struct bootcfg_error *keep = p->error;
+	char *buf, *line, *next;
+	char *pattern = NULL;
+	size_t len, i;
+	int err, pick = 0;
+
+	p->error = NULL;
+	err = bc_read_file(p, loader_conf, &buf, &len);
+	p->error = keep;
+	if (err)
+		return 0;
+	for (line = buf; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		line = bc_trim(line);
+		if (!strncmp(line, "default", 7) && (line[7] == ' ' ||
+						     line[7] == '\t'))
+			pattern = bc_trim(line + 8);
+	}
+	for (i = 0; pattern && *pattern != '@' && i < list->n; i++) {
+		const struct bls_entry *e = &list->v[i];
+		char with_conf[512];
+
+		snprintf(with_conf, sizeof(with_conf), "%s%s", e->id,
+			 e->uki ? "" : ".conf");
+		if (!fnmatch(pattern, e->id, 0) ||
+		    !fnmatch(pattern, with_conf, 0)) {
+			pick = (int)i;
+			break;
+		}
+	}
+	free(buf);
+	return pick;
+}
+
+static int add_entry(struct bc_parse *p, const struct bls_entry *b,
+		     size_t index)
+{
+	struct bc_entry *e = bc_entry_add(p->cfg);
+	char number[24];
+	size_t i;
+	int err;
+
+	if (!e)
+		return -ENOMEM;
+	snprintf(number, sizeof(number), "%zu", index);
+	err = bc_entry_level(e, number, b->id, b->title ? b->title : b->id);
+	if (err)
+		return err;
+	if (b->uki)
+		e->kernel = strdup(b->linux_path);
+	else
+		e->kernel = bc_resolve(p, b->linux_path ? b->linux_path : b->efi);
+	e->cmdline = strdup(b->options ? b->options : "");
+	if (!e->kernel || !e->cmdline)
+		return -ENOMEM;
+	for (i = 0; !err && i < b->n_initrds; i++)
+		err = bc_entry_push_initrd(e, bc_resolve(p, b->initrds[i]));
+	return err;
+}
+
+/* DIR without its last two components: the boot partition. */
+static char *two_up(const char *dir)
+{
+	size_t n = strlen(dir);
+	int up;
+
+	for (up = 0; up < 2; up++) {
+		while (n > 1 && dir[n - 1] == '/')
+			n--;
+		while (n > 0 && dir[n - 1] != '/')
+			n--;
+	}
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return n ? bc_strndup(dir, n) : strdup(".");
+}
+
+/* DIR is loader/entries or EFI/Linux below the boot partition. */
+static int bls_parse_dir(struct bc_parse *p, const char *dir)
+{
+	struct bls_list list = { 0 };
+	char *base = two_up(dir);
+	char *entries = base ? bc_join(base, "loader/entries") : NULL;
+	char *ukis = base ? bc_join(base, "EFI/Linux") : NULL;
+	char *loader_conf = base ? bc_join(base, "loader/loader.conf") : NULL;
+	size_t i;
+	int err = -ENOMEM;
+
+	if (entries && ukis && loader_conf)
+		err = bls_read_dir(p, entries, ukis, &list);
+	for (i = 0; !err && i < list.n; i++)
+		err = add_entry(p, &list.v[i], i);
+	if (!err && list.n)
+		p->cfg->default_entry = pick_default(p, loader_conf, &list);
+	if (!err && !list.n)
+		err = bc_fail(p, dir, 0, -ENOENT, "no boot loader entries");
+	bls_list_free(&list);
+	free(base);
+	free(entries);
+	free(ukis);
+	free(loader_conf);
+	return err;
+}
+
+/* A configuration file that is one Type #1 entry. */
+static int bls_parse_file(struct bc_parse *p, const char *buf, size_t len)
+{
+	struct bls_list list = { 0 };
+	const char *name = strrchr(p->path, '/');
+	struct bls_entry *e = grow(&list);
+	char *id;
+	int err;
+
+	name = name ? name + 1 : p->path;
+	id = bc_strndup(name, ends_with(name, ".conf") ?
+			strlen(name) - strlen(".conf") : strlen(name));
+	if (!e || !id) {
+		free(id);
+		bls_list_free(&list);
+		return -ENOMEM;
+	}
+	err = bls_parse_entry(p, id, buf, len, e);
+	if (!err)
+		err = add_entry(p, e, 0);
+	if (!err)
+		p->cfg->default_entry = 0;
+	free(id);
+	bls_list_free(&list);
+	return err;
+}
+
+static int bls_detect(const char *path, const char *buf, size_t len)
+{
+	(void)len;
+	if (ends_with(path, ".conf") && strstr(path, "loader/entries/"))
+		return 5;
+	return (!strncmp(buf, "title ", 6) || strstr(buf, "\ntitle ")) &&
+	       (!strncmp(buf, "linux ", 6) || strstr(buf, "\nlinux ")) ? 2 : 0;
+}
+
+const struct bc_format bc_format_bls = {
+	.name = "bls",
+	.detect = bls_detect,
+	.parse = bls_parse_file,
+	.parse_dir = bls_parse_dir,
+};

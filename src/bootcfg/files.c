@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Reading files, resolving boot loader paths, recording errors. */
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "internal.h"
+
+int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
+	    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!p->error)
+		return err;
+	snprintf(p->error->file, sizeof(p->error->file), "%s",
+		 file ? file : "");
+	p->error->line = line;
+	va_start(ap, fmt);
+	vsnprintf(p->error->cause, sizeof(p->error->cause), fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+static const char *why(int err)
+{
+	switch (-err) {
+	case ENOENT: return "no such file";
+	case EACCES: return "cannot read it: permission denied";
+	case EISDIR: return "is a directory, not a file";
+	case ENXIO: return "not a regular file";
+	case EFBIG: return "too large for a boot loader configuration";
+	default: return strerror(-err);
+	}
+}
+
+int bc_read_file(struct bc_parse *p, const char *path, char **buf,
+		 size_t *len)
+{
+	struct stat st;
+	ssize_t got = 0;
+	size_t done = 0;
+	int fd, err = 0;
+	char *data;
+
+	*buf = NULL;
+	*len = 0;
+	if (!p->files)
+		return bc_fail(p, path, 0, -ENOENT, "%s", why(-ENOENT));
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return bc_fail(p, path, 0, -errno, "%s", why(-errno));
+	if (fstat(fd, &st) < 0)
+		err = -errno;
+	else if (S_ISDIR(st.st_mode))
+		err = -EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		err = -ENXIO;
+	else if ((unsigned long long)st.st_size > BC_MAX_FILE)
+		err = -EFBIG;
+	if (err) {
+		close(fd);
+		return bc_fail(p, path, 0, err, "%s", why(err));
+	}
+	data = malloc((size_t)st.st_size + 1);
+	if (!data) {
+		close(fd);
+		return bc_fail(p, path, 0, -ENOMEM, "out of memory");
+	}
+	while (done < (size_t)st.st_size) {
+		got = read(fd, data + done, (size_t)st.st_size - done);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		done += (size_t)got;
+	}
+	if (got < 0)
+		err = -errno;
+	close(fd);
+	if (err) {
+		free(data);
+		return bc_fail(p, path, 0, err, "%s", why(err));
+	}
+	data[done] = '\0';
+	*buf = data;
+	*len = done;
+	return 0;
+}
+
+int bc_check_text(struct bc_parse *p, const char *buf, size_t len)
+{
+	const char *nul = memchr(buf, '\0', len);
+	unsigned line = 1;
+	const char *c;
+
+	if (!nul)
+		return 0;
+	for (c = buf; c < nul; c++)
+		line += *c == '\n';
+	return bc_syntax(p, line, "a NUL byte: not a text file");
+}
+
+/* Remove "." components and "x/.." pairs from an absolute PATH. */
+static void normalize(char *path)
+{
+	char *r = path, *w = path;
+
+	while (*r) {
+		if (r[0] == '/' && r[1] == '.' && (r[2] == '/' || !r[2])) {
+			r += 2;
+		} else if (r[0] == '/' && r[1] == '.' && r[2] == '.' &&
+			   (r[3] == '/' || !r[3]) && w > path) {
+			while (w > path && *--w != '/')
+				;
+			r += 3;
+		} else if (r[0] == '/' && r[1] == '/') {
+			r++;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	if (w == path)
+		*w++ = '/';
+	*w = '\0';
+}
+
+char *bc_join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir);
+	char *s;
+
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	while (*name == '/')
+		name++;
+	s = malloc(dl + strlen(name) + 2);
+	if (s)
+		sprintf(s, "%.*s/%s", (int)dl, dir, name);
+	if (s && s[0] == '/')
+		normalize(s);
+	return s;
+}
+
+int bc_exists(const struct bc_parse *p, const char *host_path)
+{
+	return p->files && access(host_path, F_OK) == 0;
+}
+
+/*
+ * Candidates, the first that exists wins: BOOT/PATH (the boot partition
+ * holds PATH), BOOT/REST for PATH "/boot/REST" (PATH is relative to the
+ * root file system and /boot is mounted at BOOT), ROOT/PATH.  When none
+ * exists: the second for "/boot/..." paths, else the first.
+ */
+char *bc_resolve(const struct bc_parse *p, const char *loader_path)
+{
+	const char *path = loader_path;
+	const char *rest = NULL;
+	char *cand[3] = { NULL, NULL, NULL };
+	char *pick = NULL;
+	int i;
+
+	if (path[0] == '(') {		/* GRUB device: "(hd0,gpt2)/vmlinuz" */
+		const char *close = strchr(path, ')');
+
+		if (close)
+			path = close + 1;
+	}
+	if (strncmp(path, "/boot/", 6) == 0)
+		rest = path + 5;
+	cand[0] = bc_join(p->boot_dir, path);
+	cand[1] = rest ? bc_join(p->boot_dir, rest) : NULL;
+	cand[2] = bc_join(*p->root ? p->root : "/", path);
+	if (!cand[0] || !cand[2] || (rest && !cand[1]))
+		goto out;
+	for (i = 0; i < 3 && !pick; i++)
+		if (cand[i] && bc_exists(p, cand[i]))
+			pick = cand[i];
+	if (!pick)
+		pick = rest ? cand[1] : cand[0];
+	pick = strdup(pick);
+out:
+	for (i = 0; i < 3; i++)
+		free(cand[i]);
+	return pick;
+}

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* GRUB 2 word expansion: quotes, $var and ${var}, field splitting. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "grub.h"
+
+struct expansion {
+	struct gfields *out;
+	struct bc_str cur;
+	int have;	/* the current field exists (maybe empty: "") */
+	int failed;
+};
+
+static void finish_field(struct expansion *x)
+{
+	char **v;
+	char *s;
+
+	if (!x->have)
+		return;
+	x->have = 0;
+	s = bc_str_take(&x->cur);
+	v = s ? realloc(x->out->v, (x->out->n + 1) * sizeof(*v)) : NULL;
+	if (!v) {
+		free(s);
+		x->failed = 1;
+		return;
+	}
+	x->out->v = v;
+	v[x->out->n++] = s;
+}
+
+static void add(struct expansion *x, const char *s, size_t n)
+{
+	bc_str_addn(&x->cur, s, n);
+	x->have = 1;
+}
+
+/* An unquoted expansion: blanks split it into fields. */
+static void add_split(struct expansion *x, const char *v)
+{
+	while (*v) {
+		size_t word = strcspn(v, " \t\n");
+
+		if (word)
+			add(x, v, word);
+		v += word;
+		if (*v) {
+			finish_field(x);
+			v += strspn(v, " \t\n");
+		}
+	}
+}
+
+/* Read a variable reference at S (after "$"); returns its length. */
+static size_t var_ref(const char *s, const char *end, char *name,
+		      size_t size)
+{
+	size_t n = 0;
+
+	if (s < end && *s == '{') {
+		const char *close = memchr(s, '}', (size_t)(end - s));
+
+		if (!close)
+			return 0;
+		n = (size_t)(close - s - 1);
+		snprintf(name, size, "%.*s", (int)n, s + 1);
+		return n + 2;
+	}
+	if (s < end && (isdigit((unsigned char)*s) || *s == '?' || *s == '#' ||
+			*s == '@' || *s == '*')) {
+		snprintf(name, size, "%c", *s);
+		return 1;
+	}
+	while (s + n < end && (isalnum((unsigned char)s[n]) || s[n] == '_'))
+		n++;
+	snprintf(name, size, "%.*s", (int)n, s);
+	return n;
+}
+
+int grub_expand(const struct gtok *t, const struct grub_env *env,
+		struct gfields *out)
+{
+	struct expansion x = { .out = out };
+	const char *s = t->s, *end = t->s + t->n;
+	char name[128];
+	int quoted = 0;
+
+	while (s < end) {
+		size_t ref;
+
+		if (*s == '\\' && s + 1 < end) {
+			if (quoted && !strchr("$\"\\\n", s[1]))
+				add(&x, s, 2);
+			else if (s[1] != '\n')
+				add(&x, s + 1, 1);
+			s += 2;
+		} else if (*s == '\'' && !quoted) {
+			const char *close = memchr(s + 1, '\'',
+						   (size_t)(end - s - 1));
+
+			if (!close)
+				close = end;
+			add(&x, s + 1, (size_t)(close - s - 1));
+			s = close < end ? close + 1 : end;
+		} else if (*s == '"') {
+			quoted = !quoted;
+			x.have = 1;
+			s++;
+		} else if (*s == '$' &&
+			   (ref = var_ref(s + 1, end, name, sizeof(name)))) {
+			const char *v = grub_env_get(env, name);
+
+			if (quoted) {
+				x.have = 1;
+				add(&x, v ? v : "", v ? strlen(v) : 0);
+			} else if (v) {
+				add_split(&x, v);
+			}
+			s += 1 + ref;
+		} else {
+			add(&x, s++, 1);
+		}
+	}
+	finish_field(&x);
+	if (x.cur.failed)
+		x.failed = 1;
+	free(x.cur.s);
+	return x.failed ? -ENOMEM : 0;
+}
+
+void grub_fields_free(struct gfields *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->v[i]);
+	free(f->v);
+	*f = (struct gfields){ 0 };
+}
+
+int grub_expand_fields(struct bc_parse *p, const char *text,
+		       const struct grub_env *env, struct gfields *out)
+{
+	struct gtoks t;
+	size_t i;
+	int err = grub_lex(p, text, strlen(text), &t);
+
+	for (i = 0; !err && i < t.n; i++)
+		if (t.v[i].kind == GT_WORD)
+			err = grub_expand(&t.v[i], env, out);
+	free(t.v);
+	return err;
+}
+
+int grub_expand_text(struct bc_parse *p, const char *text,
+		     const struct grub_env *env, char **out)
+{
+	struct gfields f = { 0 };
+	struct bc_str b = { 0 };
+	size_t i;
+	int err = grub_expand_fields(p, text, env, &f);
+
+	for (i = 0; !err && i < f.n; i++)
+		bc_str_word(&b, f.v[i]);
+	grub_fields_free(&f);
+	*out = bc_str_take(&b);
+	if (!err && !*out)
+		err = -ENOMEM;
+	return err;
+}

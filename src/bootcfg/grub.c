@@ -1,0 +1,827 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * GRUB 2 grub.cfg: the menu it shows and the entry it boots by default.
+ *
+ * The script is evaluated the way GRUB would up to the menu, but only
+ * what decides the menu is carried out: variables (set, load_env from
+ * grubenv), conditions ([ and test), menuentry, submenu and blscfg.
+ * Functions the script defines run in the same way (Ubuntu's gfxmode sets
+ * vt_handoff).  Every other command is a no-op that fails: nothing is
+ * executed and nothing is written.
+ * Entry bodies are evaluated afterwards with the variables the script
+ * left, as GRUB does when an entry is booted: linux and initrd give the
+ * kernel, the initrds and the command line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "grub.h"
+
+enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
+
+struct gitem {
+	enum gitem_kind kind;
+	char *title, *id;
+	size_t body, body_end;		/* tokens inside the braces */
+	const struct bls_entry *bls;
+};
+
+struct gmenu {
+	struct gitem *v;
+	size_t n;
+};
+
+/* What linux and initrd set while an entry body runs. */
+struct gboot {
+	char *kernel;			/* host path */
+	char *cmdline;
+	struct gfields initrds;		/* host paths */
+};
+
+/* A function the script defines: its body runs when it is called. */
+struct gfunc {
+	char *name;
+	size_t body, body_end;
+};
+
+struct grun {
+	struct bc_parse *p;
+	struct gfunc *funcs;
+	size_t n_funcs;
+	struct gtoks t;
+	struct grub_env env;
+	struct gmenu *menu;		/* where menuentry goes, or NULL */
+	struct gboot *boot;		/* inside an entry body, or NULL */
+	const char *config_dir;
+	struct bls_list *bls;		/* lists read by blscfg, owned */
+	size_t n_bls;
+	int depth;
+};
+
+static int run_list(struct grun *r, size_t *pos, int exec, int *status);
+static int run_block(struct grun *r, size_t from, size_t to);
+
+/* ---- commands --------------------------------------------------------- */
+
+typedef int (*gcmd_fn)(struct grun *r, struct gfields *a, unsigned line);
+
+static int cmd_set(struct grun *r, struct gfields *a, unsigned line)
+{
+	size_t i;
+	int err = 0;
+
+	(void)line;
+	for (i = 1; !err && i < a->n; i++) {
+		char *eq = strchr(a->v[i], '=');
+
+		if (!eq)
+			continue;
+		*eq = '\0';
+		err = grub_env_set(&r->env, a->v[i], eq + 1);
+	}
+	return err;
+}
+
+static int cmd_unset(struct grun *r, struct gfields *a, unsigned line)
+{
+	size_t i;
+
+	(void)line;
+	for (i = 1; i < a->n; i++)
+		grub_env_unset(&r->env, a->v[i]);
+	return 0;
+}
+
+static int cmd_load_env(struct grun *r, struct gfields *a, unsigned line)
+{
+	const char *file = NULL;
+	char *path, *names[64];
+	size_t i, n = 0;
+	int err;
+
+	(void)line;
+	for (i = 1; i < a->n; i++) {
+		if ((!strcmp(a->v[i], "-f") || !strcmp(a->v[i], "--file")) &&
+		    i + 1 < a->n)
+			file = a->v[++i];
+		else if (!strncmp(a->v[i], "--file=", 7))
+			file = a->v[i] + 7;
+		else if (a->v[i][0] != '-' && n < 64)
+			names[n++] = a->v[i];
+	}
+	if (file && bc_exists(r->p, file))
+		path = strdup(file);
+	else if (file)
+		path = bc_resolve(r->p, file);
+	else
+		path = bc_join(r->config_dir, "grubenv");
+	if (!path)
+		return -ENOMEM;
+	err = grub_env_load(r->p, &r->env, path, names, n);
+	free(path);
+	return err == -ENOMEM ? err : err ? 1 : 0;
+}
+
+/* GRUB quotes an argument with a blank in it when it builds the line. */
+static char *join_args(char **v, size_t n)
+{
+	struct bc_str b = { 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (b.len)
+			bc_str_addc(&b, ' ');
+		if (strpbrk(v[i], " \t")) {
+			bc_str_addc(&b, '"');
+			bc_str_add(&b, v[i]);
+			bc_str_addc(&b, '"');
+		} else {
+			bc_str_add(&b, v[i]);
+		}
+	}
+	return bc_str_take(&b);
+}
+
+static int cmd_linux(struct grun *r, struct gfields *a, unsigned line)
+{
+	size_t first = 1;
+
+	if (!r->boot)
+		return 1;
+	while (first < a->n && !strncmp(a->v[first], "--", 2))
+		first++;	/* --no-mem-option and the like */
+	if (first >= a->n)
+		return bc_syntax(r->p, line, "%s without a kernel", a->v[0]);
+	free(r->boot->kernel);
+	free(r->boot->cmdline);
+	r->boot->kernel = bc_resolve(r->p, a->v[first]);
+	r->boot->cmdline = join_args(a->v + first + 1, a->n - first - 1);
+	return r->boot->kernel && r->boot->cmdline ? 0 : -ENOMEM;
+}
+
+static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
+{
+	size_t i;
+	int err = 0;
+
+	(void)line;
+	if (!r->boot)
+		return 1;
+	grub_fields_free(&r->boot->initrds);
+	for (i = 1; !err && i < a->n; i++) {
+		char *host;
+		char **v;
+
+		if (!strncmp(a->v[i], "--", 2))
+			continue;
+		host = bc_resolve(r->p, a->v[i]);
+		v = host ? realloc(r->boot->initrds.v, (r->boot->initrds.n + 1) *
+				   sizeof(*v)) : NULL;
+		if (!v) {
+			free(host);
+			return -ENOMEM;
+		}
+		r->boot->initrds.v = v;
+		v[r->boot->initrds.n++] = host;
+	}
+	return err;
+}
+
+static int add_item(struct gmenu *m, const struct gitem *item)
+{
+	struct gitem *v;
+
+	if (m->n >= BC_MAX_ENTRIES)
+		return -ENOMEM;
+	v = realloc(m->v, (m->n + 1) * sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	m->v = v;
+	v[m->n++] = *item;
+	return 0;
+}
+
+/* Fedora and RHEL: the menu entries of loader/entries/ *.conf. */
+static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
+{
+	struct bls_list *lists, *list;
+	char *dir;
+	size_t i;
+	int err;
+
+	(void)a;
+	(void)line;
+	if (!r->menu)
+		return 1;
+	lists = realloc(r->bls, (r->n_bls + 1) * sizeof(*lists));
+	if (!lists)
+		return -ENOMEM;
+	r->bls = lists;
+	list = &lists[r->n_bls++];
+	*list = (struct bls_list){ 0 };
+	dir = bc_join(r->p->boot_dir, "loader/entries");
+	if (!dir)
+		return -ENOMEM;
+	err = bc_exists(r->p, dir) ? bls_read_dir(r->p, dir, NULL, list) : 0;
+	free(dir);
+	for (i = 0; !err && i < list->n; i++) {
+		struct gitem item = { .kind = GI_BLS, .bls = &list->v[i] };
+
+		err = add_item(r->menu, &item);
+	}
+	return err;
+}
+
+static int cmd_test(struct grun *r, struct gfields *a, unsigned line)
+{
+	(void)line;
+	return grub_test(r->p, a->v, a->n);
+}
+
+static int cmd_true(struct grun *r, struct gfields *a, unsigned line)
+{
+	(void)r, (void)a, (void)line;
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	gcmd_fn run;
+} commands[] = {
+	{ "set", cmd_set }, { "unset", cmd_unset },
+	{ "load_env", cmd_load_env },
+	{ "linux", cmd_linux }, { "linuxefi", cmd_linux },
+	{ "linux16", cmd_linux },
+	{ "initrd", cmd_initrd }, { "initrdefi", cmd_initrd },
+	{ "initrd16", cmd_initrd },
+	{ "blscfg", cmd_blscfg },
+	{ "[", cmd_test }, { "test", cmd_test },
+	{ "true", cmd_true }, { "export", cmd_true },
+};
+
+/* "name=value" as a command: an assignment. */
+static int is_assignment(const struct gtok *t)
+{
+	size_t i = 0;
+
+	while (i < t->n && (t->s[i] == '_' || (t->s[i] >= 'a' && t->s[i] <= 'z')
+			    || (t->s[i] >= 'A' && t->s[i] <= 'Z') ||
+			    (i && t->s[i] >= '0' && t->s[i] <= '9')))
+		i++;
+	return i > 0 && i < t->n && t->s[i] == '=';
+}
+
+/* ---- structure -------------------------------------------------------- */
+
+static int is_terminator(const struct gtok *t)
+{
+	static const char *const words[] = {
+		"then", "elif", "else", "fi", "do", "done",
+	};
+	size_t i;
+
+	if (t->kind == GT_END || t->kind == GT_RBRACE)
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (grub_is_word(t, words[i]))
+			return 1;
+	return 0;
+}
+
+static int expand_words(struct grun *r, size_t from, size_t to,
+			struct gfields *f)
+{
+	size_t i;
+	int err = 0;
+
+	*f = (struct gfields){ 0 };
+	for (i = from; !err && i < to; i++)
+		err = grub_expand(&r->t.v[i], &r->env, f);
+	return err;
+}
+
+static const struct gfunc *find_func(const struct grun *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_funcs; i++)
+		if (!strcmp(r->funcs[i].name, name))
+			return &r->funcs[i];
+	return NULL;
+}
+
+/* Run a function body with $1... set to the arguments. */
+static int call_func(struct grun *r, const struct gfunc *f,
+		     const struct gfields *a, int *status)
+{
+	char name[24];
+	size_t i;
+	int err = 0;
+
+	if (r->depth >= BC_MAX_DEPTH)
+		return bc_syntax(r->p, r->t.v[f->body].line,
+				 "functions nested too deeply");
+	for (i = 1; !err && i < a->n && i < 10; i++) {
+		snprintf(name, sizeof(name), "%zu", i);
+		err = grub_env_set(&r->env, name, a->v[i]);
+	}
+	r->depth++;
+	if (!err)
+		err = run_block(r, f->body, f->body_end);
+	r->depth--;
+	for (i = 1; i < 10; i++) {
+		snprintf(name, sizeof(name), "%zu", i);
+		grub_env_unset(&r->env, name);
+	}
+	*status = 0;
+	return err;
+}
+
+static int define_func(struct grun *r, const struct gtok *name, size_t body,
+		       size_t body_end)
+{
+	struct gfunc *v = realloc(r->funcs, (r->n_funcs + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	r->funcs = v;
+	v[r->n_funcs] = (struct gfunc){ bc_strndup(name->s, name->n), body,
+					body_end };
+	return v[r->n_funcs++].name ? 0 : -ENOMEM;
+}
+
+/* A simple command: words up to a separator. */
+static int run_simple(struct grun *r, size_t *pos, int exec, int *status)
+{
+	const struct gtok *first = &r->t.v[*pos];
+	size_t end = *pos, i;
+	struct gfields a;
+	int err;
+
+	while (r->t.v[end].kind == GT_WORD)
+		end++;
+	if (r->t.v[end].kind == GT_LBRACE)
+		return bc_syntax(r->p, r->t.v[end].line, "unexpected {");
+	i = *pos;
+	*pos = end;
+	if (!exec)
+		return 0;
+	err = expand_words(r, i, end, &a);
+	*status = 1;
+	if (!err && a.n && is_assignment(first)) {
+		char *eq = strchr(a.v[0], '=');
+
+		*eq = '\0';
+		err = grub_env_set(&r->env, a.v[0], eq + 1);
+		*status = 0;
+	} else if (!err && a.n && find_func(r, a.v[0])) {
+		err = call_func(r, find_func(r, a.v[0]), &a, status);
+	} else if (!err && a.n) {
+		for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+			if (strcmp(a.v[0], commands[i].name))
+				continue;
+			err = commands[i].run(r, &a, first->line);
+			if (err > 0) {
+				*status = err;
+				err = 0;
+			} else if (!err) {
+				*status = 0;
+			}
+			break;
+		}
+	}
+	grub_fields_free(&a);
+	return err;
+}
+
+/* The token after the brace matching the one at OPEN. */
+static int skip_braces(struct grun *r, size_t open, size_t *after)
+{
+	size_t i;
+	int depth = 0;
+
+	for (i = open; r->t.v[i].kind != GT_END; i++) {
+		if (r->t.v[i].kind == GT_LBRACE)
+			depth++;
+		else if (r->t.v[i].kind == GT_RBRACE && --depth == 0) {
+			*after = i + 1;
+			return 0;
+		}
+	}
+	return bc_syntax(r->p, r->t.v[open].line, "{ without a matching }");
+}
+
+static int expect(struct grun *r, size_t *pos, const char *word,
+		  const char *after, unsigned line)
+{
+	if (!grub_is_word(&r->t.v[*pos], word))
+		return bc_syntax(r->p, line, "%s without %s", after, word);
+	(*pos)++;
+	return 0;
+}
+
+static int run_if(struct grun *r, size_t *pos, int exec, int *status)
+{
+	unsigned line = r->t.v[*pos].line;
+	int done = 0, cond = 1, err;
+
+	(*pos)++;				/* "if" or "elif" */
+	for (;;) {
+		err = run_list(r, pos, exec && !done, &cond);
+		if (!err)
+			err = expect(r, pos, "then", "if", line);
+		if (!err)
+			err = run_list(r, pos, exec && !done && cond == 0,
+				       status);
+		if (err)
+			return err;
+		done |= cond == 0;
+		if (grub_is_word(&r->t.v[*pos], "elif")) {
+			line = r->t.v[(*pos)++].line;
+			continue;
+		}
+		if (grub_is_word(&r->t.v[*pos], "else")) {
+			(*pos)++;
+			err = run_list(r, pos, exec && !done, status);
+			if (err)
+				return err;
+		}
+		return expect(r, pos, "fi", "if", line);
+	}
+}
+
+/* for/while/until ... do ... done: never needed for the menu; skipped. */
+static int skip_loop(struct grun *r, size_t *pos)
+{
+	unsigned line = r->t.v[*pos].line;
+	int depth = 0;
+
+	for (; r->t.v[*pos].kind != GT_END; (*pos)++) {
+		if (grub_is_word(&r->t.v[*pos], "do"))
+			depth++;
+		else if (grub_is_word(&r->t.v[*pos], "done") && --depth <= 0) {
+			(*pos)++;
+			return 0;
+		}
+	}
+	return bc_syntax(r->p, line, "loop without done");
+}
+
+/* menuentry/submenu options that take a value. */
+static int takes_value(const char *opt)
+{
+	static const char *const with_value[] = {
+		"--class", "--users", "--hotkey", "--id", "--source",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(with_value) / sizeof(with_value[0]); i++)
+		if (!strcmp(opt, with_value[i]))
+			return 1;
+	return 0;
+}
+
+static int define_item(struct grun *r, size_t *pos, int exec,
+		       enum gitem_kind kind)
+{
+	const struct gtok *start = &r->t.v[*pos];
+	struct gitem item = { .kind = kind };
+	struct gfields a;
+	size_t end = *pos + 1, i;
+	int err;
+
+	while (r->t.v[end].kind == GT_WORD)
+		end++;
+	if (r->t.v[end].kind != GT_LBRACE)
+		return bc_syntax(r->p, start->line, "%.*s without a { body }",
+				 (int)start->n, start->s);
+	item.body = end + 1;
+	err = skip_braces(r, end, pos);
+	if (err)
+		return err;
+	item.body_end = *pos - 1;
+	if (!exec || !r->menu)
+		return 0;
+	err = expand_words(r, (size_t)(start - r->t.v) + 1, end, &a);
+	for (i = 0; !err && i < a.n; i++) {
+		char *arg = a.v[i];
+
+		if (!strncmp(arg, "--id=", 5) && !item.id)
+			item.id = strdup(arg + 5);
+		else if (!strcmp(arg, "--id") && i + 1 < a.n && !item.id)
+			item.id = strdup(a.v[++i]);
+		else if (takes_value(arg))
+			i++;
+		else if (!strncmp(arg, "--", 2))
+			continue;
+		else if (!item.title)
+			item.title = strdup(arg);
+	}
+	grub_fields_free(&a);
+	if (!err && !item.title)
+		err = bc_syntax(r->p, start->line, "%.*s without a title",
+				(int)start->n, start->s);
+	if (!err)
+		err = add_item(r->menu, &item);
+	if (err) {
+		free(item.title);
+		free(item.id);
+	}
+	return err;
+}
+
+static int run_command(struct grun *r, size_t *pos, int exec, int *status)
+{
+	const struct gtok *t = &r->t.v[*pos];
+	size_t after;
+	int err;
+
+	if (t->kind == GT_SEP) {
+		(*pos)++;
+		return 0;
+	}
+	if (t->kind == GT_LBRACE)
+		return bc_syntax(r->p, t->line, "unexpected {");
+	if (grub_is_word(t, "if"))
+		return run_if(r, pos, exec, status);
+	if (grub_is_word(t, "menuentry"))
+		return define_item(r, pos, exec, GI_ENTRY);
+	if (grub_is_word(t, "submenu"))
+		return define_item(r, pos, exec, GI_SUBMENU);
+	if (grub_is_word(t, "for") || grub_is_word(t, "while") ||
+	    grub_is_word(t, "until"))
+		return skip_loop(r, pos);
+	if (grub_is_word(t, "function")) {
+		after = *pos + 2;
+		if (r->t.v[*pos + 1].kind != GT_WORD ||
+		    r->t.v[after].kind != GT_LBRACE)
+			return bc_syntax(r->p, t->line, "function without a "
+					 "name and a { body }");
+		err = skip_braces(r, after, pos);
+		if (!err && exec)
+			err = define_func(r, t + 1, after + 1, *pos - 1);
+		return err;
+	}
+	return run_simple(r, pos, exec, status);
+}
+
+static int run_list(struct grun *r, size_t *pos, int exec, int *status)
+{
+	int err = 0;
+
+	if (++r->depth > BC_MAX_DEPTH)
+		err = bc_syntax(r->p, r->t.v[*pos].line, "nested too deeply");
+	while (!err && !is_terminator(&r->t.v[*pos]))
+		err = run_command(r, pos, exec, status);
+	r->depth--;
+	return err;
+}
+
+/* Run tokens [FROM, TO) completely; a stray terminator is an error. */
+static int run_block(struct grun *r, size_t from, size_t to)
+{
+	size_t pos = from;
+	int status = 0;
+	int err = run_list(r, &pos, 1, &status);
+	const struct gtok *t = &r->t.v[pos];
+
+	if (err || pos == to)
+		return err;
+	if (t->kind == GT_RBRACE)
+		return bc_syntax(r->p, t->line, "} without a matching {");
+	return bc_syntax(r->p, t->line, "%.*s without if or loop",
+			 (int)t->n, t->s);
+}
+
+/* ---- the menu --------------------------------------------------------- */
+
+static void menu_free(struct gmenu *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		free(m->v[i].title);
+		free(m->v[i].id);
+	}
+	free(m->v);
+}
+
+static int add_levels(struct bc_entry *e, const struct bc_level *levels,
+		      size_t n)
+{
+	size_t i;
+	int err = 0;
+
+	for (i = 0; !err && i < n; i++)
+		err = bc_entry_level(e, levels[i].index, levels[i].id,
+				     levels[i].title);
+	return err;
+}
+
+/* Run an entry body with a copy of the variables. */
+static int boot_entry(struct grun *r, const struct gitem *item,
+		      struct bc_entry *e)
+{
+	struct gboot boot = { 0 };
+	struct grub_env saved = r->env;
+	struct gmenu *menu = r->menu;
+	size_t i;
+	int err = grub_env_copy(&r->env, &saved);
+
+	r->boot = &boot;
+	r->menu = NULL;
+	if (!err)
+		err = run_block(r, item->body, item->body_end);
+	grub_env_free(&r->env);
+	r->env = saved;
+	r->menu = menu;
+	r->boot = NULL;
+	e->kernel = boot.kernel;
+	e->cmdline = boot.cmdline;
+	for (i = 0; i < boot.initrds.n; i++)
+		if (!err)
+			err = bc_entry_push_initrd(e, boot.initrds.v[i]);
+		else
+			free(boot.initrds.v[i]);
+	free(boot.initrds.v);
+	return err;
+}
+
+/* GRUB expands variables in BLS values too ($kernelopts, $tuned_initrd). */
+static int bls_item(struct grun *r, const struct bls_entry *b,
+		    struct bc_entry *e)
+{
+	struct gfields f = { 0 };
+	size_t i;
+	int err = 0;
+
+	if (b->linux_path)
+		err = grub_expand_fields(r->p, b->linux_path, &r->env, &f);
+	if (!err && f.n) {
+		e->kernel = bc_resolve(r->p, f.v[0]);
+		if (!e->kernel)
+			err = -ENOMEM;
+	}
+	grub_fields_free(&f);
+	for (i = 0; !err && i < b->n_initrds; i++)
+		err = grub_expand_fields(r->p, b->initrds[i], &r->env, &f);
+	for (i = 0; !err && i < f.n; i++)
+		err = bc_entry_push_initrd(e, bc_resolve(r->p, f.v[i]));
+	grub_fields_free(&f);
+	if (!err)
+		err = grub_expand_text(r->p, b->options ? b->options : "",
+				       &r->env, &e->cmdline);
+	return err;
+}
+
+static int build_menu(struct grun *r, struct gmenu *menu,
+		      struct bc_level *levels, size_t depth);
+
+static int submenu(struct grun *r, const struct gitem *item,
+		   struct bc_level *levels, size_t depth)
+{
+	struct gmenu inner = { 0 };
+	struct grub_env saved = r->env;
+	struct gmenu *outer = r->menu;
+	int err = grub_env_copy(&r->env, &saved);
+
+	r->menu = &inner;
+	if (!err)
+		err = run_block(r, item->body, item->body_end);
+	if (!err)
+		err = build_menu(r, &inner, levels, depth + 1);
+	grub_env_free(&r->env);
+	r->env = saved;
+	r->menu = outer;
+	menu_free(&inner);
+	return err;
+}
+
+static int build_menu(struct grun *r, struct gmenu *menu,
+		      struct bc_level *levels, size_t depth)
+{
+	char index[24];
+	size_t i;
+	int err = 0;
+
+	if (depth >= BC_MAX_DEPTH)
+		return bc_syntax(r->p, 0, "submenus nested too deeply");
+	for (i = 0; !err && i < menu->n; i++) {
+		const struct gitem *item = &menu->v[i];
+		struct bc_entry *e;
+
+		snprintf(index, sizeof(index), "%zu", i);
+		levels[depth] = (struct bc_level){
+			.index = index,
+			.id = item->bls ? item->bls->id : item->id,
+			.title = item->bls ? (item->bls->title ?
+				 item->bls->title : item->bls->id) : item->title,
+		};
+		if (item->kind == GI_SUBMENU) {
+			err = submenu(r, item, levels, depth);
+			continue;
+		}
+		e = bc_entry_add(r->p->cfg);
+		if (!e)
+			return -ENOMEM;
+		err = add_levels(e, levels, depth + 1);
+		if (!err)
+			err = item->kind == GI_BLS ? bls_item(r, item->bls, e) :
+			      boot_entry(r, item, e);
+	}
+	return err;
+}
+
+static int preset(struct grun *r)
+{
+	static const char *const vars[][2] = {
+		{ "feature_menuentry_id", "y" },
+		{ "feature_platform_search_hint", "y" },
+		{ "feature_default_font_path", "y" },
+		{ "feature_all_video_module", "y" },
+		{ "feature_timeout_style", "y" },
+		{ "feature_200_final", "y" },
+		{ "feature_nativedisk_cmd", "y" },
+		{ "grub_platform", "pc" },
+		{ "grub_cpu", "i386" },
+	};
+	size_t i;
+	int err = 0;
+
+	for (i = 0; !err && i < sizeof(vars) / sizeof(vars[0]); i++)
+		err = grub_env_set(&r->env, vars[i][0], vars[i][1]);
+	if (!err)
+		err = grub_env_set(&r->env, "prefix", r->config_dir);
+	if (!err)
+		err = grub_env_set(&r->env, "config_directory", r->config_dir);
+	return err;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup(".");
+	return bc_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+static int grub_parse(struct bc_parse *p, const char *buf, size_t len)
+{
+	struct grun r = { .p = p };
+	struct bc_level levels[BC_MAX_DEPTH];
+	struct gmenu top = { 0 };
+	char *dir = dir_of(p->path);
+	const char *def;
+	size_t i;
+	int err;
+
+	if (!dir)
+		return -ENOMEM;
+	r.config_dir = dir;
+	err = grub_lex(p, buf, len, &r.t);
+	if (!err)
+		err = preset(&r);
+	r.menu = &top;
+	if (!err)
+		err = run_block(&r, 0, r.t.n - 1);
+	def = grub_env_get(&r.env, "default");
+	if (!err)
+		err = build_menu(&r, &top, levels, 0);
+	if (!err && p->cfg->n_entries) {
+		p->cfg->default_entry = bc_select(p->cfg, def && *def ? def :
+						  "0");
+		if (p->cfg->default_entry < 0)	/* as GRUB: the first */
+			p->cfg->default_entry = 0;
+	}
+	menu_free(&top);
+	for (i = 0; i < r.n_funcs; i++)
+		free(r.funcs[i].name);
+	free(r.funcs);
+	for (i = 0; i < r.n_bls; i++)
+		bls_list_free(&r.bls[i]);
+	free(r.bls);
+	grub_env_free(&r.env);
+	free(r.t.v);
+	free(dir);
+	return err;
+}
+
+static int grub_detect(const char *path, const char *buf, size_t len)
+{
+	size_t n = strlen(path);
+
+	(void)len;
+	if (n >= 8 && !strcmp(path + n - 8, "grub.cfg"))
+		return 5;
+	if (strstr(buf, "menuentry ") || strstr(buf, "blscfg") ||
+	    strstr(buf, "set default="))
+		return 3;
+	return 0;
+}
+
+const struct bc_format bc_format_grub = {
+	.name = "grub",
+	.detect = grub_detect,
+	.parse = grub_parse,
+};

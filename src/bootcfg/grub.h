@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The GRUB 2 script reader: tokens, word expansion, conditions. */
+#ifndef BOOTCFG_GRUB_H
+#define BOOTCFG_GRUB_H
+
+#include "internal.h"
+
+enum gtok_kind { GT_WORD, GT_SEP, GT_LBRACE, GT_RBRACE, GT_END };
+
+struct gtok {
+	enum gtok_kind kind;
+	unsigned line;
+	const char *s;		/* the word as written, quotes and all */
+	size_t n;
+};
+
+struct gtoks {
+	struct gtok *v;
+	size_t n;
+};
+
+/* Split a script into tokens; unterminated quotes are syntax errors. */
+int grub_lex(struct bc_parse *p, const char *buf, size_t len,
+	     struct gtoks *out);
+
+/* Is T the unquoted word KEYWORD? */
+int grub_is_word(const struct gtok *t, const char *keyword);
+
+struct gfields {
+	char **v;
+	size_t n;
+};
+
+/*
+ * Expand a word as GRUB does: quotes removed, $var and ${var} replaced,
+ * unquoted expansions split at blanks.  Fields are appended to OUT.
+ */
+int grub_expand(const struct gtok *t, const struct grub_env *env,
+		struct gfields *out);
+void grub_fields_free(struct gfields *f);
+/* The fields of every word of TEXT (a BLS value), appended to OUT. */
+int grub_expand_fields(struct bc_parse *p, const char *text,
+		       const struct grub_env *env, struct gfields *out);
+/* The same joined by spaces. */
+int grub_expand_text(struct bc_parse *p, const char *text,
+		     const struct grub_env *env, char **out);
+
+/* Evaluate "[ ... ]" or "test ...": 0 true, 1 false. */
+int grub_test(const struct bc_parse *p, char *const *args, size_t n);
+
+#endif

@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Private declarations shared by the files of libbootcfg. */
+#ifndef BOOTCFG_INTERNAL_H
+#define BOOTCFG_INTERNAL_H
+
+#include <errno.h>
+#include <stddef.h>
+#include "bootcfg.h"
+
+#define BC_MAX_FILE (4u << 20)	/* largest configuration file read */
+#define BC_MAX_DEPTH 32		/* nesting of blocks, submenus, includes */
+#define BC_MAX_ENTRIES 4096
+
+/* One level of an entry's menu path: a submenu or the entry itself. */
+struct bc_level {
+	char *index;
+	char *id;
+	char *title;
+};
+
+struct bc_entry {
+	struct bootcfg_entry pub;
+	struct bc_level *levels;
+	size_t depth;
+	char *kernel;
+	char **initrds;
+	size_t n_initrds;
+	char *cmdline;
+	char *index, *id, *title;	/* the levels joined with ">" */
+};
+
+struct bc_format;
+
+struct bootcfg {
+	const struct bc_format *format;
+	char *path;
+	struct bc_entry **entries;
+	size_t n_entries;
+	long default_entry;		/* -1: none */
+};
+
+/* What a parser needs besides the text: where files are, where errors go. */
+struct bc_parse {
+	struct bootcfg *cfg;
+	struct bootcfg_error *error;
+	int files;		/* 0: read no other file (fuzzing) */
+	const char *root;	/* "" for / */
+	const char *boot_dir;	/* the boot partition as mounted now */
+	const char *path;	/* the file being parsed, for messages */
+};
+
+/* An ops table entry per configuration format. */
+struct bc_format {
+	const char *name;
+	/* Does this text look like this format?  Higher is surer; 0: no. */
+	int (*detect)(const char *path, const char *buf, size_t len);
+	int (*parse)(struct bc_parse *p, const char *buf, size_t len);
+	/* A configuration that is a directory (BLS entries); or NULL. */
+	int (*parse_dir)(struct bc_parse *p, const char *dir);
+};
+
+extern const struct bc_format bc_format_grub, bc_format_bls,
+	bc_format_syslinux, bc_format_lilo;
+
+/* Record "FILE:LINE: CAUSE" in p->error; returns ERR. */
+int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A malformed line of the file being parsed: -EBADMSG. */
+#define bc_syntax(p, line, ...) bc_fail((p), (p)->path, (line), -EBADMSG, \
+					__VA_ARGS__)
+
+/* Read a whole file (at most BC_MAX_FILE) NUL-terminated; frees with free. */
+int bc_read_file(struct bc_parse *p, const char *path, char **buf,
+		 size_t *len);
+/* Text must not hold NUL bytes; returns -EBADMSG naming the line. */
+int bc_check_text(struct bc_parse *p, const char *buf, size_t len);
+
+/*
+ * A path as the boot loader sees it (relative to the boot partition, or
+ * to the root file system when /boot is not separate, maybe with a GRUB
+ * "(device)" prefix) as a path on this system.  Malloc'd; NULL on ENOMEM.
+ */
+char *bc_resolve(const struct bc_parse *p, const char *loader_path);
+/* DIR/NAME, malloc'd. */
+char *bc_join(const char *dir, const char *name);
+int bc_exists(const struct bc_parse *p, const char *host_path);
+
+/* Entries, in menu order. */
+struct bc_entry *bc_entry_add(struct bootcfg *cfg);
+/* Add one level of the entry's menu path (submenu, then entry). */
+int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
+		   const char *title);
+int bc_entry_push_initrd(struct bc_entry *e, char *host_path);
+/* Join levels into the public strings; mark the default. */
+int bc_finish(struct bootcfg *cfg);
+/* Index of the entry SELECTOR names, or -1. */
+long bc_select(const struct bootcfg *cfg, const char *selector);
+
+/* strverscmp-like comparison of version strings ("5.14.0-362" etc). */
+int bc_vercmp(const char *a, const char *b);
+char *bc_strndup(const char *s, size_t n);
+char *bc_strdup0(const char *s);	/* NULL stays NULL */
+/* Trim blanks at both ends in place; returns S. */
+char *bc_trim(char *s);
+
+/* A growing string; on ENOMEM it remembers the failure. */
+struct bc_str {
+	char *s;
+	size_t len, cap;
+	int failed;
+};
+void bc_str_addn(struct bc_str *b, const char *s, size_t n);
+void bc_str_add(struct bc_str *b, const char *s);
+void bc_str_addc(struct bc_str *b, char c);
+/* Add S after a space unless B is empty. */
+void bc_str_word(struct bc_str *b, const char *s);
+/* The string (never NULL unless failed); the caller owns it. */
+char *bc_str_take(struct bc_str *b);
+
+/* BLS Type #1 and #2 entries of a directory, sorted as the spec says. */
+struct bls_entry {
+	char *id;		/* file name, without .conf */
+	char *file;		/* host path of the entry */
+	char *title, *version, *machine_id, *sort_key;
+	char *linux_path, *efi;	/* loader paths */
+	char **initrds;
+	size_t n_initrds;
+	char *options;
+	int uki;		/* Type #2: linux is a host path already */
+};
+struct bls_list {
+	struct bls_entry *v;
+	size_t n;
+};
+/* Read ENTRIES_DIR/ *.conf (and UKI_DIR/ *.efi when not NULL). */
+int bls_read_dir(struct bc_parse *p, const char *entries_dir,
+		 const char *uki_dir, struct bls_list *list);
+int bls_parse_entry(struct bc_parse *p, const char *id, const char *buf,
+		    size_t len, struct bls_entry *e);
+void bls_sort(struct bls_list *list);
+void bls_list_free(struct bls_list *list);
+
+/* Read the .cmdline, .osrel and .uname sections of a UKI into E. */
+int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e);
+
+/* GRUB's environment block: name=value lines after a header. */
+struct grub_var {
+	char *name, *value;
+};
+struct grub_env {
+	struct grub_var *v;
+	size_t n;
+};
+const char *grub_env_get(const struct grub_env *env, const char *name);
+int grub_env_set(struct grub_env *env, const char *name, const char *value);
+int grub_env_unset(struct grub_env *env, const char *name);
+int grub_env_copy(struct grub_env *dst, const struct grub_env *src);
+void grub_env_free(struct grub_env *env);
+/* Merge a grubenv file into ENV (only NAMES when n_names > 0). */
+int grub_env_load(struct bc_parse *p, struct grub_env *env, const char *path,
+		  char *const *names, size_t n_names);
+
+#endif

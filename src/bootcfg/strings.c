@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Small string helpers of libbootcfg. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+char *bc_strndup(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+
+	if (!d)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *bc_strdup0(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+char *bc_trim(char *s)
+{
+	size_t n = strlen(s);
+	size_t start = strspn(s, " \t\r\n");
+
+	while (n > start && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	memmove(s, s + start, n - start);
+	s[n - start] = '\0';
+	return s;
+}
+
+static int grow(struct bc_str *b, size_t more)
+{
+	size_t cap;
+	char *s;
+
+	if (b->failed)
+		return -1;
+	if (b->len + more + 1 <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 64;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	s = realloc(b->s, cap);
+	if (!s) {
+		b->failed = 1;
+		return -1;
+	}
+	b->s = s;
+	b->cap = cap;
+	return 0;
+}
+
+void bc_str_addn(struct bc_str *b, const char *s, size_t n)
+{
+	if (grow(b, n) < 0)
+		return;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void bc_str_add(struct bc_str *b, const char *s)
+{
+	bc_str_addn(b, s, strlen(s));
+}
+
+void bc_str_addc(struct bc_str *b, char c)
+{
+	bc_str_addn(b, &c, 1);
+}
+
+void bc_str_word(struct bc_str *b, const char *s)
+{
+	if (!*s)
+		return;
+	if (b->len)
+		bc_str_addc(b, ' ');
+	bc_str_add(b, s);
+}
+
+char *bc_str_take(struct bc_str *b)
+{
+	char *s;
+
+	if (b->failed) {
+		free(b->s);
+		*b = (struct bc_str){ 0 };
+		return NULL;
+	}
+	s = b->s ? b->s : strdup("");
+	*b = (struct bc_str){ 0 };
+	return s;
+}
+
+/*
+ * Version comparison: runs of digits compare as numbers, other characters
+ * as bytes, "~" sorts before anything (as in "6.1~rc1" < "6.1").
+ */
+int bc_vercmp(const char *a, const char *b)
+{
+	while (*a || *b) {
+		if (*a == '~' || *b == '~') {
+			if (*a != '~')
+				return 1;
+			if (*b != '~')
+				return -1;
+			a++, b++;
+			continue;
+		}
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			size_t la, lb;
+			int c;
+
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			la = strspn(a, "0123456789");
+			lb = strspn(b, "0123456789");
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			c = strncmp(a, b, la);
+			if (c)
+				return c < 0 ? -1 : 1;
+			a += la, b += lb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++, b++;
+	}
+	return 0;
+}

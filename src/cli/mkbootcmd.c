@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* mkbootcmd(8): the bootimg command that boots a boot loader's entry. */
+#include <errno.h>
+#include <popt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bootcfg.h"
+#include "quote.h"
+
+/* The documented exit codes of mkbootcmd(8). */
+enum mkbootcmd_exit {
+	MK_OK = 0,
+	MK_FAILED = 1,
+	MK_USAGE = 2,
+	MK_MALFORMED = 3,	/* FILE:LINE: cause */
+	MK_UNREADABLE = 4,
+	MK_NOT_FOUND = 5,	/* no boot loader configuration */
+	MK_NO_ENTRY = 6,	/* --entry names nothing; no default */
+	MK_NOT_LINUX = 7,	/* the entry boots no Linux kernel */
+	MK_UNPRINTABLE = 8,	/* a newline in an argument, --format=args */
+};
+
+struct options {
+	int list;
+	char *entry;
+	char *format;
+	int null;
+	char *config;
+	char *boot_dir;
+	char *root;
+	char *loader;
+	int version;
+};
+
+static int config_failure(int err, const struct bootcfg_error *e)
+{
+	if (e->line)
+		fprintf(stderr, "mkbootcmd: %s:%u: %s\n", e->file, e->line,
+			e->cause);
+	else if (*e->file)
+		fprintf(stderr, "mkbootcmd: %s: %s\n", e->file, e->cause);
+	else
+		fprintf(stderr, "mkbootcmd: %s\n",
+			*e->cause ? e->cause : strerror(-err));
+	switch (-err) {
+	case EBADMSG:
+		return MK_MALFORMED;
+	case ENOENT:
+		return *e->cause && strstr(e->cause, "no boot loader") ?
+		       MK_NOT_FOUND : MK_UNREADABLE;
+	case EACCES:
+	case EISDIR:
+	case ENXIO:
+	case EFBIG:
+		return MK_UNREADABLE;
+	case EINVAL:
+		return MK_USAGE;
+	default:
+		return MK_FAILED;
+	}
+}
+
+static void list(const struct bootcfg *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < bootcfg_count(cfg); i++) {
+		const struct bootcfg_entry *e = bootcfg_entry(cfg, i);
+
+		printf("%c %s\t%s\t%s\t%s\n", e->is_default ? '*' : ' ',
+		       e->index, e->id, e->title, e->kernel ? e->kernel : "-");
+	}
+}
+
+static void print_shell(const struct bootcfg_entry *e)
+{
+	size_t i;
+
+	fputs("bootimg --load ", stdout);
+	print_shell_word(stdout, e->kernel);
+	for (i = 0; i < e->n_initrds; i++) {
+		fputs(" --initrd=", stdout);
+		print_shell_word(stdout, e->initrds[i]);
+	}
+	fputs(" --command-line=", stdout);
+	print_shell_word(stdout, e->cmdline);
+	putchar('\n');
+}
+
+static int has_newline(const struct bootcfg_entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_initrds; i++)
+		if (strchr(e->initrds[i], '\n'))
+			return 1;
+	return strchr(e->kernel, '\n') || strchr(e->cmdline, '\n');
+}
+
+/* One argument of bootimg per line, or NUL-terminated with --null. */
+static int print_args(const struct bootcfg_entry *e, int null)
+{
+	char end = null ? '\0' : '\n';
+	size_t i;
+
+	if (!null && has_newline(e)) {
+		fprintf(stderr, "mkbootcmd: entry %s: an argument holds a "
+			"newline; use --null\n", e->index);
+		return MK_UNPRINTABLE;
+	}
+	printf("--load=%s%c", e->kernel, end);
+	for (i = 0; i < e->n_initrds; i++)
+		printf("--initrd=%s%c", e->initrds[i], end);
+	printf("--command-line=%s%c", e->cmdline, end);
+	return MK_OK;
+}
+
+static int command(const struct bootcfg *cfg, const struct options *o)
+{
+	const struct bootcfg_entry *e = o->entry ?
+		bootcfg_find(cfg, o->entry) : bootcfg_default(cfg);
+
+	if (!e && o->entry) {
+		fprintf(stderr, "mkbootcmd: %s: no entry %s (see "
+			"mkbootcmd --list)\n", bootcfg_path(cfg), o->entry);
+		return MK_NO_ENTRY;
+	}
+	if (!e) {
+		fprintf(stderr, "mkbootcmd: %s: no boot entries\n",
+			bootcfg_path(cfg));
+		return MK_NO_ENTRY;
+	}
+	if (!e->kernel) {
+		fprintf(stderr, "mkbootcmd: %s: entry %s (%s) boots no Linux "
+			"kernel\n", bootcfg_path(cfg), e->index, e->title);
+		return MK_NOT_LINUX;
+	}
+	if (!o->format || !strcmp(o->format, "shell")) {
+		print_shell(e);
+		return MK_OK;
+	}
+	return print_args(e, o->null);
+}
+
+static int usage_error(poptContext pc, const char *message)
+{
+	fprintf(stderr, "mkbootcmd: %s\n", message);
+	poptPrintUsage(pc, stderr, 0);
+	return MK_USAGE;
+}
+
+static int run(poptContext pc, const struct options *o)
+{
+	struct bootcfg_options opts = {
+		.config = o->config, .boot_dir = o->boot_dir,
+		.root = o->root, .format = o->loader,
+	};
+	struct bootcfg_error error;
+	struct bootcfg *cfg;
+	int err, code;
+
+	if (o->version) {
+		printf("mkbootcmd %s\n", PACKAGE_VERSION);
+		return MK_OK;
+	}
+	if (poptPeekArg(pc))
+		return usage_error(pc, "too many arguments");
+	if (o->format && strcmp(o->format, "shell") &&
+	    strcmp(o->format, "args"))
+		return usage_error(pc, "--format takes shell or args");
+	if (o->null && (!o->format || strcmp(o->format, "args")))
+		return usage_error(pc, "--null goes with --format=args");
+	if (o->list && o->entry)
+		return usage_error(pc, "--list and --entry exclude each other");
+	err = bootcfg_load(&opts, &cfg, &error);
+	if (err < 0)
+		return config_failure(err, &error);
+	if (o->list) {
+		list(cfg);
+		code = MK_OK;
+	} else {
+		code = command(cfg, o);
+	}
+	bootcfg_free(cfg);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "mkbootcmd: standard output: %s\n",
+			strerror(errno));
+		code = MK_FAILED;
+	}
+	return code;
+}
+
+int main(int argc, const char **argv)
+{
+	static struct options o;
+	const struct poptOption table[] = {
+		{ "list", 'l', POPT_ARG_NONE, &o.list, 0,
+		  "list the entries; * marks the default", NULL },
+		{ "entry", 'e', POPT_ARG_STRING, &o.entry, 0,
+		  "the entry to boot: index, id or title (default: the boot "
+		  "loader's default)", "ENTRY" },
+		{ "format", 'f', POPT_ARG_STRING, &o.format, 0,
+		  "shell (a bootimg command line, the default) or args (one "
+		  "argument per line)", "FORMAT" },
+		{ "null", 'z', POPT_ARG_NONE, &o.null, 0,
+		  "with --format=args: end each argument with NUL", NULL },
+		{ "config", 'c', POPT_ARG_STRING, &o.config, 0,
+		  "read this configuration file or BLS entries directory",
+		  "FILE" },
+		{ "boot-dir", 'b', POPT_ARG_STRING, &o.boot_dir, 0,
+		  "where the boot partition is mounted (default: ROOT/boot)",
+		  "DIR" },
+		{ "root", 'r', POPT_ARG_STRING, &o.root, 0,
+		  "the root file system to look in (default: /)", "DIR" },
+		{ "loader", 'L', POPT_ARG_STRING, &o.loader, 0,
+		  "the configuration's format: grub, bls, syslinux or lilo "
+		  "(default: detected)", "NAME" },
+		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
+		  "print the version", NULL },
+		POPT_AUTOHELP
+		POPT_TABLEEND
+	};
+	poptContext pc = poptGetContext("mkbootcmd", argc, argv, table, 0);
+	int rc;
+
+	rc = poptGetNextOpt(pc);
+	if (rc < -1) {
+		fprintf(stderr, "mkbootcmd: %s: %s\n",
+			poptBadOption(pc, POPT_BADOPTION_NOALIAS),
+			poptStrerror(rc));
+		poptFreeContext(pc);
+		return MK_USAGE;
+	}
+	rc = run(pc, &o);
+	poptFreeContext(pc);
+	return rc;
+}

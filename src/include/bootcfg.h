@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * libbootcfg: read a boot loader's configuration (GRUB 2, Boot Loader
+ * Specification entries and unified kernel images, syslinux/extlinux,
+ * LILO) into a list of menu entries, without executing anything from it.
+ *
+ * Functions that can fail return 0 or a negative errno, and fill a
+ * struct bootcfg_error when one is given:
+ *
+ *   -EBADMSG  the configuration is malformed (error names file and line)
+ *   -ENOENT   no boot loader configuration was found, or a file is missing
+ *   -EACCES, -EISDIR, -ENXIO, -EFBIG   a file cannot be read
+ *   -EINVAL   an unknown format name or a bad argument
+ *   -ENOMEM   out of memory
+ */
+#ifndef BOOTCFG_H
+#define BOOTCFG_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct bootcfg;
+
+/* Where to look.  Every field may be NULL. */
+struct bootcfg_options {
+	/* The configuration file or BLS entries directory; NULL: search. */
+	const char *config;
+	/* The boot partition as mounted now; NULL: ROOT/boot. */
+	const char *boot_dir;
+	/* The root file system; NULL: "/". */
+	const char *root;
+	/* The format ("grub", "bls", "syslinux", "lilo"); NULL: detect. */
+	const char *format;
+};
+
+/* Why a call failed: "FILE:LINE: CAUSE" (LINE 0 when none applies). */
+struct bootcfg_error {
+	char file[4096];
+	unsigned line;
+	char cause[256];
+};
+
+/* One menu entry.  Strings belong to the struct bootcfg. */
+struct bootcfg_entry {
+	/* GRUB-style index: "0", "1", "1>2" for entry 2 of submenu 1. */
+	const char *index;
+	/* The loader's name for it (GRUB --id, BLS file name, label). */
+	const char *id;
+	/* What the menu shows; submenus joined with ">". */
+	const char *title;
+	/* The kernel as a path on this system; NULL: boots no Linux. */
+	const char *kernel;
+	const char *const *initrds;	/* in the order given */
+	size_t n_initrds;
+	const char *cmdline;		/* never NULL */
+	int is_default;
+};
+
+/*
+ * Find and read the boot loader configuration.  With options->config,
+ * read that file (or BLS entries directory); otherwise look in this
+ * order below the boot directory and root: grub/grub.cfg,
+ * grub2/grub.cfg, loader/entries, EFI/Linux, extlinux/extlinux.conf,
+ * syslinux/syslinux.cfg, ROOT/etc/lilo.conf.
+ */
+int bootcfg_load(const struct bootcfg_options *options,
+		 struct bootcfg **cfg, struct bootcfg_error *error);
+
+/*
+ * Parse one configuration in memory: the single entry point for fuzzers.
+ * FORMAT is a name as above or NULL to detect it.  NAME is used in error
+ * messages.  With OPTIONS NULL, no other file is read (includes, grubenv
+ * and BLS directories are treated as missing).
+ */
+int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
+			 const char *name, const struct bootcfg_options *options,
+			 struct bootcfg **cfg, struct bootcfg_error *error);
+
+void bootcfg_free(struct bootcfg *cfg);
+
+/* "grub", "bls", "syslinux" or "lilo"; the file that was read. */
+const char *bootcfg_format(const struct bootcfg *cfg);
+const char *bootcfg_path(const struct bootcfg *cfg);
+
+size_t bootcfg_count(const struct bootcfg *cfg);
+const struct bootcfg_entry *bootcfg_entry(const struct bootcfg *cfg,
+					  size_t i);
+
+/* The entry the boot loader boots by default, or NULL if it has none. */
+const struct bootcfg_entry *bootcfg_default(const struct bootcfg *cfg);
+
+/*
+ * The entry SELECTOR names: an index ("2", "1>0"), an id or a title, each
+ * level of a submenu path separated by ">"; NULL if none matches.
+ */
+const struct bootcfg_entry *bootcfg_find(const struct bootcfg *cfg,
+					 const char *selector);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
