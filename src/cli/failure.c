@@ -73,8 +73,8 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		break;
 	case ENOEXEC:
 		cause = "not a Linux kernel image that bootimg can boot "
-			"(bzImage with a 64-bit entry, possibly compressed "
-			"with gzip, xz or zstd)";
+			"(bzImage or ELF vmlinux with a 64-bit entry, possibly "
+			"compressed with gzip, xz or zstd)";
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EFBIG:

@@ -5,6 +5,7 @@
 
 static const struct bi_format *const kernel_formats[] = {
 	&bi_format_bzimage,
+	&bi_format_elf,
 };
 
 static const struct bi_format *const container_formats[] = {

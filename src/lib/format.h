@@ -4,25 +4,46 @@
  * kernel inside in one form, struct bi_kernel, from which the planner
  * works without knowing the format.
  *
- * Kernel formats (bzImage) describe a kernel; container formats
+ * Kernel formats (bzImage, ELF) describe a kernel; container formats
  * (compressed files) unpack a kernel image and probe it again as a
  * kernel format.
  */
 #ifndef BOOTIMG_FORMAT_H
 #define BOOTIMG_FORMAT_H
 
+#include <asm/bootparam.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "bootimg.h"
 #include "file.h"
 
+#define BI_MAX_KERNEL_SEGMENTS 8
+
+/* A piece of a kernel that must be loaded at a fixed physical address. */
+struct bi_load_segment {
+	const uint8_t *buf;
+	size_t bufsz;
+	uint64_t mem;
+	uint64_t memsz;
+};
+
 struct bi_kernel {
 	struct bootimg_info info;
+	/*
+	 * Either one payload the planner places (at pref_address, or
+	 * anywhere aligned if relocatable) and enters at entry64_offset...
+	 */
 	const uint8_t *payload;		/* code to load at the load address */
 	size_t payload_size;
 	uint64_t entry64_offset;	/* 64-bit entry, from the load address */
-	const uint8_t *setup_header;	/* bytes for boot_params.hdr */
+	/* ...or segments at fixed addresses, entered at entry (ELF). */
+	struct bi_load_segment segments[BI_MAX_KERNEL_SEGMENTS];
+	size_t n_segments;
+	uint64_t entry;
+	/* Bytes for boot_params.hdr: from the file, or else own_header. */
+	const uint8_t *setup_header;
 	size_t setup_header_size;
+	struct setup_header own_header;
 	/*
 	 * The image as kexec_file_load gets it (the file itself, or what a
 	 * container unpacked: fd -1, in memory only); file_loadable if the
@@ -44,6 +65,7 @@ struct bi_format {
 
 extern const struct bi_format bi_format_bzimage;
 extern const struct bi_format bi_format_compressed;
+extern const struct bi_format bi_format_elf;
 
 /* Find the format of FILE and describe its kernel. */
 int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel);
@@ -52,5 +74,12 @@ int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel);
 int bi_probe_kernel(const struct bi_file *file, struct bi_kernel *kernel);
 
 void bi_kernel_release(struct bi_kernel *kernel);
+
+/*
+ * Describe the ELF vmlinux in DATA (32- or 64-bit x86): for formats and
+ * callers that hold one in memory, e.g. a bzImage's unpacked payload.
+ * KERNEL points into DATA afterwards.
+ */
+int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel);
 
 #endif

@@ -86,7 +86,9 @@ int bi_x86_params_fill(const struct bootimg_plan *plan,
 	uint64_t cmdline = layout->params + sizeof(*bp);
 	int err;
 
-	memcpy(&bp->hdr, k->setup_header, k->setup_header_size);
+	memcpy(&bp->hdr, k->setup_header ? k->setup_header
+					  : (const uint8_t *)&k->own_header,
+	       k->setup_header_size);
 	bp->hdr.type_of_loader = LOADER_UNDEFINED;
 	bp->hdr.code32_start = (uint32_t)layout->kernel_load;
 	bp->hdr.cmd_line_ptr = (uint32_t)cmdline;

@@ -3,6 +3,7 @@
  * The x86 layout of a kexec_load plan.  In order:
  *   kernel      at pref_address if free, else the lowest aligned place;
  *               init_size bytes from there stay free for decompression;
+ *               or, for an ELF vmlinux, each segment at its address;
  *   initrds     one segment each, back to back, as high as possible
  *               below initrd_addr_max (above 4 GiB only if need be);
  *   boot_params the zero page, the command line and, on UEFI machines,
@@ -19,7 +20,8 @@
 #define BELOW_4G (1ull << 32)
 #define ANYWHERE (~0ull)
 
-static int place_kernel(struct bootimg_plan *plan, uint64_t *load)
+static int place_payload(struct bootimg_plan *plan, uint64_t *load,
+			 uint64_t *entry)
 {
 	const struct bootimg_info *info = &plan->in.kernel.info;
 	uint64_t need = bi_align_up(info->init_size, BI_PAGE_SIZE);
@@ -43,6 +45,33 @@ static int place_kernel(struct bootimg_plan *plan, uint64_t *load)
 			  plan->in.kernel.payload_size, *load, image);
 	if (err == 0 && need > image)
 		err = bi_plan_reserve(plan, *load + image, *load + need);
+	*entry = *load + plan->in.kernel.entry64_offset;
+	return err;
+}
+
+/* Segments at fixed addresses, which must be free RAM. */
+static int place_segments(struct bootimg_plan *plan, uint64_t *load,
+			  uint64_t *entry)
+{
+	const struct bi_kernel *k = &plan->in.kernel;
+	size_t i;
+	int err = 0;
+
+	for (i = 0; err == 0 && i < k->n_segments; i++) {
+		const struct bi_load_segment *s = &k->segments[i];
+		struct bi_place here = {
+			.size = s->memsz, .align = BI_PAGE_SIZE,
+			.min = s->mem, .max = s->mem + s->memsz,
+		};
+		uint64_t at;
+
+		err = bi_plan_find(plan, &here, &at);
+		if (err == 0)
+			err = bi_plan_add(plan, "kernel", s->buf, s->bufsz,
+					  s->mem, s->memsz);
+	}
+	*load = k->info.pref_address;
+	*entry = k->entry;
 	return err;
 }
 
@@ -112,6 +141,7 @@ int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
 	const struct bootimg_info *info = &plan->in.kernel.info;
 	struct bi_x86_firmware fw;
 	struct bi_x86_layout layout = { .fw = &fw };
+	uint64_t entry;
 	int err;
 
 	if (!info->entry64)
@@ -119,7 +149,10 @@ int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
 	err = bi_x86_firmware_read(ctx, &fw);
 	if (err < 0)
 		return err;
-	err = place_kernel(plan, &layout.kernel_load);
+	if (plan->in.kernel.n_segments)
+		err = place_segments(plan, &layout.kernel_load, &entry);
+	else
+		err = place_payload(plan, &layout.kernel_load, &entry);
 	if (err == 0)
 		err = place_initrds(plan, &layout);
 	if (err == 0)
@@ -129,8 +162,7 @@ int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
 		return err;
 
 	plan->summary = (struct bootimg_plan_summary){
-		.kernel_entry = layout.kernel_load +
-				plan->in.kernel.entry64_offset,
+		.kernel_entry = entry,
 		.boot_params = layout.params,
 		.cmd_line_ptr = layout.params + sizeof(struct boot_params),
 		.ramdisk_image = layout.initrd,
