@@ -105,6 +105,7 @@ e2e_boot() {
 	cat "$work/stage1.cpio" "$dir/case.cpio" >"$dir/initramfs"
 	timeout "${BOOTIMG_E2E_TIMEOUT:-240}" \
 		qemu-system-x86_64 -accel tcg -m "${BOOTIMG_E2E_MEM:-1G}" \
+		${BOOTIMG_E2E_CPU:+-cpu "$BOOTIMG_E2E_CPU"} \
 		-smp "$smp" -no-reboot -display none -monitor none \
 		-serial stdio -nodefaults "${extra[@]}" \
 		-kernel "$work/vmlinuz" -initrd "$dir/initramfs" \

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Kernel functions the handoff needs that are not exported to modules.
+ *
+ * kallsyms_lookup_name() itself stopped being exported in 5.7.  Its
+ * address is found by registering a kprobe on it: the kprobe core
+ * resolves the name and leaves the address in kp.addr; the probe is
+ * removed at once and never fires.  Each function is then looked up by
+ * name.  If any is missing (renamed, inlined, or a kernel without
+ * KPROBES or KALLSYMS) the driver refuses to load and says which.
+ */
+#define pr_fmt(fmt) "bootimg: " fmt
+
+#include <linux/kprobes.h>
+#include "bootimg.h"
+
+struct bootimg_symbols bootimg_sym;
+
+static const struct {
+	const char *name;
+	void **slot;
+} wanted[] = {
+	{ "migrate_to_reboot_cpu",
+	  (void **)&bootimg_sym.migrate_to_reboot_cpu },
+	{ "syscore_shutdown", (void **)&bootimg_sym.syscore_shutdown },
+	{ "machine_shutdown", (void **)&bootimg_sym.machine_shutdown },
+};
+
+typedef unsigned long (*lookup_fn)(const char *name);
+
+static lookup_fn find_lookup(void)
+{
+	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
+	lookup_fn lookup;
+	int err = register_kprobe(&kp);
+
+	if (err < 0) {
+		pr_err("cannot find kallsyms_lookup_name with a kprobe "
+		       "(error %d); the kernel needs CONFIG_KPROBES and "
+		       "CONFIG_KALLSYMS\n", err);
+		return NULL;
+	}
+	lookup = (lookup_fn)kp.addr;
+	unregister_kprobe(&kp);
+	return lookup;
+}
+
+int bootimg_symbols_init(void)
+{
+	lookup_fn lookup = find_lookup();
+	size_t i;
+
+	if (!lookup)
+		return -EOPNOTSUPP;
+	for (i = 0; i < ARRAY_SIZE(wanted); i++) {
+		*wanted[i].slot = (void *)lookup(wanted[i].name);
+		if (!*wanted[i].slot) {
+			pr_err("the kernel function %s was not found; this "
+			       "kernel cannot be handed off by bootimg\n",
+			       wanted[i].name);
+			return -EOPNOTSUPP;
+		}
+	}
+	return 0;
+}
