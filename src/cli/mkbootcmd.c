@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bootcfg.h"
-#include "quote.h"
+#include "shell-quote.h"
 
 /* The documented exit codes of mkbootcmd(8). */
 enum mkbootcmd_exit {
@@ -78,13 +78,13 @@ static void print_shell(const struct bootcfg_entry *e)
 	size_t i;
 
 	fputs("bootimg --load ", stdout);
-	print_shell_word(stdout, e->kernel);
+	shell_print_word(stdout, e->kernel);
 	for (i = 0; i < e->n_initrds; i++) {
 		fputs(" --initrd=", stdout);
-		print_shell_word(stdout, e->initrds[i]);
+		shell_print_word(stdout, e->initrds[i]);
 	}
 	fputs(" --command-line=", stdout);
-	print_shell_word(stdout, e->cmdline);
+	shell_print_word(stdout, e->cmdline);
 	putchar('\n');
 }
 

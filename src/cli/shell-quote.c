@@ -10,7 +10,7 @@ static int needs_quotes(const char *word)
 	return !*word || word[strspn(word, plain)] != '\0';
 }
 
-static void print_word(FILE *out, const char *word)
+void shell_print_word(FILE *out, const char *word)
 {
 	if (!needs_quotes(word)) {
 		fputs(word, out);
@@ -33,7 +33,7 @@ void shell_print_command(FILE *out, char *const argv[])
 	for (i = 0; argv[i]; i++) {
 		if (i)
 			fputc(' ', out);
-		print_word(out, argv[i]);
+		shell_print_word(out, argv[i]);
 	}
 	fputc('\n', out);
 }
