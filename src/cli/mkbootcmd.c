@@ -33,6 +33,17 @@ struct options {
 	int version;
 };
 
+/* popt hands string arguments over to the caller. */
+static void free_options(struct options *o)
+{
+	free(o->entry);
+	free(o->format);
+	free(o->config);
+	free(o->boot_dir);
+	free(o->root);
+	free(o->loader);
+}
+
 static int config_failure(int err, const struct bootcfg_error *e)
 {
 	if (e->line)
@@ -234,5 +245,6 @@ int main(int argc, const char **argv)
 	}
 	rc = run(pc, &o);
 	poptFreeContext(pc);
+	free_options(&o);
 	return rc;
 }
