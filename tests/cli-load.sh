@@ -74,8 +74,8 @@ while read -r what size memsz range; do
 		"$tmp/log"
 	i=$((i + 1))
 done < <(grep -E '^(kernel|initrd|boot-params|purgatory) +[0-9]' "$tmp/plan")
-check "kernel segment holds the protected-mode payload" \
-	has "segment 0 mem=0x1000000 memsz=0x10000 bufsz=0x10000 sha256=$payload" "$tmp/log"
+check "kernel segment holds the payload and spans init_size" \
+	has "segment 0 mem=0x1000000 memsz=0x800000 bufsz=0x10000 sha256=$payload" "$tmp/log"
 check "first initrd segment holds a.cpio" has "sha256=$(sha <"$tmp/a.cpio")" "$tmp/log"
 check "second initrd segment holds b.cpio" has "sha256=$(sha <"$tmp/b.cpio")" "$tmp/log"
 check "the shim found the segments valid" lacks invalid "$tmp/log"

@@ -41,10 +41,14 @@ static int place_payload(struct bootimg_plan *plan, uint64_t *load,
 		err = bi_plan_find(plan, &movable, load);
 	if (err < 0)
 		return err;
+	/*
+	 * The segment spans init_size, not just the image: the kernel's
+	 * kexec code then keeps its page tables and control pages out of
+	 * the memory the decompressor writes to before it has its own.
+	 */
 	err = bi_plan_add(plan, "kernel", plan->in.kernel.payload,
-			  plan->in.kernel.payload_size, *load, image);
-	if (err == 0 && need > image)
-		err = bi_plan_reserve(plan, *load + image, *load + need);
+			  plan->in.kernel.payload_size, *load,
+			  image > need ? image : need);
 	*entry = *load + plan->in.kernel.entry64_offset;
 	return err;
 }
