@@ -5,44 +5,15 @@
 # broken images refused with exit 3 and a message naming the file.  TAP.
 set -u
 
-b=${top_builddir:-.}
-shim=$b/tests/shim/.libs/syscall-shim.so
-bootimg=$b/bootimg
-fake=$b/tests/unit/make-fake-bzimage
-if [ ! -f "$shim" ] || [ ! -x "$bootimg" ] || [ ! -x "$fake" ]; then
-	echo "Bail out! build the tree first (make check)"
-	exit 99
-fi
-case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
+. "${srcdir:-.}/tests/cli-lib.sh"
+cli_setup cli-formats
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-formats.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1)); echo "not ok $n - $1"
-	sed 's/^/# /' "$tmp/out" "$tmp/err" "$tmp/log" 2>/dev/null
-}
-check() {	# check DESCRIPTION COMMAND...
-	local desc=$1; shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
-sha() { sha256sum | cut -d' ' -f1; }
-digest() { printf '%s:%s' "$(sha <"$1")" "$(wc -c <"$1")"; }
-run() {	# run ARGS...: bootimg under the shim; sets $rc
-	: >"$tmp/log"
-	env BOOTIMG_SYSROOT="$tmp/root" BOOTIMG_SHIM_LOG="$tmp/log" \
-		LD_PRELOAD="$shim" "$bootimg" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
-has() { grep -qF -- "$1" "$2"; }
 nothing_loaded() { ! grep -q kexec "$tmp/log"; }
 bad() {	# bad FILE WORDS DESCRIPTION: every method refuses FILE with exit 3
 	local m
 	want="bootimg: $1: $2"
 	for m in file kexec; do
-		run --load "$1" --method=$m
+		run -- --load "$1" --method=$m
 		check "$3 ($m): exit 3, one line naming the file, nothing loaded" \
 			eval '[ $rc -eq 3 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
 			has "$want" "$tmp/err" && nothing_loaded'
@@ -62,13 +33,13 @@ for codec in gzip xz zstd; do
 	fi
 	f=$tmp/bzImage.$codec
 	$codec -c "$tmp/bzImage" >"$f"
-	run --info "$f"
+	run -- --info "$f"
 	check "$codec: --info says bzImage, $codec-compressed" \
 		has "format:           bzImage, $codec-compressed" "$tmp/out"
-	run --load "$f" --method=file --command-line=x
+	run -- --load "$f" --method=file --command-line=x
 	check "$codec: the file method gets a memfd of the unpacked image" \
 		has "kexec_file_load kernel=$(digest "$tmp/bzImage") initrd=none" "$tmp/log"
-	run --load "$f" --method=kexec --command-line=x
+	run -- --load "$f" --method=kexec --command-line=x
 	check "$codec: the kexec method loads the unpacked payload" \
 		has "segment 0 mem=0x1000000 memsz=0x800000 bufsz=0x10000 sha256=$payload" "$tmp/log"
 	head -c $(($(wc -c <"$f") - 10)) "$f" >"$tmp/short.$codec"

@@ -4,45 +4,9 @@
 # by tests/shim and logged, so the exact arguments are checked.  TAP.
 set -u
 
-b=${top_builddir:-.}
-src=${srcdir:-.}
-shim=$b/tests/shim/.libs/syscall-shim.so
-bootimg=$b/bootimg
-fake=$b/tests/unit/make-fake-bzimage
-if [ ! -f "$shim" ] || [ ! -x "$bootimg" ] || [ ! -x "$fake" ]; then
-	echo "Bail out! build the tree first (make check)"
-	exit 99
-fi
-case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
+. "${srcdir:-.}/tests/cli-lib.sh"
+cli_setup cli-load
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-load.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1)); echo "not ok $n - $1"
-	sed 's/^/# /' "$tmp/out" "$tmp/err" "$tmp/log" 2>/dev/null
-}
-check() {	# check DESCRIPTION COMMAND...
-	local desc=$1; shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-sha() { sha256sum | cut -d' ' -f1; }
-digest() { printf '%s:%s' "$(sha <"$1")" "$(wc -c <"$1")"; }
-
-# run [VAR=VALUE...] -- ARGS...: bootimg under the shim; sets $rc
-run() {
-	local vars=()
-	while [ "$1" != -- ]; do vars+=("$1"); shift; done
-	shift
-	: >"$tmp/log"
-	env BOOTIMG_SYSROOT="$tmp/root" BOOTIMG_SHIM_LOG="$tmp/log" \
-		"${vars[@]}" LD_PRELOAD="$shim" \
-		"$bootimg" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
-has() { grep -qF -- "$1" "$2"; }
-lacks() { ! grep -qF -- "$1" "$2"; }
 nothing_loaded() { lacks kexec_load "$tmp/log" && lacks kexec_file "$tmp/log"; }
 
 cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"

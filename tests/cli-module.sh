@@ -5,43 +5,9 @@
 # and their exact arguments compared with the kexec_load plan.  TAP.
 set -u
 
-b=${top_builddir:-.}
-src=${srcdir:-.}
-shim=$b/tests/shim/.libs/syscall-shim.so
-bootimg=$b/bootimg
-fake=$b/tests/unit/make-fake-bzimage
-if [ ! -f "$shim" ] || [ ! -x "$bootimg" ] || [ ! -x "$fake" ]; then
-	echo "Bail out! build the tree first (make check)"
-	exit 99
-fi
-case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
+. "${srcdir:-.}/tests/cli-lib.sh"
+cli_setup cli-module
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-module.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1)); echo "not ok $n - $1"
-	sed 's/^/# /' "$tmp/out" "$tmp/err" "$tmp/log" 2>/dev/null
-}
-check() {	# check DESCRIPTION COMMAND...
-	local desc=$1; shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-# run [VAR=VALUE...] -- ARGS...: bootimg under the shim; sets $rc
-run() {
-	local vars=()
-	while [ "$1" != -- ]; do vars+=("$1"); shift; done
-	shift
-	: >"$tmp/log"
-	env BOOTIMG_SYSROOT="$tmp/root" BOOTIMG_SHIM_LOG="$tmp/log" \
-		"${vars[@]}" LD_PRELOAD="$shim" \
-		"$bootimg" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
-has() { grep -qF -- "$1" "$2"; }
-lacks() { ! grep -qF -- "$1" "$2"; }
 segments() { grep '^  segment' "$1"; }
 
 cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Sourced by the tests/cli-*.sh scripts that run bootimg under the
+# syscall shim: the paths they need, a scratch folder, and TAP output.
+# cli_setup NAME: bails out (exit 99) unless the tree is built.
+
+b=${top_builddir:-.}
+src=${srcdir:-.}
+shim=$b/tests/shim/.libs/syscall-shim.so
+bootimg=$b/bootimg
+fake=$b/tests/unit/make-fake-bzimage
+n=0
+
+cli_setup() {
+	if [ ! -f "$shim" ] || [ ! -x "$bootimg" ] || [ ! -x "$fake" ]; then
+		echo "Bail out! build the tree first (make check)"
+		exit 99
+	fi
+	case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX") || exit 99
+	trap 'rm -rf "$tmp"' EXIT
+}
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); echo "not ok $n - $1"
+	sed 's/^/# /' "$tmp/out" "$tmp/err" "$tmp/log" 2>/dev/null
+}
+check() {	# check DESCRIPTION COMMAND...
+	local desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
+sha() { sha256sum | cut -d' ' -f1; }
+digest() { printf '%s:%s' "$(sha <"$1")" "$(wc -c <"$1")"; }
+has() { grep -qF -- "$1" "$2"; }
+lacks() { ! grep -qF -- "$1" "$2"; }
+
+# run [VAR=VALUE...] -- ARGS...: bootimg under the shim; sets $rc
+run() {
+	local vars=()
+	while [ "$1" != -- ]; do vars+=("$1"); shift; done
+	shift
+	: >"$tmp/log"
+	env BOOTIMG_SYSROOT="$tmp/root" BOOTIMG_SHIM_LOG="$tmp/log" \
+		"${vars[@]}" LD_PRELOAD="$shim" \
+		"$bootimg" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
