@@ -12,6 +12,7 @@
 #include "decompress.h"
 #include "fake-bzimage.h"
 #include "format.h"
+#include "files.h"
 #include "tap.h"
 
 struct packed {
@@ -164,22 +165,6 @@ static void test_api(void)
 	CHECK_EQ(size, sizeof(text));
 	free(out);
 	free(p.data);
-}
-
-static uint8_t *read_all(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "re");
-	uint8_t *data = NULL;
-	long n;
-
-	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0) {
-		rewind(f);
-		data = malloc((size_t)n);
-		*size = fread(data, 1, (size_t)n, f);
-	}
-	if (f)
-		fclose(f);
-	return data;
 }
 
 static void test_real(struct bootimg *ctx)

@@ -11,6 +11,7 @@
 #include "fake-bzimage.h"
 #include "internal.h"
 #include "plan.h"
+#include "files.h"
 #include "tap.h"
 #include "x86-efi.h"
 #include "x86-screen.h"
@@ -27,16 +28,6 @@
 #define OVMF_TABLES 0x3f5ecc98u
 #define OVMF_SMBIOS 0x3f518000u
 #define OVMF_RUNTIME_REGIONS 8
-
-static const char *fixture(const char *name)
-{
-	static char path[512];
-	const char *srcdir = getenv("srcdir");
-
-	snprintf(path, sizeof(path), "%s/tests/fixtures/%s",
-		 srcdir ? srcdir : ".", name);
-	return path;
-}
 
 static int plan_on(const char *root, const char *kernel,
 		   struct bootimg_plan **plan, char *error_path, size_t size)

@@ -13,6 +13,7 @@
 #include "fake-bzimage.h"
 #include "format.h"
 #include "plan.h"
+#include "files.h"
 #include "tap.h"
 
 #define TEXT_PADDR 0x1000000u
@@ -165,17 +166,13 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *img64,
 static int sysroot_plan(struct bootimg *ctx, const char *kernel,
 			struct bootimg_plan **plan)
 {
-	const char *srcdir = getenv("srcdir");
 	const char *initrds[] = { write_temp("initrd", "0707", 4) };
 	struct bootimg_request req = {
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
 	};
-	char root[512];
 
-	snprintf(root, sizeof(root), "%s/tests/fixtures/qemu-pc-1g",
-		 srcdir ? srcdir : ".");
-	bootimg_set_sysroot(ctx, root);
+	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	return bootimg_plan_new(ctx, &req, plan);
 }
 
@@ -213,22 +210,6 @@ static void test_plan(struct bootimg *ctx, const uint8_t *img64,
 	CHECK_EQ(sysroot_plan(ctx, write_temp("plan32", img32, IMAGE_SIZE),
 			      &plan), -ENOEXEC);
 	bootimg_set_sysroot(ctx, "");
-}
-
-static uint8_t *read_all(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "re");
-	uint8_t *data = NULL;
-	long n;
-
-	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0) {
-		rewind(f);
-		data = malloc((size_t)n);
-		*size = fread(data, 1, (size_t)n, f);
-	}
-	if (f)
-		fclose(f);
-	return data;
 }
 
 /* The vmlinux in a real bzImage, as the performance work will find it. */

@@ -8,19 +8,10 @@
 #include "plan.h"
 #include "purgatory-abi.h"
 #include "checksum64.h"
+#include "files.h"
 #include "tap.h"
 
 #define CMDLINE "console=ttyS0 root=/dev/vda ro quiet"
-
-static const char *fixture(const char *name)
-{
-	static char path[512];
-	const char *srcdir = getenv("srcdir");
-
-	snprintf(path, sizeof(path), "%s/tests/fixtures/%s",
-		 srcdir ? srcdir : ".", name);
-	return path;
-}
 
 static int in_ram(const struct bi_memmap *map, uint64_t start, uint64_t end)
 {

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdio.h>
+#include <stdlib.h>
+#include "files.h"
+
+const char *fixture(const char *name)
+{
+	static char path[512];
+	const char *srcdir = getenv("srcdir");
+
+	snprintf(path, sizeof(path), "%s/tests/fixtures/%s",
+		 srcdir ? srcdir : ".", name);
+	return path;
+}
+
+uint8_t *read_all(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "re");
+	uint8_t *data = NULL;
+	long n;
+
+	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0) {
+		rewind(f);
+		data = malloc((size_t)n);
+		*size = data ? fread(data, 1, (size_t)n, f) : 0;
+	}
+	if (f)
+		fclose(f);
+	return data;
+}
