@@ -77,39 +77,35 @@ static int entry_key(struct bls_entry *e, const char *key, const char *value)
 int bls_parse_entry(struct bc_parse *p, const char *id, const char *buf,
 		    size_t len, struct bls_entry *e)
 {
-	const char *line = buf, *end = buf + len;
-	unsigned n = 0;
-	int err = 0;
+	struct bc_lines lines = BC_LINES(buf, len);
+	char *text;
+	int err;
 
 	e->id = strdup(id);
 	if (!e->id)
 		return -ENOMEM;
-	while (!err && line < end) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		char *text = bc_strndup(line, nl ? (size_t)(nl - line) :
-					(size_t)(end - line));
-		char *key, *value;
+	while ((err = bc_next_line(&lines, &text)) > 0) {
+		char *key = bc_trim(text);
+		char *value = key + strcspn(key, " \t");
 
-		n++;
-		line = nl ? nl + 1 : end;
-		if (!text)
-			return -ENOMEM;
-		key = bc_trim(text);
-		value = key + strcspn(key, " \t");
 		if (*value)
 			*value++ = '\0';
 		value = bc_trim(value);
+		err = 0;
 		if (*key && *key != '#') {
 			if (!valid_key(key))
-				err = bc_syntax(p, n, "not a \"key value\" "
-						"line");
+				err = bc_syntax(p, lines.n,
+						"not a \"key value\" line");
 			else
 				err = entry_key(e, key, value);
 		}
 		free(text);
+		if (err)
+			break;
 	}
 	if (!err && !e->linux_path && !e->efi)
-		err = bc_syntax(p, n, "the entry has neither linux nor efi");
+		err = bc_syntax(p, lines.n,
+				"the entry has neither linux nor efi");
 	return err;
 }
 

@@ -103,6 +103,16 @@ char *bc_strdup0(const char *s);	/* NULL stays NULL */
 /* Trim blanks at both ends in place; returns S. */
 char *bc_trim(char *s);
 
+/* The lines of a text buffer, counted from 1 as read. */
+struct bc_lines {
+	const char *next, *end;
+	unsigned n;
+};
+#define BC_LINES(buf, len) { (buf), (buf) + (len), 0 }
+/* 1 and the next line without its newline (the caller frees it), 0 at
+ * the end, or -ENOMEM. */
+int bc_next_line(struct bc_lines *it, char **text);
+
 /* A growing string; on ENOMEM it remembers the failure. */
 struct bc_str {
 	char *s;

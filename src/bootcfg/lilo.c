@@ -219,25 +219,17 @@ static void lilo_free(struct lilo *l)
 
 static int lilo_parse(struct bc_parse *p, const char *buf, size_t len)
 {
-	const char *line = buf, *end = buf + len;
+	struct bc_lines lines = BC_LINES(buf, len);
 	struct lilo l = { 0 };
-	unsigned n = 0;
+	char *text;
 	size_t i;
-	int err = 0;
+	int err;
 
-	while (!err && line < end) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		char *text = bc_strndup(line, nl ? (size_t)(nl - line) :
-					(size_t)(end - line));
-
-		n++;
-		line = nl ? nl + 1 : end;
-		if (!text) {
-			err = -ENOMEM;
-			break;
-		}
-		err = do_line(p, &l, text, n);
+	while ((err = bc_next_line(&lines, &text)) > 0) {
+		err = do_line(p, &l, text, lines.n);
 		free(text);
+		if (err)
+			break;
 	}
 	for (i = 0; !err && i < l.n; i++)
 		err = add_entry(p, &l, &l.v[i], i);

@@ -136,3 +136,20 @@ int bc_vercmp(const char *a, const char *b)
 	}
 	return 0;
 }
+
+int bc_next_line(struct bc_lines *it, char **text)
+{
+	const char *nl;
+	size_t len;
+
+	if (it->next >= it->end)
+		return 0;
+	nl = memchr(it->next, '\n', (size_t)(it->end - it->next));
+	len = (size_t)((nl ? nl : it->end) - it->next);
+	*text = bc_strndup(it->next, len);
+	if (!*text)
+		return -ENOMEM;
+	it->next = nl ? nl + 1 : it->end;
+	it->n++;
+	return 1;
+}

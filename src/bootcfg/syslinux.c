@@ -196,21 +196,15 @@ static int do_line(struct bc_parse *p, struct sx *s, char *text,
 static int parse_text(struct bc_parse *p, struct sx *s, const char *buf,
 		      size_t len)
 {
-	const char *line = buf, *end = buf + len;
-	unsigned n = 0;
-	int err = 0;
+	struct bc_lines lines = BC_LINES(buf, len);
+	char *text;
+	int err;
 
-	while (!err && line < end) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		char *text = bc_strndup(line, nl ? (size_t)(nl - line) :
-					(size_t)(end - line));
-
-		n++;
-		line = nl ? nl + 1 : end;
-		if (!text)
-			return -ENOMEM;
-		err = do_line(p, s, text, n);
+	while ((err = bc_next_line(&lines, &text)) > 0) {
+		err = do_line(p, s, text, lines.n);
 		free(text);
+		if (err)
+			break;
 	}
 	return err;
 }
