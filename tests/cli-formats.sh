@@ -52,4 +52,37 @@ for codec in gzip xz zstd; do
 	bad "$tmp/text.$codec" "not a Linux kernel" "$codec: not a kernel inside"
 done
 
+# --- --fast-boot: the payload fields checked before anything is loaded ---
+# put32 FILE OFFSET VALUE: a little-endian 32-bit field of a copy of FILE
+put32() {
+	local out=$tmp/$(basename "$1").$3
+	cp "$1" "$out"
+	printf "$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' $(($3 & 255)) \
+		$(($3 >> 8 & 255)) $(($3 >> 16 & 255)) $(($3 >> 24 & 255)))" |
+		dd of="$out" bs=1 seek=$(($2)) conv=notrunc status=none
+	echo "$out"
+}
+fast_bad() {	# fast_bad FILE WORDS DESCRIPTION
+	local m
+	want="bootimg: $1: $2"
+	for m in kexec auto; do
+		run -- --load "$1" --fast-boot --method=$m --command-line=x
+		check "--fast-boot, $3 ($m): exit 3, one line naming the file, nothing loaded" \
+			eval '[ $rc -eq 3 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+			has "$want" "$tmp/err" && nothing_loaded'
+	done
+}
+fast_bad "$(put32 "$tmp/bzImage" 0x248 0x20000)" "truncated or corrupt" \
+	"payload_offset past the image"
+fast_bad "$(put32 "$tmp/bzImage" 0x24c 0x10001)" "truncated or corrupt" \
+	"payload_length past the image"
+fast_bad "$(put32 "$tmp/bzImage" 0x24c 0)" "truncated or corrupt" \
+	"payload_length 0"
+fast_bad "$(put32 "$tmp/bzImage" 0x24c 0x100)" "--fast-boot cannot unpack" \
+	"a payload no codec knows"
+run -- --load "$tmp/bzImage" --fast-boot --method=file
+check "--fast-boot --method=file: a usage error (exit 2), nothing loaded" \
+	eval '[ $rc -eq 2 ] && has "--fast-boot needs the kexec or module" "$tmp/err" &&
+	nothing_loaded'
+
 echo "1..$n"

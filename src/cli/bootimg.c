@@ -17,6 +17,7 @@ struct options {
 	char *append;
 	int reuse_cmdline;
 	char *method;
+	int fast_boot;
 	int exec;
 	int unload;
 	int status;
@@ -100,8 +101,10 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
 							     : "kexec_load");
 	if (verbose)
-		fprintf(stderr, "bootimg: staged %s with method %s\n",
-			req->kernel, bootimg_method_name(result.used));
+		fprintf(stderr, "bootimg: staged %s with method %s%s\n",
+			req->kernel, bootimg_method_name(result.used),
+			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
+					 "entered directly; no KASLR)" : "");
 	return EXIT_OK;
 }
 
@@ -169,6 +172,11 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 				       "exclude each other");
 	if (o->method && parse_method(o->method, &req.method) < 0)
 		return usage_error(pc, "--method takes auto, file, kexec or module");
+	if (o->fast_boot && req.method == BOOTIMG_METHOD_FILE)
+		return usage_error(pc, "--fast-boot needs the kexec or module "
+				       "method: kexec_file_load takes the "
+				       "bzImage itself");
+	req.fast_boot = !!o->fast_boot;
 	cmdline = compose_cmdline(o->command_line, o->reuse_cmdline,
 				  o->append);
 	if (!cmdline) {
@@ -211,6 +219,9 @@ int main(int argc, const char **argv)
 		  OPT_FILE_SYSCALL, "same as --method=file", NULL },
 		{ "kexec-syscall", 'c', POPT_ARG_NONE, NULL, OPT_KEXEC_SYSCALL,
 		  "same as --method=kexec", NULL },
+		{ "fast-boot", '\0', POPT_ARG_NONE, &o.fast_boot, 0,
+		  "unpack a bzImage's vmlinux now and enter it directly "
+		  "(faster boot, no KASLR; kexec or module method)", NULL },
 		{ "exec", 'e', POPT_ARG_NONE, &o.exec, 0,
 		  "boot the staged kernel now", NULL },
 		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,

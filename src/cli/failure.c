@@ -86,6 +86,12 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 			"use --method=kexec";
 		code = EXIT_UNSUPPORTED;
 		break;
+	case EPROTONOSUPPORT:
+		cause = "--fast-boot cannot unpack this image: not a bzImage "
+			"of boot protocol 2.08 or later with a gzip, xz or "
+			"zstd payload; boot it without --fast-boot";
+		code = EXIT_BAD_IMAGE;
+		break;
 	case EBADMSG:
 		cause = "truncated or corrupt kernel image";
 		code = EXIT_BAD_IMAGE;

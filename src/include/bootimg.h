@@ -19,6 +19,7 @@
  *   -ENOSYS       the kernel has no interface for the chosen method
  *   -EADDRNOTAVAIL bootimg.ko found a segment outside RAM
  *   -EPROTO       bootimg.ko speaks another interface version
+ *   -EPROTONOSUPPORT fast boot cannot unpack this image's payload
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -47,6 +48,12 @@ struct bootimg_request {
 	size_t n_initrds;
 	const char *cmdline;		/* NULL means empty */
 	enum bootimg_method method;
+	/*
+	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
+	 * the kernel's decompressor (and its KASLR): kexec and module
+	 * methods only; AUTO then starts at kexec, FILE is -EINVAL.
+	 */
+	unsigned fast_boot : 1;
 };
 
 /* Facts about an image, found without privileges. */

@@ -50,12 +50,15 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 {
 	int err, kexec_err;
 
-	result->used = BOOTIMG_METHOD_FILE;
-	err = bi_backend_file.load(ctx, req);
-	if (err == 0 || !(worth_falling_back(err) ||
-			  kexec_unavailable(ctx, err)))
-		return err;
-	result->file_error = err;
+	/* kexec_file_load takes the bzImage, never its unpacked vmlinux. */
+	if (!req->fast_boot) {
+		result->used = BOOTIMG_METHOD_FILE;
+		err = bi_backend_file.load(ctx, req);
+		if (err == 0 || !(worth_falling_back(err) ||
+				  kexec_unavailable(ctx, err)))
+			return err;
+		result->file_error = err;
+	}
 	result->used = BOOTIMG_METHOD_KEXEC;
 	kexec_err = bi_backend_kexec.load(ctx, req);
 	/* Under lockdown the signature verdict explains more than EPERM. */
@@ -85,7 +88,8 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 		return err;
 	bi_inputs_close(&in);
 
-	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]))
+	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
+	    (req->fast_boot && req->method == BOOTIMG_METHOD_FILE))
 		return bi_fail(ctx, NULL, -EINVAL);
 	if (req->method == BOOTIMG_METHOD_AUTO)
 		return load_auto(ctx, req, result);

@@ -46,6 +46,8 @@ void bi_kernel_release(struct bi_kernel *kernel)
 {
 	free(kernel->owned);
 	kernel->owned = NULL;
+	free(kernel->unpacked);
+	kernel->unpacked = NULL;
 }
 
 int bootimg_probe(struct bootimg *ctx, const char *path,

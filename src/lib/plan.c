@@ -135,6 +135,14 @@ int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		free(plan);
 		return err;
 	}
+	if (req->fast_boot) {
+		err = bi_bzimage_fast_boot(&plan->in.kernel);
+		if (err < 0) {
+			bi_inputs_close(&plan->in);
+			free(plan);
+			return bi_fail(ctx, req->kernel, err);
+		}
+	}
 	err = bi_memmap_read(ctx, &plan->map);
 	if (err < 0)
 		err = bi_fail(ctx, "/sys/firmware/memmap", err);

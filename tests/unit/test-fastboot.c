@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Fast boot: a made-up bzImage whose payload is a compressed ELF vmlinux,
+ * planned as the vmlinux's segments with the bzImage's own header; damaged
+ * payload fields and payloads refused before anything is planned; and,
+ * when the test suite has downloaded one, the real Debian bzImage. */
+#include <asm/bootparam.h>
+#include <elf.h>
+#include <errno.h>
+#include <lzma.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+#include "bootimg.h"
+#include "fake-bzimage.h"
+#include "files.h"
+#include "plan.h"
+#include "tap.h"
+
+#define SETUP_END ((FAKE_SETUP_SECTS + 1) * 512)
+#define TEXT_PADDR FAKE_PREF_ADDRESS
+#define TEXT_SIZE 0x3000u
+#define DATA_PADDR (TEXT_PADDR + 0x5000u)	/* a gap after the text */
+#define DATA_FILESZ 0x1800u
+#define DATA_MEMSZ 0x4000u			/* with bss */
+#define ELF_AT 0x1000u
+#define ELF_SIZE (ELF_AT + TEXT_SIZE + DATA_FILESZ)
+#define PAYLOAD_OFFSET 0x200u			/* as the decompressor's code */
+
+struct blob {
+	uint8_t *data;
+	size_t size;
+};
+
+static struct blob fake_vmlinux(void)
+{
+	struct blob b = { calloc(1, ELF_SIZE), ELF_SIZE };
+	Elf64_Ehdr e = { .e_type = ET_EXEC, .e_machine = EM_X86_64,
+		.e_version = EV_CURRENT, .e_entry = TEXT_PADDR,
+		.e_phoff = sizeof(e), .e_ehsize = sizeof(e),
+		.e_phentsize = sizeof(Elf64_Phdr), .e_phnum = 2 };
+	Elf64_Phdr ph[2] = {
+		{ .p_type = PT_LOAD, .p_offset = ELF_AT,
+		  .p_vaddr = 0xffffffff81000000ull, .p_paddr = TEXT_PADDR,
+		  .p_filesz = TEXT_SIZE, .p_memsz = TEXT_SIZE },
+		{ .p_type = PT_LOAD, .p_offset = ELF_AT + TEXT_SIZE,
+		  .p_vaddr = 0xffffffff81005000ull, .p_paddr = DATA_PADDR,
+		  .p_filesz = DATA_FILESZ, .p_memsz = DATA_MEMSZ },
+	};
+	size_t i;
+
+	memcpy(e.e_ident, ELFMAG, SELFMAG);
+	e.e_ident[EI_CLASS] = ELFCLASS64;
+	e.e_ident[EI_DATA] = ELFDATA2LSB;
+	memcpy(b.data, &e, sizeof(e));
+	memcpy(b.data + sizeof(e), ph, sizeof(ph));
+	for (i = ELF_AT; i < ELF_SIZE; i++)
+		b.data[i] = (uint8_t)(i * 11 + 5);
+	return b;
+}
+
+static struct blob pack_xz(struct blob in)
+{
+	size_t cap = lzma_stream_buffer_bound(in.size);
+	struct blob p = { malloc(cap), 0 };
+
+	if (lzma_easy_buffer_encode(0, LZMA_CHECK_CRC32, NULL, in.data,
+				    in.size, p.data, &p.size, cap) != LZMA_OK)
+		p.size = 0;
+	return p;
+}
+
+static struct blob pack_gzip(struct blob in)
+{
+	struct blob p = { malloc(in.size + 1024), 0 };
+	z_stream z = { .next_in = in.data, .avail_in = (uInt)in.size };
+
+	deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+	z.next_out = p.data;
+	z.avail_out = (uInt)(in.size + 1024);
+	if (deflate(&z, Z_FINISH) == Z_STREAM_END)
+		p.size = z.total_out;
+	deflateEnd(&z);
+	return p;
+}
+
+/*
+ * A bzImage around PAYLOAD: the decompressor's place taken by a pattern,
+ * the payload at PAYLOAD_OFFSET, its size after it, as the kernel build
+ * appends it.
+ */
+static struct blob fake_bzimage_with(struct blob payload)
+{
+	size_t code = (PAYLOAD_OFFSET + payload.size + 4 + 15) & ~(size_t)15;
+	struct blob b = { calloc(1, fake_bzimage_size() + code), 0 };
+	struct setup_header hdr;
+	uint32_t unpacked = ELF_SIZE;
+
+	fake_bzimage(b.data);
+	memcpy(&hdr, b.data + 0x1f1, sizeof(hdr));
+	hdr.syssize = (uint32_t)(code / 16);
+	hdr.payload_offset = PAYLOAD_OFFSET;
+	hdr.payload_length = (uint32_t)payload.size;
+	memcpy(b.data + 0x1f1, &hdr, sizeof(hdr));
+	memset(b.data + SETUP_END, 0x90, PAYLOAD_OFFSET);
+	memcpy(b.data + SETUP_END + PAYLOAD_OFFSET, payload.data, payload.size);
+	memcpy(b.data + SETUP_END + PAYLOAD_OFFSET + payload.size, &unpacked, 4);
+	b.size = SETUP_END + code;
+	return b;
+}
+
+static int plan_of(struct bootimg *ctx, const char *kernel, int fast,
+		   struct bootimg_plan **plan)
+{
+	const char *initrds[] = { write_temp("initrd", "0707", 4) };
+	struct bootimg_request req = {
+		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
+		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
+		.fast_boot = !!fast,
+	};
+
+	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	*plan = NULL;
+	return bootimg_plan_new(ctx, &req, plan);
+}
+
+static const struct boot_params *params_of(const struct bootimg_plan *plan)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n_segments; i++)
+		if (strcmp(plan->segments[i].what, "boot-params") == 0)
+			return plan->segments[i].buf;
+	return NULL;
+}
+
+static void test_good(struct bootimg *ctx, struct blob bz, const char *name)
+{
+	const char *path = write_temp(name, bz.data, bz.size);
+	struct bootimg_plan *plan;
+	const struct boot_params *bp;
+
+	CHECK_EQ(plan_of(ctx, path, 1, &plan), 0);
+	if (!plan)
+		return;
+	/* The vmlinux's segments, the gap to the data reserved with the text. */
+	CHECK(strcmp(plan->segments[0].what, "kernel") == 0);
+	CHECK_EQ(plan->segments[0].mem, TEXT_PADDR);
+	CHECK_EQ(plan->segments[0].bufsz, TEXT_SIZE);
+	CHECK_EQ(plan->segments[0].memsz, DATA_PADDR - TEXT_PADDR);
+	CHECK_EQ(*(const uint8_t *)plan->segments[0].buf,
+		 (uint8_t)(ELF_AT * 11 + 5));
+	CHECK_EQ(plan->segments[1].mem, DATA_PADDR);
+	CHECK_EQ(plan->segments[1].bufsz, DATA_FILESZ);
+	CHECK_EQ(plan->segments[1].memsz, DATA_MEMSZ);
+	CHECK_EQ(plan->summary.kernel_entry, TEXT_PADDR);
+	/* boot_params gets the bzImage's header, not a made-up one. */
+	bp = params_of(plan);
+	CHECK(bp != NULL);
+	if (bp) {
+		CHECK_EQ(bp->hdr.init_size, FAKE_INIT_SIZE);
+		CHECK_EQ(bp->hdr.kernel_alignment, 0x200000);
+		CHECK_EQ(bp->hdr.payload_offset, PAYLOAD_OFFSET);
+		CHECK_EQ(bp->hdr.loadflags & KASLR_FLAG, 0);
+		CHECK_EQ(bp->hdr.ramdisk_size, 4);
+	}
+	bootimg_plan_free(plan);
+	/* Without fast boot the same file is planned as a bzImage. */
+	CHECK_EQ(plan_of(ctx, path, 0, &plan), 0);
+	if (plan) {
+		CHECK_EQ(plan->segments[0].bufsz, bz.size - SETUP_END);
+		CHECK_EQ(plan->summary.kernel_entry, TEXT_PADDR + 0x200);
+	}
+	bootimg_plan_free(plan);
+}
+
+/* A copy of BZ with N bytes at OFFSET replaced: planned to ERR, naming it. */
+static void damaged(struct bootimg *ctx, struct blob bz, size_t offset,
+		    const void *bytes, size_t n, int err, const char *name)
+{
+	uint8_t *copy = malloc(bz.size);
+	struct bootimg_plan *plan;
+	const char *path;
+
+	memcpy(copy, bz.data, bz.size);
+	memcpy(copy + offset, bytes, n);
+	path = write_temp(name, copy, bz.size);
+	CHECK_EQ(plan_of(ctx, path, 1, &plan), err);
+	CHECK(plan == NULL);
+	CHECK(bootimg_error_path(ctx) &&
+	      strcmp(bootimg_error_path(ctx), path) == 0);
+	free(copy);
+}
+
+static void test_damaged(struct bootimg *ctx, struct blob bz)
+{
+	const size_t hdr = 0x1f1, code = bz.size - SETUP_END;
+	const uint32_t past = (uint32_t)code + 1, huge = 0xfffffff0u;
+	const uint32_t long_len = (uint32_t)code - PAYLOAD_OFFSET + 1;
+	const uint32_t tiny_init = 0x6000;
+	const uint16_t old = 0x0207;
+
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_offset),
+		&past, 4, -EBADMSG, "offset-past-end");
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_offset),
+		&huge, 4, -EBADMSG, "offset-huge");
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_length),
+		&long_len, 4, -EBADMSG, "length-past-end");
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_length),
+		&huge, 4, -EBADMSG, "length-huge");
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_length),
+		"\0\0\0\0", 4, -EBADMSG, "length-zero");
+	/* The offset one byte off: no codec's magic there. */
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_offset),
+		&(uint32_t){ PAYLOAD_OFFSET + 1 }, 4, -EPROTONOSUPPORT,
+		"offset-off-by-one");
+	damaged(ctx, bz, SETUP_END + PAYLOAD_OFFSET + 40, "XXXXXXXX", 8,
+		-EBADMSG, "corrupt-stream");
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, version), &old,
+		2, -EPROTONOSUPPORT, "protocol-2.07");
+	/* The vmlinux reaches past init_size. */
+	damaged(ctx, bz, hdr + offsetof(struct setup_header, init_size),
+		&tiny_init, 4, -EBADMSG, "init-size");
+}
+
+static void test_unpacked_not_elf(struct bootimg *ctx)
+{
+	struct blob text = { (uint8_t *)strdup("just some text, no vmlinux"),
+			     26 };
+	struct blob packed = pack_xz(text), bz = fake_bzimage_with(packed);
+	struct bootimg_plan *plan;
+
+	CHECK_EQ(plan_of(ctx, write_temp("not-elf", bz.data, bz.size), 1,
+			 &plan), -EBADMSG);
+	free(text.data);
+	free(packed.data);
+	free(bz.data);
+}
+
+static void test_file_method(struct bootimg *ctx, struct blob bz)
+{
+	struct bootimg_request req = {
+		.kernel = write_temp("file-method", bz.data, bz.size),
+		.method = BOOTIMG_METHOD_FILE, .fast_boot = 1,
+	};
+	struct bootimg_load_result result;
+
+	CHECK_EQ(bootimg_load(ctx, &req, &result), -EINVAL);
+}
+
+static void test_real(struct bootimg *ctx)
+{
+	const char *path = getenv("BOOTIMG_TEST_KERNEL");
+	struct bootimg_plan *plan;
+	size_t i, n = 0;
+
+	if (!path || !*path) {
+		tap_skip("BOOTIMG_TEST_KERNEL is not set");
+		return;
+	}
+	CHECK_EQ(plan_of(ctx, path, 1, &plan), 0);
+	if (!plan)
+		return;
+	CHECK_EQ(plan->summary.kernel_entry, 0x1000000);	/* startup_64 */
+	for (i = 0; i + 1 < plan->n_segments &&
+		    strcmp(plan->segments[i + 1].what, "kernel") == 0; i++)
+		n += plan->segments[i].mem + plan->segments[i].memsz ==
+		     plan->segments[i + 1].mem;
+	CHECK(i >= 1 && n == i);	/* one span, no gaps */
+	bootimg_plan_free(plan);
+}
+
+int main(void)
+{
+	struct blob elf = fake_vmlinux();
+	struct blob xz = pack_xz(elf), gz = pack_gzip(elf);
+	struct blob bz_xz = fake_bzimage_with(xz), bz_gz = fake_bzimage_with(gz);
+	struct bootimg *ctx;
+
+	if (bootimg_new(&ctx) < 0 || !xz.size || !gz.size)
+		return 99;
+	test_good(ctx, bz_xz, "fast-xz");
+	test_good(ctx, bz_gz, "fast-gzip");
+	test_damaged(ctx, bz_xz);
+	test_unpacked_not_elf(ctx);
+	test_file_method(ctx, bz_xz);
+	test_real(ctx);
+	bootimg_free(ctx);
+	free(elf.data);
+	free(xz.data);
+	free(gz.data);
+	free(bz_xz.data);
+	free(bz_gz.data);
+	temp_cleanup();
+	return tap_done();
+}
