@@ -147,12 +147,16 @@ static int check_segment(u32 i, const struct bootimg_ioc_segment *s)
 		       s->memsz);
 		return -EINVAL;
 	}
-	if (s->bufsz > s->memsz || end < s->mem ||
-	    end - 1 > (u64)(phys_addr_t)~0ull) {
-		pr_err("segment %u: bufsz %#llx exceeds memsz %#llx, or "
-		       "the segment ends beyond the address space\n", i,
+	if (s->bufsz > s->memsz) {
+		pr_err("segment %u: bufsz %#llx exceeds memsz %#llx\n", i,
 		       s->bufsz, s->memsz);
 		return -EINVAL;
+	}
+	/* Beyond what phys_addr_t holds (4 GiB on i386 without PAE). */
+	if (end < s->mem || end - 1 > (u64)(phys_addr_t)~0ull) {
+		pr_err("segment %u at %#llx ends beyond the physical address "
+		       "space\n", i, s->mem);
+		return -EADDRNOTAVAIL;
 	}
 	if (region_intersects(s->mem, s->memsz, IORESOURCE_SYSTEM_RAM,
 			      IORES_DESC_NONE) != REGION_INTERSECTS) {
