@@ -59,6 +59,50 @@ check "file method: no initrd sets KEXEC_FILE_NO_INITRAMFS" \
 run -- -s --load "$tmp/vmlinuz" --command-line=a --append=b
 check "--append adds to --command-line" has 'cmdline="a b"' "$tmp/log"
 
+# --- the panic kernel: inside the crashkernel= reservation -----------
+crash=$tmp/crash-root
+cp -r "$src/tests/fixtures/qemu-crash-1g" "$crash"
+chmod -R u+w "$crash"
+reserved=1d000000-2cffffff	# "Crash kernel" in the fixture's /proc/iomem
+run BOOTIMG_SYSROOT="$crash" -- -n -p "$tmp/vmlinuz" --initrd="$tmp/a.cpio"
+check "-n -p plans an elfcorehdr segment in the reservation" \
+	grep -q '^elfcorehdr .*0x000000002cfff000' "$tmp/out"
+run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=$reserved -- \
+	-p "$tmp/vmlinuz" --initrd="$tmp/a.cpio" --method=kexec
+check "panic, kexec: loads" [ $rc -eq 0 ]
+check "panic, kexec: KEXEC_ON_CRASH, 5 segments" \
+	has "nr_segments=5 flags=0x3e0001" "$tmp/log"
+check "panic, kexec: the shim finds every segment in the reservation" \
+	lacks invalid "$tmp/log"
+run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=30000000-3fffffff -- \
+	--load-panic="$tmp/vmlinuz" --method=kexec
+check "panic, kexec: a reservation elsewhere is refused (exit 8)" \
+	eval '[ $rc -eq 8 ] && has "outside the crash reservation" "$tmp/log"'
+run BOOTIMG_SYSROOT="$crash" -- -p "$tmp/vmlinuz" --initrd="$tmp/a.cpio" \
+	--method=file --command-line=x
+check "panic, file: KEXEC_FILE_ON_CRASH" \
+	has "initrd=$(digest "$tmp/a.cpio") flags=0x2 cmdline_len=2" "$tmp/log"
+run BOOTIMG_SYSROOT="$crash" -- --panic --load "$tmp/vmlinuz" --method=file
+check "panic, file, no initrd: KEXEC_FILE_ON_CRASH|NO_INITRAMFS" \
+	has "initrd=none flags=0x6" "$tmp/log"
+for m in file kexec auto; do
+	run -- -p "$tmp/vmlinuz" --method=$m
+	check "panic, $m, nothing reserved: exit 8, names crashkernel=" eval \
+		'[ $rc -eq 8 ] && has "crashkernel=" "$tmp/err" && nothing_loaded'
+done
+run -- -u -p
+check "-u -p unloads the panic kernel (KEXEC_FILE_UNLOAD|ON_CRASH)" \
+	has "kernel=none initrd=none flags=0x3" "$tmp/log"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- --unload --panic
+check "--unload --panic falls back to kexec_load with KEXEC_ON_CRASH" \
+	has "kexec_load entry=0x0 nr_segments=0 flags=0x3e0001" "$tmp/log"
+echo 1 >"$crash/sys/kernel/kexec_crash_loaded"
+run BOOTIMG_SYSROOT="$crash" -- --status
+check "--status shows the panic kernel and the reservation" \
+	has "panic kernel:  staged (256 MiB reserved)" "$tmp/out"
+run -- --panic "$tmp/vmlinuz"
+check "--panic KERNEL (stage and exec) is a usage error" [ $rc -eq 2 ]
+
 # --- auto: fallback and its limits ------------------------------------
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- -v --load "$tmp/vmlinuz" \
 	--initrd="$tmp/a.cpio"

@@ -12,6 +12,7 @@
 
 struct options {
 	char *load;
+	int panic;
 	char **initrds;
 	char *command_line;
 	char *append;
@@ -27,7 +28,7 @@ struct options {
 	int version;
 };
 
-enum { OPT_FILE_SYSCALL = 1, OPT_KEXEC_SYSCALL };
+enum { OPT_FILE_SYSCALL = 1, OPT_KEXEC_SYSCALL, OPT_LOAD_PANIC };
 
 static int parse_method(const char *name, enum bootimg_method *method)
 {
@@ -93,6 +94,12 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	struct bootimg_load_result result;
 	int err = bootimg_load(ctx, req, &result);
 
+	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC)) {
+		fprintf(stderr, "bootimg: %s: the panic kernel and initrds do "
+			"not fit in the memory reserved by crashkernel=\n",
+			req->kernel);
+		return EXIT_NO_MEMORY;
+	}
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
 	if (verbose && result.file_error)
@@ -101,8 +108,10 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
 							     : "kexec_load");
 	if (verbose)
-		fprintf(stderr, "bootimg: staged %s with method %s%s\n",
-			req->kernel, bootimg_method_name(result.used),
+		fprintf(stderr, "bootimg: staged %s%s with method %s%s\n",
+			req->kernel, req->flags & BOOTIMG_LOAD_PANIC ?
+			" as the panic kernel" : "",
+			bootimg_method_name(result.used),
 			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
 					 "entered directly; no KASLR)" : "");
 	return EXIT_OK;
@@ -133,9 +142,9 @@ static int do_status(struct bootimg *ctx)
 	return status.loaded ? EXIT_OK : EXIT_FAILED;
 }
 
-static int do_unload(struct bootimg *ctx)
+static int do_unload(struct bootimg *ctx, int panic)
 {
-	int err = bootimg_unload(ctx, 0);
+	int err = bootimg_unload(ctx, panic ? BOOTIMG_LOAD_PANIC : 0);
 
 	return err < 0 ? report_failure(ctx, err, "unload") : EXIT_OK;
 }
@@ -163,9 +172,12 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (o->exec)
 		return do_exec(ctx);
 	if (o->unload)
-		return do_unload(ctx);
+		return do_unload(ctx, o->panic);
 	if (o->status)
 		return do_status(ctx);
+	if (o->panic && positional)
+		return usage_error(pc, "a panic kernel is only staged: use "
+				       "--load-panic=KERNEL");
 
 	if (o->command_line && o->reuse_cmdline)
 		return usage_error(pc, "--command-line and --reuse-cmdline "
@@ -188,6 +200,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	req.initrds = (const char *const *)o->initrds;
 	req.n_initrds = count(o->initrds);
 	req.cmdline = cmdline;
+	req.flags = o->panic ? BOOTIMG_LOAD_PANIC : 0;
 
 	if (o->dry_run)
 		code = do_dry_run(ctx, &req);
@@ -205,6 +218,12 @@ int main(int argc, const char **argv)
 	const struct poptOption table[] = {
 		{ "load", 'l', POPT_ARG_STRING, &o.load, 0,
 		  "stage KERNEL for a later --exec or reboot", "KERNEL" },
+		{ "load-panic", 'p', POPT_ARG_STRING | POPT_ARGFLAG_OPTIONAL,
+		  NULL, OPT_LOAD_PANIC, "stage KERNEL as the panic kernel, "
+		  "in the crashkernel= reservation; without KERNEL, as "
+		  "--panic", "KERNEL" },
+		{ "panic", '\0', POPT_ARG_NONE, &o.panic, 0,
+		  "with --unload or --load: the panic kernel", NULL },
 		{ "initrd", '\0', POPT_ARG_ARGV, &o.initrds, 0,
 		  "an initrd; several are concatenated in order", "FILE" },
 		{ "command-line", '\0', POPT_ARG_STRING, &o.command_line, 0,
@@ -244,8 +263,17 @@ int main(int argc, const char **argv)
 	int rc, err;
 
 	poptSetOtherOptionHelp(pc, "[OPTION...] [KERNEL]");
-	while ((rc = poptGetNextOpt(pc)) > 0)
-		o.method = rc == OPT_FILE_SYSCALL ? "file" : "kexec";
+	while ((rc = poptGetNextOpt(pc)) > 0) {
+		if (rc == OPT_LOAD_PANIC) {
+			char *kernel = poptGetOptArg(pc);
+
+			o.panic = 1;
+			if (kernel)
+				o.load = kernel;
+		} else {
+			o.method = rc == OPT_FILE_SYSCALL ? "file" : "kexec";
+		}
+	}
 	if (rc < -1) {
 		fprintf(stderr, "bootimg: %s: %s\n",
 			poptBadOption(pc, POPT_BADOPTION_NOALIAS),

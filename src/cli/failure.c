@@ -138,6 +138,11 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 			"this bootimg";
 		code = EXIT_UNSUPPORTED;
 		break;
+	case EDESTADDRREQ:
+		cause = "no memory is reserved for a panic kernel: boot the "
+			"running kernel with crashkernel=SIZE";
+		code = EXIT_NO_MEMORY;
+		break;
 	case EBUSY:
 		cause = "a kexec is already in progress";
 		code = EXIT_FAILED;

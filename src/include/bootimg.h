@@ -20,6 +20,7 @@
  *   -EADDRNOTAVAIL bootimg.ko found a segment outside RAM
  *   -EPROTO       bootimg.ko speaks another interface version
  *   -EPROTONOSUPPORT fast boot cannot unpack this image's payload
+ *   -EDESTADDRREQ no memory is reserved for a panic kernel (crashkernel=)
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -54,6 +55,7 @@ struct bootimg_request {
 	 * methods only; AUTO then starts at kexec, FILE is -EINVAL.
 	 */
 	unsigned fast_boot : 1;
+	unsigned flags;			/* enum bootimg_load_flags */
 };
 
 /* Facts about an image, found without privileges. */
@@ -98,7 +100,7 @@ struct bootimg_plan_summary {
 };
 
 enum bootimg_load_flags {
-	BOOTIMG_LOAD_PANIC = 0x1,	/* reserved for the panic kernel */
+	BOOTIMG_LOAD_PANIC = 0x1,	/* the panic kernel, in crashkernel= */
 };
 
 /* The outcome of bootimg_load(). */

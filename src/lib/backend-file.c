@@ -112,6 +112,8 @@ static int file_method_load(struct bootimg *ctx,
 
 	if (err < 0)
 		return err;
+	if (req->flags & BOOTIMG_LOAD_PANIC)
+		flags |= KEXEC_FILE_ON_CRASH;
 	err = kernel_fd(&in.kernel, &kfd, &kernel_memfd);
 	if (err == 0)
 		err = initrd_fd(&in, &ifd, &initrd_memfd, &flags);

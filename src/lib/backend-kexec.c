@@ -27,12 +27,15 @@ static int kexec_method_load(struct bootimg *ctx,
 			     const struct bootimg_request *req)
 {
 	struct kexec_segment segments[BI_MAX_SEGMENTS];
+	unsigned long flags = KEXEC_ARCH_NATIVE;
 	struct bootimg_plan *plan;
 	size_t i;
 	int err = bootimg_plan_new(ctx, req, &plan);
 
 	if (err < 0)
 		return err;
+	if (req->flags & BOOTIMG_LOAD_PANIC)
+		flags |= KEXEC_ON_CRASH;
 	for (i = 0; i < plan->n_segments; i++) {
 		const struct bi_segment *s = &plan->segments[i];
 
@@ -43,7 +46,7 @@ static int kexec_method_load(struct bootimg *ctx,
 		};
 	}
 	err = kexec_load_syscall(plan->summary.entry, plan->n_segments,
-				 segments, KEXEC_ARCH_NATIVE);
+				 segments, flags);
 	bootimg_plan_free(plan);
 	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
 }

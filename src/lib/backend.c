@@ -5,6 +5,7 @@
 #include <sys/reboot.h>
 #include <unistd.h>
 #include "backend.h"
+#include "crash.h"
 #include "inputs.h"
 #include "internal.h"
 
@@ -87,6 +88,8 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		return err;
 	bi_inputs_close(&in);
+	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
+		return bi_fail(ctx, NULL, -EDESTADDRREQ);
 
 	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
 	    (req->fast_boot && req->method == BOOTIMG_METHOD_FILE))

@@ -86,6 +86,45 @@ int bi_read_sysfile(const struct bootimg *ctx, const char *path,
 	return (int)n;
 }
 
+int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
+		  size_t *len)
+{
+	char full[4096], *data = NULL, *grown;
+	size_t size = 0, used = 0;
+	ssize_t n;
+	int fd, err = bi_sysroot_path(ctx, path, full, sizeof(full));
+
+	if (err < 0)
+		return err;
+	fd = open(full, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	do {
+		if (used == size) {
+			size = size ? 2 * size : 16384;
+			grown = realloc(data, size);
+			if (!grown) {
+				err = -ENOMEM;
+				break;
+			}
+			data = grown;
+		}
+		n = read(fd, data + used, size - used);
+		if (n < 0 && errno != EINTR)
+			err = -errno;
+		if (n > 0)
+			used += (size_t)n;
+	} while (err == 0 && n != 0);
+	close(fd);
+	if (err < 0) {
+		free(data);
+		return err;
+	}
+	*buf = data;
+	*len = used;
+	return 0;
+}
+
 const char *bootimg_method_name(enum bootimg_method method)
 {
 	switch (method) {

@@ -4,6 +4,7 @@
 #define BOOTIMG_INTERNAL_H
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "bootimg.h"
 
@@ -25,6 +26,10 @@ int bi_sysroot_path(const struct bootimg *ctx, const char *path,
 /* Read a small text file below the sysroot into BUF, NUL-terminated. */
 int bi_read_sysfile(const struct bootimg *ctx, const char *path,
 		    char *buf, size_t size);
+
+/* Read a whole file below the sysroot into a malloc'd buffer. */
+int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
+		  size_t *len);
 
 static inline uint64_t bi_align_up(uint64_t v, uint64_t align)
 {

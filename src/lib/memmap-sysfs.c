@@ -32,6 +32,20 @@ static int parse_u64(const char *text, uint64_t *value)
 	return errno || end == text || *end ? -EINVAL : 0;
 }
 
+int bi_memmap_add_sysfs_entry(struct bi_memmap *map, const char *start_s,
+			      const char *end_s, const char *type_s)
+{
+	uint64_t start, last;
+	uint32_t type;
+
+	if (parse_u64(start_s, &start) < 0 || parse_u64(end_s, &last) < 0 ||
+	    last < start || last == UINT64_MAX)
+		return -EINVAL;
+	if (bi_mem_type_from_name(type_s, &type) < 0)
+		type = BI_MEM_RESERVED;	/* unknown: keep it away */
+	return bi_memmap_add(map, start, last + 1, type);
+}
+
 int bi_memmap_read_sysfs(struct bootimg *ctx, struct bi_memmap *map)
 {
 	unsigned n;
@@ -39,8 +53,6 @@ int bi_memmap_read_sysfs(struct bootimg *ctx, struct bi_memmap *map)
 	*map = (struct bi_memmap){ 0 };
 	for (n = 0;; n++) {
 		char start_s[32], end_s[32], type_s[64];
-		uint64_t start, last;
-		uint32_t type;
 		int err = read_value(ctx, n, "start", start_s, sizeof(start_s));
 
 		if (err == -ENOENT && n > 0)
@@ -50,13 +62,9 @@ int bi_memmap_read_sysfs(struct bootimg *ctx, struct bi_memmap *map)
 		if (err == 0)
 			err = read_value(ctx, n, "type", type_s,
 					 sizeof(type_s));
-		if (err == 0 && (parse_u64(start_s, &start) < 0 ||
-				 parse_u64(end_s, &last) < 0 || last < start))
-			err = -EINVAL;
-		if (err == 0 && bi_mem_type_from_name(type_s, &type) < 0)
-			type = BI_MEM_RESERVED;	/* unknown: keep it away */
 		if (err == 0)
-			err = bi_memmap_add(map, start, last + 1, type);
+			err = bi_memmap_add_sysfs_entry(map, start_s, end_s,
+							type_s);
 		if (err < 0) {
 			bi_memmap_free(map);
 			return err;

@@ -37,6 +37,11 @@ int bi_memmap_read_sysfs(struct bootimg *ctx, struct bi_memmap *map);
 int bi_memmap_read_iomem(struct bootimg *ctx, struct bi_memmap *map);
 void bi_memmap_free(struct bi_memmap *map);
 
+/* The parsers behind the readers: /proc/iomem text, one sysfs entry. */
+int bi_memmap_parse_iomem(const char *text, size_t len, struct bi_memmap *map);
+int bi_memmap_add_sysfs_entry(struct bi_memmap *map, const char *start,
+			      const char *end, const char *type);
+
 int bi_memmap_add(struct bi_memmap *map, uint64_t start, uint64_t end,
 		  uint32_t type);
 void bi_memmap_sort(struct bi_memmap *map);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
+#include "crash.h"
 #include "internal.h"
 #include "plan.h"
 
@@ -146,6 +147,11 @@ int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	err = bi_memmap_read(ctx, &plan->map);
 	if (err < 0)
 		err = bi_fail(ctx, "/sys/firmware/memmap", err);
+	if (err == 0 && (req->flags & BOOTIMG_LOAD_PANIC)) {
+		err = bi_arch_crash_plan(ctx, plan);
+		if (err == -E2BIG || err == -ENOSPC)
+			err = bi_fail(ctx, req->kernel, err);
+	}
 	if (err == 0) {
 		bi_fail(ctx, NULL, 0);
 		err = bi_arch_plan(ctx, plan);

@@ -40,6 +40,7 @@ e2e_prepare() {
 	mkdir -p "$root/bin" "$root/data" "$root/dev"
 	cp /bin/busybox "$root/bin/busybox"
 	cp "$e2e_dir/init-stage2" "$root/init"
+	cp "$e2e_dir/vmcore-notes.awk" "$root/bin/"
 	head -c 1048576 /dev/urandom >"$root/data/a.bin"
 	e2e_cpio "$root" "$work/a.cpio"
 	sha256sum <"$root/data/a.bin" | cut -d' ' -f1 >"$work/a.sha256"
@@ -80,13 +81,14 @@ e2e_case() {
 	printf '%s' "$(cat "$dir/root/case/cmdline")" >"$dir/root/case/cmdline"
 }
 
-# e2e_boot WORK DIR SMP [FIRMWARE [DISPLAY]]: boot the first kernel with
-# DIR's case; the serial output, each line prefixed with the host's time,
-# goes to DIR/serial.log.  FIRMWARE: bios (default, SeaBIOS) or uefi
+# e2e_boot WORK DIR SMP [FIRMWARE [DISPLAY [APPEND]]]: boot the first
+# kernel with DIR's case; the serial output, each line prefixed with the
+# host's time, goes to DIR/serial.log.  FIRMWARE: bios (default, SeaBIOS) or uefi
 # (OVMF; e2e_ovmf finds it).  DISPLAY: none (default) or vga (a standard
-# VGA card, not shown).
+# VGA card, not shown).  APPEND is added to the first kernel's command
+# line (crashkernel=256M).
 e2e_boot() {
-	local work=$1 dir=$2 smp=$3 firmware=${4:-bios} display=${5:-none}
+	local work=$1 dir=$2 smp=$3 firmware=${4:-bios} display=${5:-none} append=${6:-}
 	local extra=()
 	case $firmware in
 	bios) ;;
@@ -109,7 +111,7 @@ e2e_boot() {
 		-smp "$smp" -no-reboot -display none -monitor none \
 		-serial stdio -nodefaults "${extra[@]}" \
 		-kernel "$work/vmlinuz" -initrd "$dir/initramfs" \
-		-append "console=ttyS0 panic=-1 quiet" </dev/null 2>"$dir/qemu.err" |
+		-append "console=ttyS0 panic=-1 quiet${append:+ $append}" </dev/null 2>"$dir/qemu.err" |
 	while IFS= read -r line; do
 		printf '%s %s\n' "$EPOCHREALTIME" "${line%$'\r'}"
 	done >"$dir/serial.log"

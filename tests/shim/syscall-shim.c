@@ -10,6 +10,7 @@
  *   BOOTIMG_SHIM_ERRNO_REBOOT=NAME
  *   BOOTIMG_SHIM_ERRNO_BOOTIMG_LOAD=NAME (also _UNLOAD, _STATUS, _EXEC)
  *   BOOTIMG_SHIM_BOOTIMG_LOADED=1	BOOTIMG_IOC_STATUS says "loaded"
+ *   BOOTIMG_SHIM_CRASH_RANGE=START-END	the crashkernel= reservation
  *
  * It also traps the ioctls of /dev/bootimg (kernel/uapi/linux/bootimg.h)
  * on any file descriptor.
@@ -390,6 +391,35 @@ static int check_segments(unsigned long nr, const struct kexec_segment *seg,
 	return 0;
 }
 
+/*
+ * Like the kernel, a KEXEC_ON_CRASH load must lie wholly inside the
+ * crashkernel= reservation: BOOTIMG_SHIM_CRASH_RANGE, hex, end inclusive
+ * as in /proc/iomem.  Unset means nothing is reserved.
+ */
+static int check_crash_range(unsigned long nr,
+			     const struct kexec_segment *seg,
+			     char *why, size_t whysz)
+{
+	const char *range = getenv("BOOTIMG_SHIM_CRASH_RANGE");
+	unsigned long start, last, i, mem;
+
+	if (range == NULL ||
+	    sscanf(range, "%lx-%lx", &start, &last) != 2) {
+		snprintf(why, whysz, "KEXEC_ON_CRASH without a crash "
+			 "reservation (BOOTIMG_SHIM_CRASH_RANGE)");
+		return EADDRNOTAVAIL;
+	}
+	for (i = 0; i < nr; i++) {
+		mem = (unsigned long)seg[i].mem;
+		if (mem < start || mem + seg[i].memsz - 1 > last) {
+			snprintf(why, whysz, "segment %lu is outside the "
+				 "crash reservation", i);
+			return EADDRNOTAVAIL;
+		}
+	}
+	return 0;
+}
+
 static long trap_kexec_load(unsigned long entry, unsigned long nr,
 			    const struct kexec_segment *seg,
 			    unsigned long flags)
@@ -402,6 +432,8 @@ static long trap_kexec_load(unsigned long entry, unsigned long nr,
 
 	inject = injected_errno("KEXEC_LOAD");
 	err = check_segments(nr, seg, flags, why, sizeof(why));
+	if (err == 0 && nr > 0 && (flags & KEXEC_ON_CRASH))
+		err = check_crash_range(nr, seg, why, sizeof(why));
 	record_open(&r);
 	fprintf(r.f, "kexec_load entry=0x%lx nr_segments=%lu flags=0x%lx\n",
 		entry, nr, flags);
