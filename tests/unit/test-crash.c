@@ -14,6 +14,7 @@
 #include <string.h>
 #include "crash.h"
 #include "fake-bzimage.h"
+#include "files.h"
 #include "internal.h"
 #include "plan.h"
 #include "tap.h"
@@ -22,16 +23,6 @@
 #define CRASH_START 0x1d000000ull
 #define CRASH_END 0x2d000000ull
 #define PAGE_OFFSET 0xffff8cba40000000ull
-
-static const char *fixture(const char *name)
-{
-	static char path[512];
-	const char *srcdir = getenv("srcdir");
-
-	snprintf(path, sizeof(path), "%s/tests/fixtures/%s",
-		 srcdir ? srcdir : ".", name);
-	return path;
-}
 
 static struct bootimg *context(const char *name)
 {
