@@ -102,6 +102,20 @@ check "--status shows the panic kernel and the reservation" \
 	has "panic kernel:  staged (256 MiB reserved)" "$tmp/out"
 run -- --panic "$tmp/vmlinuz"
 check "--panic KERNEL (stage and exec) is a usage error" [ $rc -eq 2 ]
+run BOOTIMG_SYSROOT="$crash" -- -p "$tmp/vmlinuz" --method=module
+check "panic, module: a usage error (bootimg.ko has no panic kernel)" \
+	eval '[ $rc -eq 2 ] && nothing_loaded'
+run BOOTIMG_SYSROOT="$crash" -- -p "$tmp/vmlinuz" --method=kexec --fast-boot
+check "panic with --fast-boot: a usage error" \
+	eval '[ $rc -eq 2 ] && nothing_loaded'
+mkdir -p "$crash/dev"
+: >"$crash/dev/bootimg"
+run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=$reserved \
+	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
+	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -p "$tmp/vmlinuz"
+check "panic, auto without kexec: no fallback to bootimg.ko (exit 7)" \
+	eval '[ $rc -eq 7 ] && lacks bootimg_ioctl "$tmp/log"'
+rm "$crash/dev/bootimg"
 
 # --- auto: fallback and its limits ------------------------------------
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- -v --load "$tmp/vmlinuz" \

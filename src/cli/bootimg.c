@@ -188,6 +188,13 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "--fast-boot needs the kexec or module "
 				       "method: kexec_file_load takes the "
 				       "bzImage itself");
+	if (o->panic && req.method == BOOTIMG_METHOD_MODULE)
+		return usage_error(pc, "bootimg.ko stages no panic kernel: "
+				       "use --method=file or --method=kexec");
+	if (o->fast_boot && o->panic)
+		return usage_error(pc, "--fast-boot enters the vmlinux at its "
+				       "link address, outside the crashkernel= "
+				       "reservation: not with a panic kernel");
 	req.fast_boot = !!o->fast_boot;
 	cmdline = compose_cmdline(o->command_line, o->reuse_cmdline,
 				  o->append);

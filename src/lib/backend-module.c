@@ -49,8 +49,11 @@ static int module_method_load(struct bootimg *ctx,
 	struct bootimg_ioc_load load = { .version = BOOTIMG_UAPI_VERSION };
 	struct bootimg_plan *plan;
 	size_t i;
-	int err = bootimg_plan_new(ctx, req, &plan);
+	int err;
 
+	if (req->flags & BOOTIMG_LOAD_PANIC)
+		return bi_fail(ctx, BOOTIMG_DEVICE, -EOPNOTSUPP);
+	err = bootimg_plan_new(ctx, req, &plan);
 	if (err < 0)
 		return err;
 	for (i = 0; i < plan->n_segments; i++) {

@@ -65,7 +65,9 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	/* Under lockdown the signature verdict explains more than EPERM. */
 	if (kexec_err == -EPERM && result->file_error == -EKEYREJECTED)
 		return bi_fail(ctx, req->kernel, -EKEYREJECTED);
-	if (!kexec_unavailable(ctx, kexec_err))
+	/* bootimg.ko has no panic kernel. */
+	if (!kexec_unavailable(ctx, kexec_err) ||
+	    (req->flags & BOOTIMG_LOAD_PANIC))
 		return kexec_err;
 	result->used = BOOTIMG_METHOD_MODULE;
 	err = bi_backend_module.load(ctx, req);
@@ -92,7 +94,8 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 		return bi_fail(ctx, NULL, -EDESTADDRREQ);
 
 	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
-	    (req->fast_boot && req->method == BOOTIMG_METHOD_FILE))
+	    (req->fast_boot && req->method == BOOTIMG_METHOD_FILE) ||
+	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
 		return bi_fail(ctx, NULL, -EINVAL);
 	if (req->method == BOOTIMG_METHOD_AUTO)
 		return load_auto(ctx, req, result);
