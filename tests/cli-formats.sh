@@ -7,6 +7,12 @@ set -u
 
 . "${srcdir:-.}/tests/cli-lib.sh"
 cli_setup cli-formats
+fake_uki=$b/tests/unit/make-fake-uki
+mkbootcmd=$b/mkbootcmd
+if [ ! -x "$fake_uki" ] || [ ! -x "$mkbootcmd" ]; then
+	echo "Bail out! build the tree first (make check)"
+	exit 99
+fi
 
 nothing_loaded() { ! grep -q kexec "$tmp/log"; }
 bad() {	# bad FILE WORDS DESCRIPTION: every method refuses FILE with exit 3
@@ -84,5 +90,73 @@ run -- --load "$tmp/bzImage" --fast-boot --method=file
 check "--fast-boot --method=file: a usage error (exit 2), nothing loaded" \
 	eval '[ $rc -eq 2 ] && has "--fast-boot needs the kexec or module" "$tmp/err" &&
 	nothing_loaded'
+
+# --- unified kernel images (UKI) -----------------------------------------
+uki_cmdline='root=/dev/vda console=ttyS0 "quoted arg"'
+printf '070701 a\n' >"$tmp/a.cpio"		# 9 bytes: padded to 12
+head -c 5000 /dev/urandom >"$tmp/b.cpio"
+"$fake_uki" "$tmp/uki.efi" "$uki_cmdline" "$tmp/a.cpio"
+{ cat "$tmp/a.cpio"; head -c 3 /dev/zero; cat "$tmp/b.cpio"; } >"$tmp/ab"
+{ cat "$tmp/a.cpio"; head -c 3 /dev/zero; } >"$tmp/a-padded"
+quoted() { printf 'cmdline_len=%d cmdline="%s"' $((${#1} + 1)) "${1//\"/\\\"}"; }
+run -- --info "$tmp/uki.efi"
+check "UKI: --info says UKI (bzImage)" \
+	has "format:           UKI (bzImage)" "$tmp/out"
+run -- --load "$tmp/uki.efi" --method=file
+check "UKI: the file method gets its .linux, .initrd and .cmdline" \
+	has "kexec_file_load kernel=$(digest "$tmp/bzImage") initrd=$(digest "$tmp/a-padded") flags=0x0 $(quoted "$uki_cmdline")" "$tmp/log"
+run -- --load "$tmp/uki.efi" --method=file --initrd="$tmp/b.cpio" --append=quiet
+check "UKI: --initrd comes after its .initrd, --append after its .cmdline" \
+	has "initrd=$(digest "$tmp/ab") flags=0x0 $(quoted "$uki_cmdline quiet")" "$tmp/log"
+run -- --load "$tmp/uki.efi" --method=file --command-line=x --append=y
+check "UKI: --command-line replaces its .cmdline" \
+	has "$(quoted "x y")" "$tmp/log"
+run -- --load "$tmp/uki.efi" --method=kexec --initrd="$tmp/b.cpio"
+check "UKI: the kexec method loads the bzImage's payload and both initrds" \
+	eval 'has "segment 0 mem=0x1000000 memsz=0x800000 bufsz=0x10000 sha256=$payload" "$tmp/log" &&
+	      has "sha256=$(sha <"$tmp/a.cpio")" "$tmp/log" &&
+	      has "sha256=$(sha <"$tmp/b.cpio")" "$tmp/log"'
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- -v --load "$tmp/uki.efi"
+check "UKI: auto falls back from file to kexec with the same inputs" \
+	eval '[ $rc -eq 0 ] && has "used kexec_load" "$tmp/err" &&
+	      has "sha256=$payload" "$tmp/log"'
+"$fake_uki" "$tmp/uki-plain.efi" ""
+run -- --load "$tmp/uki-plain.efi" --method=file
+check "UKI without .cmdline and .initrd: none" \
+	has "initrd=none flags=0x4 cmdline_len=1" "$tmp/log"
+
+# Broken UKIs: exit 3, one line naming the file and the cause.
+size=$(wc -c <"$tmp/uki.efi")
+head -c $((size - 100)) "$tmp/uki.efi" >"$tmp/uki-short.efi"
+bad "$tmp/uki-short.efi" "truncated or corrupt" "UKI: truncated"
+cp "$tmp/uki.efi" "$tmp/uki-pe.efi"
+printf '\377\377\377\177' | dd of="$tmp/uki-pe.efi" bs=1 seek=60 \
+	conv=notrunc 2>/dev/null
+bad "$tmp/uki-pe.efi" "truncated or corrupt" "UKI: PE header offset past the end"
+LC_ALL=C sed 's/\.linux/.linus/' "$tmp/uki.efi" >"$tmp/uki-nolinux.efi"
+bad "$tmp/uki-nolinux.efi" "not a Linux kernel image that bootimg can boot" \
+	"UKI: an EFI program without .linux"
+check "UKI: the message says what a UKI is" \
+	has "a UKI: an EFI program with a .linux section" "$tmp/err"
+
+# mkbootcmd's command for a Type #2 entry boots it with bootimg as it is,
+# however large the UKI (this one holds an initrd of 5 MiB).
+bls=$tmp/bls/boot
+mkdir -p "$bls/loader/entries" "$bls/EFI/Linux"
+echo "default test-*" >"$bls/loader/loader.conf"
+head -c $((5 << 20)) /dev/urandom >"$tmp/big.cpio"
+"$fake_uki" "$bls/EFI/Linux/test-6.1.efi" "$uki_cmdline" "$tmp/big.cpio"
+"$mkbootcmd" --root="$tmp/bls" >"$tmp/cmd" 2>"$tmp/err"
+check "mkbootcmd prints a bootimg command for the UKI entry" \
+	has "bootimg --load $bls/EFI/Linux/test-6.1.efi" "$tmp/cmd"
+mapfile -d '' args < <("$mkbootcmd" --root="$tmp/bls" --format=args --null)
+run -- "${args[@]}" --method=file
+check "mkbootcmd's arguments stage the UKI with its own initrd and command line" \
+	eval '[ $rc -eq 0 ] && has "kexec_file_load kernel=$(digest "$tmp/bzImage") initrd=$(digest "$tmp/big.cpio") flags=0x0 $(quoted "$uki_cmdline")" "$tmp/log"'
+eval "set -- $(cut -d' ' -f2- "$tmp/cmd")"
+run -- "$@" --method=kexec
+check "mkbootcmd's shell line stages it with the kexec method" \
+	eval '[ $rc -eq 0 ] && has "sha256=$(sha <"$tmp/big.cpio")" "$tmp/log"'
+
 
 echo "1..$n"

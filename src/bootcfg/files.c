@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "internal.h"
@@ -89,6 +90,46 @@ int bc_read_file(struct bc_parse *p, const char *path, char **buf,
 	*buf = data;
 	*len = done;
 	return 0;
+}
+
+int bc_map_file(struct bc_parse *p, const char *path,
+		const unsigned char **map, size_t *len)
+{
+	struct stat st;
+	void *data = NULL;
+	int fd, err = 0;
+
+	*map = NULL;
+	*len = 0;
+	if (!p->files)
+		return bc_fail(p, path, 0, -ENOENT, "%s", why(-ENOENT));
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return bc_fail(p, path, 0, -errno, "%s", why(-errno));
+	if (fstat(fd, &st) < 0)
+		err = -errno;
+	else if (S_ISDIR(st.st_mode))
+		err = -EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		err = -ENXIO;
+	else if (st.st_size > 0) {
+		data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+			    fd, 0);
+		if (data == MAP_FAILED)
+			err = -errno;
+	}
+	close(fd);
+	if (err)
+		return bc_fail(p, path, 0, err, "%s", why(err));
+	*map = data;
+	*len = data ? (size_t)st.st_size : 0;
+	return 0;
+}
+
+void bc_unmap_file(const unsigned char *map, size_t len)
+{
+	if (map)
+		munmap((void *)map, len);
 }
 
 int bc_check_text(struct bc_parse *p, const char *buf, size_t len)

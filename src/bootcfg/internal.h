@@ -72,6 +72,10 @@ int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
 /* Read a whole file (at most BC_MAX_FILE) NUL-terminated; frees with free. */
 int bc_read_file(struct bc_parse *p, const char *path, char **buf,
 		 size_t *len);
+/* Map a file of any size read-only (a UKI); NULL and 0 if it is empty. */
+int bc_map_file(struct bc_parse *p, const char *path,
+		const unsigned char **map, size_t *len);
+void bc_unmap_file(const unsigned char *map, size_t len);
 /* Text must not hold NUL bytes; returns -EBADMSG naming the line. */
 int bc_check_text(struct bc_parse *p, const char *buf, size_t len);
 

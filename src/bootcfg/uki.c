@@ -90,21 +90,21 @@ static char *osrel_get(const char *osrel, const char *var)
 
 int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e)
 {
-	char *buf, *osrel;
+	const unsigned char *img;
+	char *osrel;
 	size_t len, linux_len;
-	int err = bc_read_file(p, path, &buf, &len);
+	int err = bc_map_file(p, path, &img, &len);
 
 	if (err)
 		return err;
-	osrel = section_text((unsigned char *)buf, len, ".osrel");
-	if (!osrel && !section((unsigned char *)buf, len, ".linux",
-			       &linux_len)) {
-		free(buf);
+	osrel = section_text(img, len, ".osrel");
+	if (!osrel && !section(img, len, ".linux", &linux_len)) {
+		bc_unmap_file(img, len);
 		return bc_fail(p, path, 0, -EBADMSG, "not a unified kernel "
 			       "image (no .linux or .osrel PE section)");
 	}
-	e->options = section_text((unsigned char *)buf, len, ".cmdline");
-	e->version = section_text((unsigned char *)buf, len, ".uname");
+	e->options = section_text(img, len, ".cmdline");
+	e->version = section_text(img, len, ".uname");
 	if (osrel) {
 		e->title = osrel_get(osrel, "PRETTY_NAME");
 		if (!e->version)
@@ -115,6 +115,6 @@ int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e)
 	}
 	e->linux_path = strdup(path);
 	free(osrel);
-	free(buf);
+	bc_unmap_file(img, len);
 	return e->linux_path ? 0 : -ENOMEM;
 }

@@ -196,9 +196,10 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 				       "link address, outside the crashkernel= "
 				       "reservation: not with a panic kernel");
 	req.fast_boot = !!o->fast_boot;
-	cmdline = compose_cmdline(o->command_line, o->reuse_cmdline,
-				  o->append);
-	if (!cmdline) {
+	/* Neither: the image's own command line (UKI), or none. */
+	cmdline = !o->command_line && !o->reuse_cmdline ? NULL :
+		  compose_cmdline(o->command_line, o->reuse_cmdline);
+	if (!cmdline && (o->command_line || o->reuse_cmdline)) {
 		fprintf(stderr, "bootimg: /proc/cmdline: %s\n",
 			strerror(errno));
 		return EXIT_FAILED;
@@ -208,6 +209,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	req.n_initrds = count(o->initrds);
 	req.cmdline = cmdline;
 	req.flags = o->panic ? BOOTIMG_LOAD_PANIC : 0;
+	req.append = o->append;
 
 	if (o->dry_run)
 		code = do_dry_run(ctx, &req);

@@ -31,20 +31,7 @@ static char *running_cmdline(void)
 	return out;
 }
 
-char *compose_cmdline(const char *base, int reuse, const char *append)
+char *compose_cmdline(const char *base, int reuse)
 {
-	char *head = reuse ? running_cmdline() : strdup(base ? base : "");
-	char *all;
-	size_t size;
-
-	if (!head)
-		return NULL;
-	if (!append || !*append)
-		return head;
-	size = strlen(head) + strlen(append) + 2;
-	all = malloc(size);
-	if (all)
-		snprintf(all, size, "%s%s%s", head, *head ? " " : "", append);
-	free(head);
-	return all;
+	return reuse ? running_cmdline() : strdup(base ? base : "");
 }

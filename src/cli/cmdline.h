@@ -5,9 +5,10 @@
 
 /*
  * BASE is --command-line; REUSE takes the running kernel's /proc/cmdline
- * instead (without BOOT_IMAGE=); APPEND is added after either.  Returns a
- * malloc'd string or NULL with errno set.
+ * instead (without BOOT_IMAGE=).  --append is the library's to add, after
+ * this or after a UKI's own command line.  Returns a malloc'd string or
+ * NULL with errno set.
  */
-char *compose_cmdline(const char *base, int reuse, const char *append);
+char *compose_cmdline(const char *base, int reuse);
 
 #endif

@@ -74,7 +74,8 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 	case ENOEXEC:
 		cause = "not a Linux kernel image that bootimg can boot "
 			"(bzImage or ELF vmlinux with a 64-bit entry, possibly "
-			"compressed with gzip, xz or zstd)";
+			"compressed with gzip, xz or zstd, or a UKI: an EFI "
+			"program with a .linux section)";
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EFBIG:

@@ -47,7 +47,9 @@ struct bootimg_request {
 	const char *kernel;
 	const char *const *initrds;	/* concatenated in this order */
 	size_t n_initrds;
-	const char *cmdline;		/* NULL means empty */
+	/* NULL: the image's own command line (a UKI's .cmdline), or none */
+	const char *cmdline;
+	const char *append;		/* added after it with a space, or NULL */
 	enum bootimg_method method;
 	/*
 	 * Unpack a bzImage's vmlinux now and enter it directly, skipping

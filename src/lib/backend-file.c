@@ -103,28 +103,24 @@ static int initrd_fd(const struct bi_inputs *in, int *fd, int *memfd,
 }
 
 static int file_method_load(struct bootimg *ctx,
-			    const struct bootimg_request *req)
+			    const struct bootimg_request *req,
+			    const struct bi_inputs *in)
 {
 	unsigned long flags = 0;
-	struct bi_inputs in;
 	int kfd, ifd, kernel_memfd = -1, initrd_memfd = -1;
-	int err = bi_inputs_open(ctx, req, &in);
+	int err = kernel_fd(&in->kernel, &kfd, &kernel_memfd);
 
-	if (err < 0)
-		return err;
 	if (req->flags & BOOTIMG_LOAD_PANIC)
 		flags |= KEXEC_FILE_ON_CRASH;
-	err = kernel_fd(&in.kernel, &kfd, &kernel_memfd);
 	if (err == 0)
-		err = initrd_fd(&in, &ifd, &initrd_memfd, &flags);
+		err = initrd_fd(in, &ifd, &initrd_memfd, &flags);
 	if (err == 0)
-		err = file_load_syscall(kfd, ifd, in.cmdline,
-					in.cmdline_len + 1, flags);
+		err = file_load_syscall(kfd, ifd, in->cmdline,
+					in->cmdline_len + 1, flags);
 	if (initrd_memfd >= 0)
 		close(initrd_memfd);
 	if (kernel_memfd >= 0)
 		close(kernel_memfd);
-	bi_inputs_close(&in);
 	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
 }
 

@@ -24,13 +24,14 @@ static int kexec_load_syscall(uint64_t entry, size_t n,
 }
 
 static int kexec_method_load(struct bootimg *ctx,
-			     const struct bootimg_request *req)
+			     const struct bootimg_request *req,
+			     const struct bi_inputs *in)
 {
 	struct kexec_segment segments[BI_MAX_SEGMENTS];
 	unsigned long flags = KEXEC_ARCH_NATIVE;
 	struct bootimg_plan *plan;
 	size_t i;
-	int err = bootimg_plan_new(ctx, req, &plan);
+	int err = bi_plan_new(ctx, req, in, &plan);
 
 	if (err < 0)
 		return err;

@@ -43,7 +43,8 @@ static int device_ioctl(struct bootimg *ctx, unsigned long request, void *arg)
 }
 
 static int module_method_load(struct bootimg *ctx,
-			      const struct bootimg_request *req)
+			      const struct bootimg_request *req,
+			      const struct bi_inputs *in)
 {
 	struct bootimg_ioc_segment segments[BI_MAX_SEGMENTS];
 	struct bootimg_ioc_load load = { .version = BOOTIMG_UAPI_VERSION };
@@ -53,7 +54,7 @@ static int module_method_load(struct bootimg *ctx,
 
 	if (req->flags & BOOTIMG_LOAD_PANIC)
 		return bi_fail(ctx, BOOTIMG_DEVICE, -EOPNOTSUPP);
-	err = bootimg_plan_new(ctx, req, &plan);
+	err = bi_plan_new(ctx, req, in, &plan);
 	if (err < 0)
 		return err;
 	for (i = 0; i < plan->n_segments; i++) {

@@ -47,6 +47,7 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 
 /* file, then kexec, then bootimg.ko where the kernel has no usable kexec. */
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
+		     const struct bi_inputs *in,
 		     struct bootimg_load_result *result)
 {
 	int err, kexec_err;
@@ -54,14 +55,14 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	/* kexec_file_load takes the bzImage, never its unpacked vmlinux. */
 	if (!req->fast_boot) {
 		result->used = BOOTIMG_METHOD_FILE;
-		err = bi_backend_file.load(ctx, req);
+		err = bi_backend_file.load(ctx, req, in);
 		if (err == 0 || !(worth_falling_back(err) ||
 				  kexec_unavailable(ctx, err)))
 			return err;
 		result->file_error = err;
 	}
 	result->used = BOOTIMG_METHOD_KEXEC;
-	kexec_err = bi_backend_kexec.load(ctx, req);
+	kexec_err = bi_backend_kexec.load(ctx, req, in);
 	/* Under lockdown the signature verdict explains more than EPERM. */
 	if (kexec_err == -EPERM && result->file_error == -EKEYREJECTED)
 		return bi_fail(ctx, req->kernel, -EKEYREJECTED);
@@ -70,7 +71,7 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	    (req->flags & BOOTIMG_LOAD_PANIC))
 		return kexec_err;
 	result->used = BOOTIMG_METHOD_MODULE;
-	err = bi_backend_module.load(ctx, req);
+	err = bi_backend_module.load(ctx, req, in);
 	if (err != -ENOSYS)
 		return err;
 	/* No bootimg.ko either: kexec's refusal is the one to report. */
@@ -85,21 +86,25 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	int err;
 
 	*result = (struct bootimg_load_result){ .used = req->method };
-	/* Check every input first, the same way for every method. */
-	err = bi_inputs_open(ctx, req, &in);
-	if (err < 0)
-		return err;
-	bi_inputs_close(&in);
-	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
-		return bi_fail(ctx, NULL, -EDESTADDRREQ);
-
 	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
 	    (req->fast_boot && req->method == BOOTIMG_METHOD_FILE) ||
 	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
 		return bi_fail(ctx, NULL, -EINVAL);
-	if (req->method == BOOTIMG_METHOD_AUTO)
-		return load_auto(ctx, req, result);
-	return backends[req->method]->load(ctx, req);
+	/*
+	 * Check every input first, the same way for every method, and
+	 * read (and unpack) each once for all the methods tried.
+	 */
+	err = bi_inputs_open(ctx, req, &in);
+	if (err < 0)
+		return err;
+	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
+		err = bi_fail(ctx, NULL, -EDESTADDRREQ);
+	else if (req->method == BOOTIMG_METHOD_AUTO)
+		err = load_auto(ctx, req, &in, result);
+	else
+		err = backends[req->method]->load(ctx, req, &in);
+	bi_inputs_close(&in);
+	return err;
 }
 
 int bootimg_unload(struct bootimg *ctx, unsigned flags)

@@ -4,9 +4,12 @@
 #define BOOTIMG_BACKEND_H
 
 #include "bootimg.h"
+#include "inputs.h"
 
 struct bi_backend {
-	int (*load)(struct bootimg *ctx, const struct bootimg_request *req);
+	/* IN: the request's files, opened and checked once by the caller. */
+	int (*load)(struct bootimg *ctx, const struct bootimg_request *req,
+		    const struct bi_inputs *in);
 	int (*unload)(struct bootimg *ctx, unsigned flags);
 	/* Is a kernel staged through this interface? */
 	int (*staged)(struct bootimg *ctx, int *staged);

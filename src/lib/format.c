@@ -9,6 +9,7 @@ static const struct bi_format *const kernel_formats[] = {
 };
 
 static const struct bi_format *const container_formats[] = {
+	&bi_format_uki,
 	&bi_format_compressed,
 };
 

@@ -5,8 +5,8 @@
  * works without knowing the format.
  *
  * Kernel formats (bzImage, ELF) describe a kernel; container formats
- * (compressed files) unpack a kernel image and probe it again as a
- * kernel format.
+ * (compressed files, UKI) unpack or cut out a kernel image and probe it
+ * again as a kernel format, adding what they carry (initrd, cmdline).
  */
 #ifndef BOOTIMG_FORMAT_H
 #define BOOTIMG_FORMAT_H
@@ -51,6 +51,10 @@ struct bi_kernel {
 	 */
 	struct bi_file image;
 	unsigned file_loadable : 1;
+	/* What a container brings along (UKI): size 0 and NULL if nothing. */
+	struct bi_file initrd;
+	const char *cmdline;		/* not NUL-terminated */
+	size_t cmdline_len;
 	void *owned;			/* freed by bi_kernel_release() */
 	void *unpacked;			/* bi_bzimage_fast_boot()'s vmlinux, too */
 };
@@ -67,6 +71,7 @@ struct bi_format {
 extern const struct bi_format bi_format_bzimage;
 extern const struct bi_format bi_format_compressed;
 extern const struct bi_format bi_format_elf;
+extern const struct bi_format bi_format_uki;
 
 /* Find the format of FILE and describe its kernel. */
 int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel);

@@ -1,18 +1,51 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inputs.h"
 #include "internal.h"
 
-static int open_kernel(struct bootimg *ctx, const char *path,
+/* Probe the kernel; with fast_boot, unpack a bzImage's vmlinux too. */
+static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 		       struct bi_inputs *in)
 {
-	int err = bi_file_open(ctx, path, &in->kernel_file);
+	int err = bi_file_open(ctx, req->kernel, &in->kernel_file);
 
 	if (err < 0)
 		return err;
 	err = bi_probe_file(&in->kernel_file, &in->kernel);
-	return err < 0 ? bi_fail(ctx, path, err) : 0;
+	if (err == 0 && req->fast_boot)
+		err = bi_bzimage_fast_boot(&in->kernel);
+	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
+}
+
+/*
+ * The request's command line, else the image's own (UKI), else none; then
+ * the request's addition after a space.
+ */
+static int choose_cmdline(struct bootimg *ctx,
+			  const struct bootimg_request *req,
+			  struct bi_inputs *in)
+{
+	const struct bi_kernel *k = &in->kernel;
+	const char *base = req->cmdline ? req->cmdline : "";
+	size_t base_len = req->cmdline ? strlen(base) : 0;
+	const char *append = req->append ? req->append : "";
+	size_t append_len = strlen(append);
+
+	if (!req->cmdline && k->cmdline) {
+		base = k->cmdline;
+		base_len = k->cmdline_len;
+	}
+	in->own_cmdline = malloc(base_len + 1 + append_len + 1);
+	if (!in->own_cmdline)
+		return bi_fail(ctx, NULL, -ENOMEM);
+	snprintf(in->own_cmdline, base_len + 1 + append_len + 1, "%.*s%s%s",
+		 (int)base_len, base, base_len && append_len ? " " : "",
+		 append);
+	in->cmdline = in->own_cmdline;
+	in->cmdline_len = strlen(in->cmdline);
+	return 0;
 }
 
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
@@ -24,25 +57,30 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	*in = (struct bi_inputs){ .kernel_file.fd = -1 };
 	if (!req->kernel)
 		return bi_fail(ctx, NULL, -EINVAL);
-	err = open_kernel(ctx, req->kernel, in);
+	err = open_kernel(ctx, req, in);
 	if (err < 0)
 		goto fail;
 
-	in->cmdline = req->cmdline ? req->cmdline : "";
-	in->cmdline_len = strlen(in->cmdline);
+	err = choose_cmdline(ctx, req, in);
+	if (err < 0)
+		goto fail;
 	if (in->cmdline_len > in->kernel.info.cmdline_size) {
 		err = bi_fail(ctx, req->kernel, -E2BIG);
 		goto fail;
 	}
 
-	in->initrds = calloc(req->n_initrds ? req->n_initrds : 1,
-			     sizeof(*in->initrds));
+	in->initrds = calloc(req->n_initrds + 1, sizeof(*in->initrds));
 	if (!in->initrds) {
 		err = bi_fail(ctx, NULL, -ENOMEM);
 		goto fail;
 	}
+	if (in->kernel.initrd.size) {	/* borrowed from the kernel's file */
+		in->initrds[in->n_initrds++] = in->kernel.initrd;
+		in->n_embedded = 1;
+	}
 	for (i = 0; i < req->n_initrds; i++) {
-		err = bi_file_open(ctx, req->initrds[i], &in->initrds[i]);
+		err = bi_file_open(ctx, req->initrds[i],
+				   &in->initrds[in->n_initrds]);
 		if (err < 0)
 			goto fail;
 		in->n_initrds++;
@@ -59,9 +97,12 @@ void bi_inputs_close(struct bi_inputs *in)
 
 	bi_kernel_release(&in->kernel);
 	bi_file_close(&in->kernel_file);
-	for (i = 0; i < in->n_initrds; i++)
+	for (i = in->n_embedded; i < in->n_initrds; i++)
 		bi_file_close(&in->initrds[i]);
 	free(in->initrds);
+	free(in->own_cmdline);
+	in->own_cmdline = NULL;
+	in->n_embedded = 0;
 	in->initrds = NULL;
 	in->n_initrds = 0;
 }

@@ -13,10 +13,12 @@
 struct bi_inputs {
 	struct bi_file kernel_file;
 	struct bi_kernel kernel;
-	struct bi_file *initrds;
+	struct bi_file *initrds;	/* the image's own first (UKI) */
 	size_t n_initrds;
-	const char *cmdline;	/* never NULL */
+	size_t n_embedded;		/* of them, from the image */
+	const char *cmdline;	/* never NULL: own_cmdline */
 	size_t cmdline_len;	/* without the NUL */
+	char *own_cmdline;	/* composed from the request and the image */
 };
 
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,

@@ -123,27 +123,17 @@ int bi_plan_own(struct bootimg_plan *plan, void *buf)
 	return 0;
 }
 
-int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
-		     struct bootimg_plan **out)
+int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
+		const struct bi_inputs *in, struct bootimg_plan **out)
 {
 	struct bootimg_plan *plan = calloc(1, sizeof(*plan));
 	int err;
 
 	if (!plan)
 		return bi_fail(ctx, NULL, -ENOMEM);
-	err = bi_inputs_open(ctx, req, &plan->in);
-	if (err < 0) {
-		free(plan);
-		return err;
-	}
-	if (req->fast_boot) {
-		err = bi_bzimage_fast_boot(&plan->in.kernel);
-		if (err < 0) {
-			bi_inputs_close(&plan->in);
-			free(plan);
-			return bi_fail(ctx, req->kernel, err);
-		}
-	}
+	plan->in = in;
+	plan->cmdline = in->cmdline;
+	plan->cmdline_len = in->cmdline_len;
 	err = bi_memmap_read(ctx, &plan->map);
 	if (err < 0)
 		err = bi_fail(ctx, "/sys/firmware/memmap", err);
@@ -167,6 +157,29 @@ int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	return 0;
 }
 
+int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
+		     struct bootimg_plan **out)
+{
+	struct bi_inputs *in = malloc(sizeof(*in));
+	int err;
+
+	if (!in)
+		return bi_fail(ctx, NULL, -ENOMEM);
+	err = bi_inputs_open(ctx, req, in);
+	if (err < 0) {
+		free(in);
+		return err;
+	}
+	err = bi_plan_new(ctx, req, in, out);
+	if (err < 0) {
+		bi_inputs_close(in);
+		free(in);
+		return err;
+	}
+	(*out)->own_inputs = in;
+	return 0;
+}
+
 void bootimg_plan_free(struct bootimg_plan *plan)
 {
 	size_t i;
@@ -176,7 +189,10 @@ void bootimg_plan_free(struct bootimg_plan *plan)
 	for (i = 0; i < plan->n_owned; i++)
 		free(plan->owned[i]);
 	bi_memmap_free(&plan->map);
-	bi_inputs_close(&plan->in);
+	if (plan->own_inputs) {
+		bi_inputs_close(plan->own_inputs);
+		free(plan->own_inputs);
+	}
 	free(plan);
 }
 

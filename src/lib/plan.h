@@ -27,7 +27,11 @@ struct bi_span {
 };
 
 struct bootimg_plan {
-	struct bi_inputs in;
+	const struct bi_inputs *in;	/* own_inputs, or the caller's */
+	struct bi_inputs *own_inputs;	/* closed and freed with the plan */
+	/* The inputs' command line, or with a panic kernel's elfcorehdr= */
+	const char *cmdline;
+	size_t cmdline_len;
 	struct bi_memmap map;
 	struct bi_segment segments[BI_MAX_SEGMENTS];
 	size_t n_segments;
@@ -60,6 +64,13 @@ int bi_plan_add(struct bootimg_plan *plan, const char *what, const void *buf,
 
 /* Hand BUF to the plan, which frees it with itself. */
 int bi_plan_own(struct bootimg_plan *plan, void *buf);
+
+/*
+ * Plan the kexec_load method for REQ's inputs, which the caller has
+ * opened (and closes after the plan is freed).
+ */
+int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
+		const struct bi_inputs *in, struct bootimg_plan **plan);
 
 /* The architecture's layout: kernel, initrds, boot_params, purgatory. */
 int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan);

@@ -32,7 +32,7 @@ void bi_x86_firmware_free(struct bi_x86_firmware *fw)
 /* Offset of the EFI data in the segment, after the command line. */
 static size_t efi_offset(const struct bootimg_plan *plan)
 {
-	return bi_align_up(sizeof(struct boot_params) + plan->in.cmdline_len +
+	return bi_align_up(sizeof(struct boot_params) + plan->cmdline_len +
 			   1, 8);
 }
 
@@ -42,7 +42,7 @@ size_t bi_x86_params_size(const struct bootimg_plan *plan,
 	size_t efi = bi_x86_efi_extra_size(&layout->fw->efi);
 
 	if (efi == 0)
-		return sizeof(struct boot_params) + plan->in.cmdline_len + 1;
+		return sizeof(struct boot_params) + plan->cmdline_len + 1;
 	return efi_offset(plan) + efi;
 }
 
@@ -82,7 +82,7 @@ int bi_x86_params_fill(const struct bootimg_plan *plan,
 		       const struct bi_x86_layout *layout, uint8_t *buf)
 {
 	struct boot_params *bp = (struct boot_params *)buf;
-	const struct bi_kernel *k = &plan->in.kernel;
+	const struct bi_kernel *k = &plan->in->kernel;
 	uint64_t cmdline = layout->params + sizeof(*bp);
 	int err;
 
@@ -101,7 +101,7 @@ int bi_x86_params_fill(const struct bootimg_plan *plan,
 	err = fill_e820(&plan->map, bp);
 	if (err < 0)
 		return err;
-	memcpy(buf + sizeof(*bp), plan->in.cmdline, plan->in.cmdline_len + 1);
+	memcpy(buf + sizeof(*bp), plan->cmdline, plan->cmdline_len + 1);
 	bp->screen_info = layout->fw->screen;
 	bi_x86_efi_fill(&layout->fw->efi, bp, buf + efi_offset(plan),
 			layout->params + efi_offset(plan));

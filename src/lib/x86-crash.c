@@ -95,7 +95,7 @@ static int add_elfcorehdr(struct bootimg_plan *plan,
 
 static int add_cmdline(struct bootimg_plan *plan, uint64_t elfcorehdr)
 {
-	size_t len = plan->in.cmdline_len + 40;
+	size_t len = plan->cmdline_len + 40;
 	char *cmdline = malloc(len);
 	int n, err;
 
@@ -104,15 +104,15 @@ static int add_cmdline(struct bootimg_plan *plan, uint64_t elfcorehdr)
 	err = bi_plan_own(plan, cmdline);
 	if (err < 0)
 		return err;
-	n = snprintf(cmdline, len, "%s%selfcorehdr=0x%llx", plan->in.cmdline,
-		     plan->in.cmdline_len ? " " : "",
+	n = snprintf(cmdline, len, "%s%selfcorehdr=0x%llx", plan->cmdline,
+		     plan->cmdline_len ? " " : "",
 		     (unsigned long long)elfcorehdr);
 	if (n < 0 || (size_t)n >= len)
 		return -EINVAL;
-	if ((size_t)n > plan->in.kernel.info.cmdline_size)
+	if ((size_t)n > plan->in->kernel.info.cmdline_size)
 		return -E2BIG;
-	plan->in.cmdline = cmdline;
-	plan->in.cmdline_len = (size_t)n;
+	plan->cmdline = cmdline;
+	plan->cmdline_len = (size_t)n;
 	return 0;
 }
 

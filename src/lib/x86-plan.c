@@ -23,9 +23,9 @@
 static int place_payload(struct bootimg_plan *plan, uint64_t *load,
 			 uint64_t *entry)
 {
-	const struct bootimg_info *info = &plan->in.kernel.info;
+	const struct bootimg_info *info = &plan->in->kernel.info;
 	uint64_t need = bi_align_up(info->init_size, BI_PAGE_SIZE);
-	uint64_t image = bi_align_up(plan->in.kernel.payload_size,
+	uint64_t image = bi_align_up(plan->in->kernel.payload_size,
 				     BI_PAGE_SIZE);
 	struct bi_place fixed = {
 		.size = need, .align = BI_PAGE_SIZE,
@@ -46,10 +46,10 @@ static int place_payload(struct bootimg_plan *plan, uint64_t *load,
 	 * kexec code then keeps its page tables and control pages out of
 	 * the memory the decompressor writes to before it has its own.
 	 */
-	err = bi_plan_add(plan, "kernel", plan->in.kernel.payload,
-			  plan->in.kernel.payload_size, *load,
+	err = bi_plan_add(plan, "kernel", plan->in->kernel.payload,
+			  plan->in->kernel.payload_size, *load,
 			  image > need ? image : need);
-	*entry = *load + plan->in.kernel.entry64_offset;
+	*entry = *load + plan->in->kernel.entry64_offset;
 	return err;
 }
 
@@ -57,7 +57,7 @@ static int place_payload(struct bootimg_plan *plan, uint64_t *load,
 static int place_segments(struct bootimg_plan *plan, uint64_t *load,
 			  uint64_t *entry)
 {
-	const struct bi_kernel *k = &plan->in.kernel;
+	const struct bi_kernel *k = &plan->in->kernel;
 	size_t i;
 	int err = 0;
 
@@ -82,7 +82,7 @@ static int place_segments(struct bootimg_plan *plan, uint64_t *load,
 static int place_initrds(struct bootimg_plan *plan,
 			 struct bi_x86_layout *layout)
 {
-	const struct bootimg_info *info = &plan->in.kernel.info;
+	const struct bootimg_info *info = &plan->in->kernel.info;
 	struct bi_place where = {
 		.align = BI_PAGE_SIZE, .min = LOWEST, .top_down = 1,
 		.max = (uint64_t)info->initrd_addr_max + 1,
@@ -91,8 +91,8 @@ static int place_initrds(struct bootimg_plan *plan,
 	size_t i;
 	int err;
 
-	for (i = 0; i < plan->in.n_initrds; i++)
-		where.size += bi_align_up(plan->in.initrds[i].size,
+	for (i = 0; i < plan->in->n_initrds; i++)
+		where.size += bi_align_up(plan->in->initrds[i].size,
 					  BI_PAGE_SIZE);
 	if (where.size == 0)
 		return 0;
@@ -102,8 +102,8 @@ static int place_initrds(struct bootimg_plan *plan,
 		err = bi_plan_find(plan, &where, &layout->initrd);
 	}
 	at = layout->initrd;
-	for (i = 0; err == 0 && i < plan->in.n_initrds; i++) {
-		const struct bi_file *f = &plan->in.initrds[i];
+	for (i = 0; err == 0 && i < plan->in->n_initrds; i++) {
+		const struct bi_file *f = &plan->in->initrds[i];
 
 		if (f->size == 0)
 			continue;
@@ -142,7 +142,7 @@ static int place_params(struct bootimg_plan *plan,
 
 int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
 {
-	const struct bootimg_info *info = &plan->in.kernel.info;
+	const struct bootimg_info *info = &plan->in->kernel.info;
 	struct bi_x86_firmware fw;
 	struct bi_x86_layout layout = { .fw = &fw };
 	uint64_t entry;
@@ -153,7 +153,7 @@ int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
 	err = bi_x86_firmware_read(ctx, &fw);
 	if (err < 0)
 		return err;
-	if (plan->in.kernel.n_segments)
+	if (plan->in->kernel.n_segments)
 		err = place_segments(plan, &layout.kernel_load, &entry);
 	else
 		err = place_payload(plan, &layout.kernel_load, &entry);
