@@ -37,13 +37,15 @@ lacks() { ! grep -qF -- "$1" "$2"; }
 same() { [ "$(cat "$1")" = "$2" ]; }
 
 # The fakes: each logs "NAME ARGS..." (one line) and exits with
-# $FAKE_<NAME>_RC; mkbootcmd prints $tmp/mkbootcmd.out.
+# $FAKE_<NAME>_RC; mkbootcmd prints $tmp/mkbootcmd.out, or runs the real
+# one with REAL_MKBOOTCMD=1.
 mkdir -p "$tmp/bin"
 for prog in systemctl reboot mkbootcmd; do
 	var=FAKE_$(echo "$prog" | tr a-z A-Z)_RC
 	cat >"$tmp/bin/$prog" <<EOS
 #!/bin/sh
 echo "$prog \$*" >>"$tmp/calls"
+[ $prog != mkbootcmd ] || [ -z "\${REAL_MKBOOTCMD-}" ] || exec "$b/mkbootcmd" "\$@"
 [ $prog != mkbootcmd ] || cat "$tmp/mkbootcmd.out"
 exit \${$var:-0}
 EOS
@@ -121,15 +123,22 @@ printf '%s\0' --load /boot/vmlinuz-2 --initrd=/boot/initrd-2 \
 run -- -n --entry="Debian GNU/Linux, 2" --config="$tmp/grub.cfg" \
 	--boot-dir="$tmp/boot" --init=systemd --method=kexec
 check "--entry: mkbootcmd is asked for that entry's arguments" same "$tmp/calls" \
-	"mkbootcmd --format=args --entry=Debian GNU/Linux, 2 --config=$tmp/grub.cfg --boot-dir=$tmp/boot"
+	"mkbootcmd --format=args --null --entry=Debian GNU/Linux, 2 --config=$tmp/grub.cfg --boot-dir=$tmp/boot"
 check "--entry: its NUL-separated arguments make the bootimg command" same "$tmp/out" \
 "bootimg --load /boot/vmlinuz-2 --initrd=/boot/initrd-2 '--command-line=root=/dev/vda \"quoted arg\" it'\\''s \$HOME \`x\` a\\b' --method=kexec
 systemctl kexec"
-printf 'bootimg\n--load\n/boot/vmlinuz-2\n--reuse-cmdline\n' >"$tmp/mkbootcmd.out"
+printf '%s\0' bootimg --load /boot/vmlinuz-2 --reuse-cmdline >"$tmp/mkbootcmd.out"
 run -- -n --init=systemd
-check "no --entry: mkbootcmd's default entry" same "$tmp/calls" "mkbootcmd --format=args"
-check "one argument a line, a leading 'bootimg' dropped" same "$tmp/out" \
+check "no --entry: mkbootcmd's default entry" same "$tmp/calls" "mkbootcmd --format=args --null"
+check "a leading 'bootimg' dropped" same "$tmp/out" \
 	"bootimg --load /boot/vmlinuz-2 --reuse-cmdline
+systemctl kexec"
+printf '%s\0' --load /boot/vmlinuz-2 '--command-line=a
+b' "" >"$tmp/mkbootcmd.out"
+run -- -n --init=systemd
+check "NUL-terminated: a newline and an empty argument are kept" same "$tmp/out" \
+	"bootimg --load /boot/vmlinuz-2 '--command-line=a
+b' ''
 systemctl kexec"
 FAKE_MKBOOTCMD_RC=1 run FAKE_MKBOOTCMD_RC=1 -- -n --entry=nope --init=systemd
 check "--dry-run, mkbootcmd fails: exit 4, shows the fallback" eval \
@@ -150,8 +159,23 @@ run -- --entry=1 --init=sysvinit --method=file --append="extra 'one'"
 check "--entry: the entry's command line reaches the kernel intact" has \
 	"cmdline=\"$cmdline_log extra 'one'\"" "$tmp/log"
 check "--entry, sysvinit: mkbootcmd, then reboot" same "$tmp/calls" \
-	"mkbootcmd --format=args --entry=1
+	"mkbootcmd --format=args --null --entry=1
 reboot "
+# The real mkbootcmd on a grub.cfg whose entry has blanks, quotes, $ and
+# a backslash in its command line, and a space in a path.
+mkdir -p "$tmp/grub/boot/grub" "$tmp/grub/boot/odd dir"
+cp "$tmp/vmlinuz" "$tmp/grub/boot/odd dir/vmlinuz"
+cp "$tmp/a.cpio" "$tmp/grub/boot/odd dir/a b.cpio"
+cat >"$tmp/grub/boot/grub/grub.cfg" <<'CFG'
+menuentry 'Odd' {
+	linux "/odd dir/vmlinuz" root=/dev/vda "quoted arg" 'it'\''s' '$HOME' '`x`' 'a\b'
+	initrd "/odd dir/a b.cpio"
+}
+CFG
+run REAL_MKBOOTCMD=1 -- --entry=0 --config="$tmp/grub/boot/grub/grub.cfg" \
+	--boot-dir="$tmp/grub/boot" --init=systemd --method=file -s
+check "real mkbootcmd --null: the entry's kernel, initrd and command line reach the kernel intact" \
+	eval '[ $rc -eq 0 ] && has "kexec_file_load kernel=$kernel initrd=$(digest "$tmp/a.cpio") flags=0x0 cmdline_len=$((${#cmdline} + 1)) cmdline=\"$cmdline_log\"" "$tmp/log"'
 echo 1 >"$tmp/root/sys/kernel/kexec_loaded"	# as if the load had happened
 run -- -v --kernel="$tmp/vmlinuz" --command-line=x --init=direct --method=file
 echo 0 >"$tmp/root/sys/kernel/kexec_loaded"
@@ -183,7 +207,7 @@ run -- --kernel="$tmp/missing" --init=systemd -s
 check "--stage-only fails: exit 3, no reboot" eval '[ $rc -eq 3 ] && [ ! -s "$tmp/calls" ]'
 run FAKE_MKBOOTCMD_RC=3 -- --init=systemd
 check "mkbootcmd fails: exit 4, systemctl reboot" eval \
-	'[ $rc -eq 4 ] && same "$tmp/calls" "mkbootcmd --format=args
+	'[ $rc -eq 4 ] && same "$tmp/calls" "mkbootcmd --format=args --null
 systemctl reboot"'
 : >"$tmp/mkbootcmd.out"
 run -- --init=systemd
@@ -224,7 +248,7 @@ EOS
 printf '%s\0' --load /boot/v >"$tmp/mkbootcmd.out"
 run -- -n
 check "defaults: BOOTIMG_ENTRY with quotes goes to mkbootcmd" same "$tmp/calls" \
-	'mkbootcmd --format=args --entry=Debian GNU/Linux, with "quotes"'
+	'mkbootcmd --format=args --null --entry=Debian GNU/Linux, with "quotes"'
 eval "words=($(head -n 1 "$tmp/out"))"
 check "defaults: BOOTIMG_APPEND, BOOTIMG_METHOD as sh reads them" eval \
 	'[ "${words[3]}" = "--append=quiet x=\"a b\" \$notexpanded it'\''s" ] && [ "${words[4]}" = --method=kexec ]'
@@ -232,7 +256,7 @@ check "defaults: BOOTIMG_INIT=systemd" eval '[ "$(tail -n 1 "$tmp/out")" = "syst
 check "defaults: sh agrees" eval '[ "$(. "$tmp/defaults"; printf "%s|%s" "$BOOTIMG_ENTRY" "$BOOTIMG_APPEND")" = "Debian GNU/Linux, with \"quotes\"|quiet x=\"a b\" \$notexpanded it'\''s" ]'
 run -- -n --entry=2 --append=A --method=file --init=sysvinit
 check "options override the defaults file" eval \
-	'same "$tmp/calls" "mkbootcmd --format=args --entry=2" && same "$tmp/out" "bootimg --load /boot/v --append=A --method=file
+	'same "$tmp/calls" "mkbootcmd --format=args --null --entry=2" && same "$tmp/out" "bootimg --load /boot/v --append=A --method=file
 reboot"'
 run -- --kernel="$tmp/missing"
 check "defaults: BOOTIMG_FALLBACK=No is no" eval '[ $rc -eq 3 ] && [ ! -s "$tmp/calls" ]'

@@ -8,18 +8,19 @@
 #include "reboot-stage.h"
 #include "spawn.h"
 
-/* Split mkbootcmd --format=args output: NUL-separated, else one a line. */
+/*
+ * Split mkbootcmd --format=args --null output: each argument ends with a
+ * NUL, so that spaces, quotes and newlines in it come through exactly.
+ */
 static void split_args(const char *out, size_t len, struct strv *words)
 {
-	char sep = memchr(out, '\0', len) ? '\0' : '\n';
 	const char *p = out, *end = out + len, *next;
 
 	while (p < end) {
-		next = memchr(p, sep, (size_t)(end - p));
+		next = memchr(p, '\0', (size_t)(end - p));
 		if (!next)
 			next = end;
-		if (next > p || sep == '\0')
-			strv_push_n(words, p, (size_t)(next - p));
+		strv_push_n(words, p, (size_t)(next - p));
 		p = next + 1;
 	}
 }
@@ -33,6 +34,7 @@ static int from_entry(const struct stage_request *req, struct strv *argv)
 
 	strv_push(&cmd, "mkbootcmd");
 	strv_push(&cmd, "--format=args");
+	strv_push(&cmd, "--null");
 	if (req->entry)
 		strv_push_option(&cmd, "--entry", req->entry);
 	if (req->config)
