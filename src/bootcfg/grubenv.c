@@ -111,10 +111,32 @@ static int load_line(struct grub_env *env, char *line, char *const *names,
 	       grub_env_set(env, line, eq + 1) : 0;
 }
 
+int grub_env_parse(struct grub_env *env, char *buf, size_t len,
+		   char *const *names, size_t n_names)
+{
+	char *line, *next;
+	int err = 0;
+
+	for (line = buf; !err && line && line < buf + len; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		/* an escaped newline continues the value */
+		while (next && next - line >= 2 && next[-2] == '\\') {
+			next[-1] = '\n';
+			next = strchr(next, '\n');
+			if (next)
+				*next++ = '\0';
+		}
+		err = load_line(env, line, names, n_names);
+	}
+	return err;
+}
+
 int grub_env_load(struct bc_parse *p, struct grub_env *env, const char *path,
 		  char *const *names, size_t n_names)
 {
-	char *buf, *line, *next;
+	char *buf;
 	size_t len;
 	int err;
 	struct bootcfg_error *keep = p->error;
@@ -124,19 +146,7 @@ int grub_env_load(struct bc_parse *p, struct grub_env *env, const char *path,
 	p->error = keep;
 	if (err)
 		return err;
-	for (line = buf; !err && line && line < buf + len; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		/* an escaped newline continues the value */
-		while (next && next - 2 >= line && next[-2] == '\\') {
-			next[-1] = '\n';
-			next = strchr(next, '\n');
-			if (next)
-				*next++ = '\0';
-		}
-		err = load_line(env, line, names, n_names);
-	}
+	err = grub_env_parse(env, buf, len, names, n_names);
 	free(buf);
 	return err;
 }

@@ -156,6 +156,9 @@ void bls_list_free(struct bls_list *list);
 
 /* Read the .cmdline, .osrel and .uname sections of a UKI into E. */
 int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e);
+/* The same from the image IMG (LEN bytes) read from PATH. */
+int uki_parse(struct bc_parse *p, const char *path, const unsigned char *img,
+	      size_t len, struct bls_entry *e);
 
 /* GRUB's environment block: name=value lines after a header. */
 struct grub_var {
@@ -173,5 +176,8 @@ void grub_env_free(struct grub_env *env);
 /* Merge a grubenv file into ENV (only NAMES when n_names > 0). */
 int grub_env_load(struct bc_parse *p, struct grub_env *env, const char *path,
 		  char *const *names, size_t n_names);
+/* The same from BUF, LEN bytes NUL-terminated, which it changes. */
+int grub_env_parse(struct grub_env *env, char *buf, size_t len,
+		   char *const *names, size_t n_names);
 
 #endif

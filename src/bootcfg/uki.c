@@ -88,21 +88,15 @@ static char *osrel_get(const char *osrel, const char *var)
 	return NULL;
 }
 
-int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e)
+int uki_parse(struct bc_parse *p, const char *path, const unsigned char *img,
+	      size_t len, struct bls_entry *e)
 {
-	const unsigned char *img;
-	char *osrel;
-	size_t len, linux_len;
-	int err = bc_map_file(p, path, &img, &len);
+	char *osrel = section_text(img, len, ".osrel");
+	size_t linux_len;
 
-	if (err)
-		return err;
-	osrel = section_text(img, len, ".osrel");
-	if (!osrel && !section(img, len, ".linux", &linux_len)) {
-		bc_unmap_file(img, len);
+	if (!osrel && !section(img, len, ".linux", &linux_len))
 		return bc_fail(p, path, 0, -EBADMSG, "not a unified kernel "
 			       "image (no .linux or .osrel PE section)");
-	}
 	e->options = section_text(img, len, ".cmdline");
 	e->version = section_text(img, len, ".uname");
 	if (osrel) {
@@ -115,6 +109,18 @@ int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e)
 	}
 	e->linux_path = strdup(path);
 	free(osrel);
-	bc_unmap_file(img, len);
 	return e->linux_path ? 0 : -ENOMEM;
+}
+
+int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e)
+{
+	const unsigned char *img;
+	size_t len;
+	int err = bc_map_file(p, path, &img, &len);
+
+	if (err)
+		return err;
+	err = uki_parse(p, path, img, len, e);
+	bc_unmap_file(img, len);
+	return err;
 }
