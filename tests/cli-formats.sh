@@ -55,7 +55,7 @@ for codec in gzip xz zstd; do
 	  tail -c +$((size / 2 + 9)) "$f"; } >"$tmp/corrupt.$codec"
 	bad "$tmp/corrupt.$codec" "truncated or corrupt" "$codec: corrupted"
 	echo "just text" | $codec -c >"$tmp/text.$codec"
-	bad "$tmp/text.$codec" "not a Linux kernel" "$codec: not a kernel inside"
+	bad "$tmp/text.$codec" "not a kernel image" "$codec: not a kernel inside"
 done
 
 # --- --fast-boot: the payload fields checked before anything is loaded ---
@@ -134,7 +134,7 @@ printf '\377\377\377\177' | dd of="$tmp/uki-pe.efi" bs=1 seek=60 \
 	conv=notrunc 2>/dev/null
 bad "$tmp/uki-pe.efi" "truncated or corrupt" "UKI: PE header offset past the end"
 LC_ALL=C sed 's/\.linux/.linus/' "$tmp/uki.efi" >"$tmp/uki-nolinux.efi"
-bad "$tmp/uki-nolinux.efi" "not a Linux kernel image that bootimg can boot" \
+bad "$tmp/uki-nolinux.efi" "not a kernel image that bootimg can boot" \
 	"UKI: an EFI program without .linux"
 check "UKI: the message says what a UKI is" \
 	has "a UKI: an EFI program with a .linux section" "$tmp/err"

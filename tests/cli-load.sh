@@ -153,7 +153,7 @@ for m in file kexec auto; do
 		--method=$m --load "$tmp/vmlinuz" --initrd="$tmp/missing.cpio"
 	bad 3 "truncated: truncated" "$m: truncated bzImage" \
 		--method=$m --load "$tmp/truncated"
-	bad 3 "script: not a Linux kernel" "$m: not a kernel" \
+	bad 3 "script: not a kernel image" "$m: not a kernel" \
 		--method=$m --load "$tmp/script"
 	bad 5 "limit of 2047 bytes" "$m: command line too long" \
 		--method=$m --load "$tmp/vmlinuz" --command-line="$long"

@@ -19,6 +19,7 @@ struct options {
 	int reuse_cmdline;
 	char *method;
 	int fast_boot;
+	char *entry;
 	int exec;
 	int unload;
 	int status;
@@ -195,6 +196,14 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "--fast-boot enters the vmlinux at its "
 				       "link address, outside the crashkernel= "
 				       "reservation: not with a panic kernel");
+	if (o->entry && strcmp(o->entry, "32") != 0 &&
+	    strcmp(o->entry, "64") != 0)
+		return usage_error(pc, "--entry takes 32 or 64");
+	if (o->entry && strcmp(o->entry, "32") == 0 &&
+	    req.method == BOOTIMG_METHOD_FILE)
+		return usage_error(pc, "--entry=32 needs the kexec or module "
+				       "method: kexec_file_load always uses "
+				       "the 64-bit entry");
 	req.fast_boot = !!o->fast_boot;
 	/* Neither: the image's own command line (UKI), or none. */
 	cmdline = !o->command_line && !o->reuse_cmdline ? NULL :
@@ -209,6 +218,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	req.n_initrds = count(o->initrds);
 	req.cmdline = cmdline;
 	req.flags = o->panic ? BOOTIMG_LOAD_PANIC : 0;
+	if (o->entry && strcmp(o->entry, "32") == 0)
+		req.flags |= BOOTIMG_LOAD_ENTRY32;
 	req.append = o->append;
 
 	if (o->dry_run)
@@ -250,6 +261,9 @@ int main(int argc, const char **argv)
 		{ "fast-boot", '\0', POPT_ARG_NONE, &o.fast_boot, 0,
 		  "unpack a bzImage's vmlinux now and enter it directly "
 		  "(faster boot, no KASLR; kexec or module method)", NULL },
+		{ "entry", '\0', POPT_ARG_STRING, &o.entry, 0,
+		  "enter the kernel at its 32-bit or 64-bit entry (default: "
+		  "64 if it has one; 32: kexec or module method)", "32|64" },
 		{ "exec", 'e', POPT_ARG_NONE, &o.exec, 0,
 		  "boot the staged kernel now", NULL },
 		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,

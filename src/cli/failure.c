@@ -72,10 +72,11 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_UNREADABLE;
 		break;
 	case ENOEXEC:
-		cause = "not a Linux kernel image that bootimg can boot "
-			"(bzImage or ELF vmlinux with a 64-bit entry, possibly "
-			"compressed with gzip, xz or zstd, or a UKI: an EFI "
-			"program with a .linux section)";
+		cause = "not a kernel image that bootimg can boot this way "
+			"(bzImage or ELF vmlinux, possibly compressed with "
+			"gzip, xz or zstd, or a UKI: an EFI program with a "
+			".linux section; --entry=32 needs a bzImage or a "
+			"32-bit vmlinux)";
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EFBIG:

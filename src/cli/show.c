@@ -52,7 +52,8 @@ void show_plan(FILE *out, const struct bootimg_plan *plan)
 			seg.mem + seg.memsz - 1);
 	bootimg_plan_summarize(plan, &s);
 	fprintf(out, "entry (purgatory):  0x%" PRIx64 "\n", s.entry);
-	fprintf(out, "kernel entry:       0x%" PRIx64 "\n", s.kernel_entry);
+	fprintf(out, "kernel entry:       0x%" PRIx64 " (%u-bit)\n",
+		s.kernel_entry, (unsigned)s.entry_bits);
 	fprintf(out, "boot_params:        0x%" PRIx64 "\n", s.boot_params);
 	fprintf(out, "cmd_line_ptr:       0x%" PRIx64 "\n", s.cmd_line_ptr);
 	fprintf(out, "ramdisk_image:      0x%" PRIx64 "\n", s.ramdisk_image);

@@ -1,24 +1,46 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The contract between libbootimg and the purgatory blob.
+ * The contract between libbootimg and the purgatory blobs (x86_64 and
+ * i386: one layout for both).
  *
- * The blob is a position-independent flat binary.  It starts with this
+ * A blob is a position-independent flat binary.  It starts with this
  * header; libbootimg copies the blob, fills in the fields marked "set by
- * the loader", and loads it as one kexec segment of header.memsz bytes.
- * The kernel's kexec code jumps to offset 0 of that segment.
+ * the loader", and loads it as one kexec segment of header.memsz bytes,
+ * below 4 GiB.  The kernel's kexec code (or bootimg.ko) jumps to offset 0
+ * of that segment: in 64-bit mode on an identity map for the x86_64 blob,
+ * in 32-bit protected mode with paging off for the i386 one.
+ *
+ * Purgatory checks every region, then enters the kernel at `entry`:
+ *   64-bit entry: 64-bit mode, RSI = boot_params, other registers zero;
+ *   32-bit entry (F_ENTRY32, and always from the i386 blob): protected
+ *       mode, paging off, ESI = boot_params, EAX = eax, EBX = ebx, the
+ *       other registers zero (the Linux 32-bit boot protocol: eax = ebx
+ *       = 0; multiboot: eax = its magic, ebx = its information block).
+ * Either way with CS = 0x10 (code, flat), DS = ES = SS = 0x18 (data,
+ * flat) and interrupts off.
  */
 #ifndef BOOTIMG_PURGATORY_ABI_H
 #define BOOTIMG_PURGATORY_ABI_H
 
 #define BOOTIMG_PURGATORY_MAGIC   0x47504942	/* "BIPG" little-endian */
-#define BOOTIMG_PURGATORY_VERSION 2
+#define BOOTIMG_PURGATORY_VERSION 3
 #define BOOTIMG_PURGATORY_MAX_REGIONS 16
 #define BOOTIMG_PURGATORY_REGION_SIZE 24	/* for the assembler */
 
 /* Skip the checksum check (the caller trusts the kernel's copy). */
 #define BOOTIMG_PURGATORY_F_NO_VERIFY 0x1u
+/* Enter in 32-bit protected mode (the x86_64 blob leaves long mode). */
+#define BOOTIMG_PURGATORY_F_ENTRY32 0x2u
+
+/* Field offsets, for the assembler. */
+#define BOOTIMG_PURGATORY_OFF_ENTRY 24
+#define BOOTIMG_PURGATORY_OFF_BOOT_PARAMS 32
+#define BOOTIMG_PURGATORY_OFF_FLAGS 44
+#define BOOTIMG_PURGATORY_OFF_EAX 48
+#define BOOTIMG_PURGATORY_OFF_EBX 52
 
 #ifndef __ASSEMBLER__
+#include <stddef.h>
 #include <stdint.h>
 
 /* A region of physical memory whose checksum purgatory checks. */
@@ -37,11 +59,25 @@ struct bootimg_purgatory_header {
 	uint64_t boot_params;	/* set by the loader: RSI/ESI for the kernel */
 	uint32_t nr_regions;	/* set by the loader */
 	uint32_t flags;		/* set by the loader: BOOTIMG_PURGATORY_F_* */
+	uint32_t eax;		/* set by the loader: EAX at a 32-bit entry */
+	uint32_t ebx;		/* set by the loader: EBX at a 32-bit entry */
 	struct bootimg_purgatory_region regions[BOOTIMG_PURGATORY_MAX_REGIONS];
-};
+} __attribute__((aligned(8)));
 
 _Static_assert(sizeof(struct bootimg_purgatory_region) ==
 	       BOOTIMG_PURGATORY_REGION_SIZE, "region layout");
+_Static_assert(offsetof(struct bootimg_purgatory_header, entry) ==
+	       BOOTIMG_PURGATORY_OFF_ENTRY, "entry offset");
+_Static_assert(offsetof(struct bootimg_purgatory_header, boot_params) ==
+	       BOOTIMG_PURGATORY_OFF_BOOT_PARAMS, "boot_params offset");
+_Static_assert(offsetof(struct bootimg_purgatory_header, flags) ==
+	       BOOTIMG_PURGATORY_OFF_FLAGS, "flags offset");
+_Static_assert(offsetof(struct bootimg_purgatory_header, eax) ==
+	       BOOTIMG_PURGATORY_OFF_EAX, "eax offset");
+_Static_assert(offsetof(struct bootimg_purgatory_header, ebx) ==
+	       BOOTIMG_PURGATORY_OFF_EBX, "ebx offset");
+_Static_assert(offsetof(struct bootimg_purgatory_header, regions) == 56,
+	       "regions offset");
 #endif
 
 #endif

@@ -99,10 +99,16 @@ struct bootimg_plan_summary {
 	uint64_t ramdisk_size;
 	uint32_t e820_entries;
 	uint8_t loadflags;
+	uint8_t entry_bits;		/* 64 or 32: how purgatory enters it */
 };
 
 enum bootimg_load_flags {
 	BOOTIMG_LOAD_PANIC = 0x1,	/* the panic kernel, in crashkernel= */
+	/*
+	 * Enter a bzImage at its 32-bit entry (protected mode, paging off)
+	 * even when it has a 64-bit one; kexec and module methods.
+	 */
+	BOOTIMG_LOAD_ENTRY32 = 0x2,
 };
 
 /* The outcome of bootimg_load(). */

@@ -52,8 +52,11 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 {
 	int err, kexec_err;
 
-	/* kexec_file_load takes the bzImage, never its unpacked vmlinux. */
-	if (!req->fast_boot) {
+	/*
+	 * kexec_file_load takes the bzImage, never its unpacked vmlinux,
+	 * and enters it at its 64-bit entry.
+	 */
+	if (!req->fast_boot && !(req->flags & BOOTIMG_LOAD_ENTRY32)) {
 		result->used = BOOTIMG_METHOD_FILE;
 		err = bi_backend_file.load(ctx, req, in);
 		if (err == 0 || !(worth_falling_back(err) ||
@@ -87,7 +90,8 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 	*result = (struct bootimg_load_result){ .used = req->method };
 	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
-	    (req->fast_boot && req->method == BOOTIMG_METHOD_FILE) ||
+	    ((req->fast_boot || (req->flags & BOOTIMG_LOAD_ENTRY32)) &&
+	     req->method == BOOTIMG_METHOD_FILE) ||
 	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
 		return bi_fail(ctx, NULL, -EINVAL);
 	/*

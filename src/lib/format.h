@@ -19,6 +19,8 @@
 
 #define BI_MAX_KERNEL_SEGMENTS 8
 
+struct bi_boot_protocol;
+
 /* A piece of a kernel that must be loaded at a fixed physical address. */
 struct bi_load_segment {
 	const uint8_t *buf;
@@ -29,6 +31,8 @@ struct bi_load_segment {
 
 struct bi_kernel {
 	struct bootimg_info info;
+	/* How it is booted: NULL for the Linux boot protocol (plan.h). */
+	const struct bi_boot_protocol *boot;
 	/*
 	 * Either one payload the planner places (at pref_address, or
 	 * anywhere aligned if relocatable) and enters at entry64_offset...
@@ -36,7 +40,11 @@ struct bi_kernel {
 	const uint8_t *payload;		/* code to load at the load address */
 	size_t payload_size;
 	uint64_t entry64_offset;	/* 64-bit entry, from the load address */
-	/* ...or segments at fixed addresses, entered at entry (ELF). */
+					/* (the 32-bit entry is the load address) */
+	/*
+	 * ...or segments at fixed addresses, entered at entry (ELF), in
+	 * 64-bit mode if info.entry64, else in 32-bit protected mode.
+	 */
 	struct bi_load_segment segments[BI_MAX_KERNEL_SEGMENTS];
 	size_t n_segments;
 	uint64_t entry;

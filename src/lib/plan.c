@@ -132,6 +132,7 @@ int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	if (!plan)
 		return bi_fail(ctx, NULL, -ENOMEM);
 	plan->in = in;
+	plan->entry32 = !!(req->flags & BOOTIMG_LOAD_ENTRY32);
 	plan->cmdline = in->cmdline;
 	plan->cmdline_len = in->cmdline_len;
 	err = bi_memmap_read(ctx, &plan->map);

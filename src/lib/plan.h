@@ -26,8 +26,35 @@ struct bi_span {
 	uint64_t end;		/* exclusive */
 };
 
+/* The CPU state purgatory enters the kernel with. */
+struct bi_entry {
+	uint64_t ip;		/* the kernel's entry point */
+	uint64_t esi;		/* RSI/ESI: boot_params, for Linux */
+	uint32_t eax;		/* EAX and EBX at a 32-bit entry (multiboot) */
+	uint32_t ebx;
+	unsigned mode32 : 1;	/* 32-bit protected mode, paging off */
+};
+
+struct bootimg_plan;
+
+/*
+ * How a kind of kernel is booted: the x86 Linux boot protocol (bzImage,
+ * ELF vmlinux, and what containers hold) or multiboot.  plan() adds the
+ * kernel's segments and what it is handed, fills the plan's summary and
+ * says how purgatory enters it; the purgatory segment comes after.
+ */
+struct bi_boot_protocol {
+	const char *name;
+	int (*plan)(struct bootimg *ctx, struct bootimg_plan *plan,
+		    struct bi_entry *entry);
+};
+
+extern const struct bi_boot_protocol bi_boot_linux;
+extern const struct bi_boot_protocol bi_boot_multiboot;
+
 struct bootimg_plan {
 	const struct bi_inputs *in;	/* own_inputs, or the caller's */
+	unsigned entry32 : 1;		/* BOOTIMG_LOAD_ENTRY32 */
 	struct bi_inputs *own_inputs;	/* closed and freed with the plan */
 	/* The inputs' command line, or with a panic kernel's elfcorehdr= */
 	const char *cmdline;
@@ -72,7 +99,7 @@ int bi_plan_own(struct bootimg_plan *plan, void *buf);
 int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		const struct bi_inputs *in, struct bootimg_plan **plan);
 
-/* The architecture's layout: kernel, initrds, boot_params, purgatory. */
+/* The kernel's boot protocol's layout, then the purgatory. */
 int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan);
 
 #endif

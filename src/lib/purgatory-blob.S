@@ -2,12 +2,12 @@
 /* The purgatory flat binary, built by src/purgatory, as library data. */
 	.section .rodata.purgatory, "a"
 	.balign	16
-	.globl	bi_purgatory_x86_64
-	.hidden	bi_purgatory_x86_64
-bi_purgatory_x86_64:
+	.globl	bi_purgatory
+	.hidden	bi_purgatory
+bi_purgatory:
 	.incbin	"purgatory-x86_64.bin"
-	.globl	bi_purgatory_x86_64_end
-	.hidden	bi_purgatory_x86_64_end
-bi_purgatory_x86_64_end:
+	.globl	bi_purgatory_end
+	.hidden	bi_purgatory_end
+bi_purgatory_end:
 
 	.section .note.GNU-stack, "", @progbits

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The x86 layout of a kexec_load plan.  In order:
+ * The x86 layout of a kexec_load plan for the Linux boot protocol, and
+ * the dispatch to a kernel's protocol.  In order:
  *   kernel      at pref_address if free, else the lowest aligned place;
  *               init_size bytes from there stay free for decompression;
  *               or, for an ELF vmlinux, each segment at its address;
@@ -8,7 +9,9 @@
  *               below initrd_addr_max (above 4 GiB only if need be);
  *   boot_params the zero page, the command line and, on UEFI machines,
  *               the EFI runtime map and setup_data, low;
- *   purgatory   low; the kernel's kexec code enters it (arch file).
+ *   purgatory   low; the kernel's kexec code enters it (x86-purgatory.c).
+ * The kernel is entered at its 64-bit entry if it has one, else (or with
+ * BOOTIMG_LOAD_ENTRY32) at its 32-bit one.
  */
 #include <asm/bootparam.h>
 #include <stdlib.h>
@@ -21,7 +24,7 @@
 #define ANYWHERE (~0ull)
 
 static int place_payload(struct bootimg_plan *plan, uint64_t *load,
-			 uint64_t *entry)
+			 struct bi_entry *entry)
 {
 	const struct bootimg_info *info = &plan->in->kernel.info;
 	uint64_t need = bi_align_up(info->init_size, BI_PAGE_SIZE);
@@ -49,13 +52,15 @@ static int place_payload(struct bootimg_plan *plan, uint64_t *load,
 	err = bi_plan_add(plan, "kernel", plan->in->kernel.payload,
 			  plan->in->kernel.payload_size, *load,
 			  image > need ? image : need);
-	*entry = *load + plan->in->kernel.entry64_offset;
+	entry->ip = *load;
+	if (!entry->mode32)
+		entry->ip += plan->in->kernel.entry64_offset;
 	return err;
 }
 
 /* Segments at fixed addresses, which must be free RAM. */
 static int place_segments(struct bootimg_plan *plan, uint64_t *load,
-			  uint64_t *entry)
+			  struct bi_entry *entry)
 {
 	const struct bi_kernel *k = &plan->in->kernel;
 	size_t i;
@@ -75,7 +80,7 @@ static int place_segments(struct bootimg_plan *plan, uint64_t *load,
 					  s->mem, s->memsz);
 	}
 	*load = k->info.pref_address;
-	*entry = k->entry;
+	entry->ip = k->entry;
 	return err;
 }
 
@@ -140,23 +145,25 @@ static int place_params(struct bootimg_plan *plan,
 	return err;
 }
 
-int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
+static int linux_plan(struct bootimg *ctx, struct bootimg_plan *plan,
+		      struct bi_entry *entry)
 {
-	const struct bootimg_info *info = &plan->in->kernel.info;
+	const struct bi_kernel *k = &plan->in->kernel;
 	struct bi_x86_firmware fw;
 	struct bi_x86_layout layout = { .fw = &fw };
-	uint64_t entry;
 	int err;
 
-	if (!info->entry64)
-		return -ENOEXEC;	/* no 64-bit entry point */
+	/* A vmlinux has one entry; a bzImage has a 32-bit one too. */
+	if (plan->entry32 && k->n_segments && k->info.entry64)
+		return -ENOEXEC;
+	entry->mode32 = plan->entry32 || !k->info.entry64;
 	err = bi_x86_firmware_read(ctx, &fw);
 	if (err < 0)
 		return err;
-	if (plan->in->kernel.n_segments)
-		err = place_segments(plan, &layout.kernel_load, &entry);
+	if (k->n_segments)
+		err = place_segments(plan, &layout.kernel_load, entry);
 	else
-		err = place_payload(plan, &layout.kernel_load, &entry);
+		err = place_payload(plan, &layout.kernel_load, entry);
 	if (err == 0)
 		err = place_initrds(plan, &layout);
 	if (err == 0)
@@ -165,14 +172,34 @@ int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
 	if (err < 0)
 		return err;
 
+	entry->esi = layout.params;
 	plan->summary = (struct bootimg_plan_summary){
-		.kernel_entry = entry,
 		.boot_params = layout.params,
 		.cmd_line_ptr = layout.params + sizeof(struct boot_params),
 		.ramdisk_image = layout.initrd,
 		.ramdisk_size = layout.initrd_size,
 		.e820_entries = (uint32_t)plan->map.count,
-		.loadflags = info->loadflags,
+		.loadflags = k->info.loadflags,
 	};
-	return bi_x86_add_purgatory(plan, &plan->summary);
+	return 0;
+}
+
+const struct bi_boot_protocol bi_boot_linux = {
+	.name = "Linux",
+	.plan = linux_plan,
+};
+
+int bi_arch_plan(struct bootimg *ctx, struct bootimg_plan *plan)
+{
+	const struct bi_boot_protocol *boot = plan->in->kernel.boot ?
+					      plan->in->kernel.boot :
+					      &bi_boot_linux;
+	struct bi_entry entry = { 0 };
+	int err = boot->plan(ctx, plan, &entry);
+
+	if (err < 0)
+		return err;
+	plan->summary.kernel_entry = entry.ip;
+	plan->summary.entry_bits = entry.mode32 ? 32 : 64;
+	return bi_x86_add_purgatory(plan, &entry, &plan->summary.entry);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The arch-specific purgatory: the code between kexec and the kernel. */
+/* The purgatory: the code between kexec and the kernel. */
 #ifndef BOOTIMG_X86_PURGATORY_H
 #define BOOTIMG_X86_PURGATORY_H
 
@@ -7,9 +7,10 @@
 
 /*
  * Add the purgatory segment, set to check the checksum of every segment
- * planned so far and then enter SUMMARY->kernel_entry; set SUMMARY->entry.
+ * planned so far and then enter the kernel as ENTRY says; *PURGATORY is
+ * where the kernel's kexec code is to jump.
  */
 int bi_x86_add_purgatory(struct bootimg_plan *plan,
-			 struct bootimg_plan_summary *summary);
+			 const struct bi_entry *entry, uint64_t *purgatory);
 
 #endif

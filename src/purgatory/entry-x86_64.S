@@ -1,15 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The purgatory's first bytes: the header libbootimg fills in
+ * The x86_64 purgatory's first bytes: the header libbootimg fills in
  * (src/common/purgatory-abi.h), then the code the kernel's kexec jumps to.
- * It runs in 64-bit mode on the kernel's identity map, with no stack.
+ * It runs in 64-bit mode on the kernel's identity map, below 4 GiB.
  * Everything is addressed relative to RIP: the blob lands wherever the
- * planner put it.
+ * planner put it.  It enters the kernel in 64-bit mode, or, with
+ * F_ENTRY32, leaves long mode and enters it in 32-bit protected mode with
+ * paging off (a kernel's 32-bit entry, a 32-bit kernel, multiboot).
  */
 #include "purgatory-abi.h"
 
 #define BOOT_CS 0x10
 #define BOOT_DS 0x18
+#define CR0_PG (1 << 31)
+#define MSR_EFER 0xc0000080
+#define EFER_LME (1 << 8)
 
 	.section .text.entry, "ax"
 	.code64
@@ -20,13 +25,15 @@ purgatory_header:
 	.long	BOOTIMG_PURGATORY_MAGIC
 	.long	BOOTIMG_PURGATORY_VERSION
 	.quad	purgatory_memsz			/* from the linker script */
-header_entry:
 	.quad	0				/* entry */
-header_boot_params:
 	.quad	0				/* boot_params */
 	.long	0				/* nr_regions */
 	.long	0				/* flags */
+	.long	0				/* eax */
+	.long	0				/* ebx */
 	.fill	BOOTIMG_PURGATORY_MAX_REGIONS * BOOTIMG_PURGATORY_REGION_SIZE, 1, 0
+
+#define FIELD(off) (purgatory_header + (off))(%rip)
 
 purgatory_start:
 	cli
@@ -35,10 +42,13 @@ purgatory_start:
 	leaq	purgatory_header(%rip), %rdi
 	call	purgatory_verify		/* returns only if all is well */
 
+	testl	$BOOTIMG_PURGATORY_F_ENTRY32, FIELD(BOOTIMG_PURGATORY_OFF_FLAGS)
+	jnz	enter32
+
 	/* A GDT of our own, as the boot protocol asks: code 0x10, data 0x18. */
-	leaq	gdt(%rip), %rax
-	movq	%rax, gdt_base(%rip)
-	lgdt	gdt_limit(%rip)
+	leaq	gdt64(%rip), %rax
+	movq	%rax, gdt64_base(%rip)
+	lgdt	gdt64_limit(%rip)
 	pushq	$BOOT_CS
 	leaq	reloaded(%rip), %rax
 	pushq	%rax
@@ -51,8 +61,8 @@ reloaded:
 	movl	%eax, %fs
 	movl	%eax, %gs
 
-	movq	header_entry(%rip), %rax
-	movq	header_boot_params(%rip), %rsi
+	movq	FIELD(BOOTIMG_PURGATORY_OFF_ENTRY), %rax
+	movq	FIELD(BOOTIMG_PURGATORY_OFF_BOOT_PARAMS), %rsi
 	xorl	%ebx, %ebx
 	xorl	%ecx, %ecx
 	xorl	%edx, %edx
@@ -68,18 +78,78 @@ reloaded:
 	xorl	%r15d, %r15d
 	jmp	*%rax
 
+	/*
+	 * To 32-bit protected mode: through a 32-bit code segment
+	 * (compatibility mode), paging off, which leaves long mode, then
+	 * EFER.LME off.  The code, its stack and the kernel's entry are
+	 * all below 4 GiB and mapped to themselves.  What the kernel gets
+	 * is held in registers across the switch: EDI the entry, ESI
+	 * boot_params, EBP its EAX, EBX its EBX.
+	 */
+enter32:
+	movl	FIELD(BOOTIMG_PURGATORY_OFF_ENTRY), %edi
+	movl	FIELD(BOOTIMG_PURGATORY_OFF_BOOT_PARAMS), %esi
+	movl	FIELD(BOOTIMG_PURGATORY_OFF_EAX), %ebp
+	movl	FIELD(BOOTIMG_PURGATORY_OFF_EBX), %ebx
+	leaq	gdt32(%rip), %rax
+	movq	%rax, gdt32_base(%rip)
+	lgdt	gdt32_limit(%rip)
+	pushq	$BOOT_CS
+	leaq	compat(%rip), %rax
+	pushq	%rax
+	lretq
+
+	.code32
+compat:
+	movl	$BOOT_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	movl	%eax, %fs
+	movl	%eax, %gs
+	movl	%cr0, %eax
+	andl	$~CR0_PG, %eax
+	movl	%eax, %cr0			/* long mode off */
+	movl	$MSR_EFER, %ecx
+	rdmsr
+	andl	$~EFER_LME, %eax
+	wrmsr
+	xorl	%eax, %eax
+	movl	%eax, %cr4			/* PAE, PGE, LA57, SMEP... off */
+	movl	%eax, %cr3
+
+	pushl	%edi				/* a plain RET to the entry */
+	movl	%ebp, %eax
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	xorl	%edi, %edi
+	xorl	%ebp, %ebp
+	ret
+	.code64
+
 	.balign	16
-gdt:
+gdt64:
 	.quad	0				/* null */
 	.quad	0				/* unused */
 	.quad	0x00af9a000000ffff		/* 0x10: 64-bit code, flat */
 	.quad	0x00cf92000000ffff		/* 0x18: data, flat */
-gdt_end:
+gdt64_end:
+gdt32:
+	.quad	0				/* null */
+	.quad	0				/* unused */
+	.quad	0x00cf9a000000ffff		/* 0x10: 32-bit code, flat */
+	.quad	0x00cf92000000ffff		/* 0x18: data, flat */
+gdt32_end:
 	.balign	2
-	.word	0				/* aligns gdt_base */
-gdt_limit:
-	.word	gdt_end - gdt - 1
-gdt_base:
+	.word	0				/* aligns gdt64_base */
+gdt64_limit:
+	.word	gdt64_end - gdt64 - 1
+gdt64_base:
+	.quad	0
+	.word	0				/* aligns gdt32_base */
+gdt32_limit:
+	.word	gdt32_end - gdt32 - 1
+gdt32_base:
 	.quad	0
 
 	.section .bss.stack, "aw", @nobits

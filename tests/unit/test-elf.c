@@ -13,6 +13,7 @@
 #include "fake-bzimage.h"
 #include "format.h"
 #include "plan.h"
+#include "purgatory-abi.h"
 #include "files.h"
 #include "tap.h"
 
@@ -164,16 +165,49 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *img64,
 }
 
 static int sysroot_plan(struct bootimg *ctx, const char *kernel,
-			struct bootimg_plan **plan)
+			unsigned flags, struct bootimg_plan **plan)
 {
 	const char *initrds[] = { write_temp("initrd", "0707", 4) };
 	struct bootimg_request req = {
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
+		.flags = flags,
 	};
 
 	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	return bootimg_plan_new(ctx, &req, plan);
+}
+
+static const struct bi_segment *segment(const struct bootimg_plan *plan,
+				       const char *what)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n_segments; i++)
+		if (strcmp(plan->segments[i].what, what) == 0)
+			return &plan->segments[i];
+	return NULL;
+}
+
+/* A 32-bit vmlinux: entered in protected mode, ESI = boot_params. */
+static void check_entry32(const struct bootimg_plan *plan)
+{
+	const struct bi_segment *pg = segment(plan, "purgatory");
+	const struct bi_segment *bp = segment(plan, "boot-params");
+	const struct bootimg_purgatory_header *hdr;
+
+	CHECK(pg != NULL && bp != NULL);
+	if (!pg || !bp)
+		return;
+	hdr = pg->buf;
+	CHECK_EQ(plan->summary.kernel_entry, TEXT_PADDR + 0x200);
+	CHECK_EQ(plan->summary.entry_bits, 32);
+	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_ENTRY32,
+		 BOOTIMG_PURGATORY_F_ENTRY32);
+	CHECK_EQ(hdr->entry, TEXT_PADDR + 0x200);
+	CHECK_EQ(hdr->boot_params, bp->mem);
+	CHECK_EQ(hdr->eax, 0);
+	CHECK_EQ(hdr->ebx, 0);
 }
 
 static void test_plan(struct bootimg *ctx, const uint8_t *img64,
@@ -183,7 +217,7 @@ static void test_plan(struct bootimg *ctx, const uint8_t *img64,
 	const struct boot_params *bp = NULL;
 	size_t i;
 
-	CHECK_EQ(sysroot_plan(ctx, write_temp("plan64", img64, IMAGE_SIZE),
+	CHECK_EQ(sysroot_plan(ctx, write_temp("plan64", img64, IMAGE_SIZE), 0,
 			      &plan), 0);
 	if (!plan)
 		return;
@@ -206,9 +240,14 @@ static void test_plan(struct bootimg *ctx, const uint8_t *img64,
 		CHECK(bp->hdr.cmd_line_ptr != 0);
 	}
 	bootimg_plan_free(plan);
-	/* No 32-bit entry in the purgatory (yet): refused as unbootable. */
-	CHECK_EQ(sysroot_plan(ctx, write_temp("plan32", img32, IMAGE_SIZE),
-			      &plan), -ENOEXEC);
+	/* A 64-bit vmlinux has no 32-bit entry. */
+	CHECK_EQ(sysroot_plan(ctx, write_temp("plan64", img64, IMAGE_SIZE),
+			      BOOTIMG_LOAD_ENTRY32, &plan), -ENOEXEC);
+	CHECK_EQ(sysroot_plan(ctx, write_temp("plan32", img32, IMAGE_SIZE), 0,
+			      &plan), 0);
+	if (plan)
+		check_entry32(plan);
+	bootimg_plan_free(plan);
 	bootimg_set_sysroot(ctx, "");
 }
 

@@ -115,6 +115,8 @@ static void check_purgatory(const struct bootimg_plan *plan)
 	CHECK_EQ(plan->summary.entry, pg->mem);
 	CHECK_EQ(hdr->magic, BOOTIMG_PURGATORY_MAGIC);
 	CHECK_EQ(hdr->entry, FAKE_PREF_ADDRESS + 0x200);
+	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_ENTRY32, 0);
+	CHECK_EQ(plan->summary.entry_bits, 64);
 	CHECK_EQ(hdr->boot_params, find(plan, "boot-params", 0)->mem);
 	CHECK_EQ(hdr->nr_regions, plan->n_segments - 1);
 	for (i = 0; i < hdr->nr_regions; i++) {
@@ -127,12 +129,14 @@ static void check_purgatory(const struct bootimg_plan *plan)
 	}
 }
 
-static int plan_on(const char *map, const char *kernel, const char **initrds,
-		   size_t n, struct bootimg_plan **plan)
+static int plan_with(const char *map, const char *kernel,
+		     const char **initrds, size_t n, unsigned flags,
+		     struct bootimg_plan **plan)
 {
 	struct bootimg_request req = {
 		.kernel = kernel, .initrds = initrds, .n_initrds = n,
 		.cmdline = CMDLINE, .method = BOOTIMG_METHOD_KEXEC,
+		.flags = flags,
 	};
 	struct bootimg *ctx;
 	int err;
@@ -143,6 +147,34 @@ static int plan_on(const char *map, const char *kernel, const char **initrds,
 	err = bootimg_plan_new(ctx, &req, plan);
 	bootimg_free(ctx);
 	return err;
+}
+
+static int plan_on(const char *map, const char *kernel, const char **initrds,
+		   size_t n, struct bootimg_plan **plan)
+{
+	return plan_with(map, kernel, initrds, n, 0, plan);
+}
+
+/* --entry=32: the bzImage's 32-bit entry, at its load address. */
+static void check_entry32(const char *kernel, const char **initrds)
+{
+	struct bootimg_plan *plan = NULL;
+	const struct bootimg_purgatory_header *hdr;
+
+	CHECK_EQ(plan_with("qemu-pc-1g", kernel, initrds, 2,
+			   BOOTIMG_LOAD_ENTRY32, &plan), 0);
+	if (!plan)
+		return;
+	hdr = find(plan, "purgatory", 0)->buf;
+	CHECK_EQ(plan->summary.entry_bits, 32);
+	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_ENTRY32,
+		 BOOTIMG_PURGATORY_F_ENTRY32);
+	CHECK_EQ(hdr->entry, find(plan, "kernel", 0)->mem);
+	CHECK_EQ(hdr->entry, FAKE_PREF_ADDRESS);
+	CHECK_EQ(hdr->boot_params, find(plan, "boot-params", 0)->mem);
+	CHECK_EQ(hdr->eax, 0);
+	CHECK_EQ(hdr->ebx, 0);
+	bootimg_plan_free(plan);
 }
 
 int main(void)
@@ -171,6 +203,7 @@ int main(void)
 		bootimg_plan_free(plan);
 		plan = NULL;
 	}
+	check_entry32(kernel, initrds);
 	plan = NULL;
 	CHECK_EQ(plan_on("no-room", kernel, initrds, 2, &plan), -ENOSPC);
 	CHECK_EQ(plan_on("iomem-hidden", kernel, initrds, 2, &plan), -EPERM);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Fill in and place the x86_64 purgatory blob built with the library. */
+/* Fill in and place the host's purgatory blob, built with the library. */
 #include <stdlib.h>
 #include <string.h>
 #include "checksum64.h"
@@ -30,9 +30,9 @@ static int fill_regions(const struct bootimg_plan *plan,
 }
 
 int bi_x86_add_purgatory(struct bootimg_plan *plan,
-			 struct bootimg_plan_summary *summary)
+			 const struct bi_entry *entry, uint64_t *purgatory)
 {
-	size_t size = (size_t)(bi_purgatory_x86_64_end - bi_purgatory_x86_64);
+	size_t size = (size_t)(bi_purgatory_end - bi_purgatory);
 	struct bootimg_purgatory_header *hdr;
 	struct bi_place where = {
 		.align = BI_PAGE_SIZE, .min = BI_MIB, .max = BELOW_4G,
@@ -42,26 +42,33 @@ int bi_x86_add_purgatory(struct bootimg_plan *plan,
 
 	if (size < sizeof(*hdr))
 		return -EINVAL;
+	/* A 32-bit entry runs with paging off: everything below 4 GiB. */
+	if (entry->mode32 && (entry->ip >= BELOW_4G || entry->esi >= BELOW_4G))
+		return -ENOEXEC;
 	blob = malloc(size);
 	if (!blob)
 		return -ENOMEM;
 	err = bi_plan_own(plan, blob);
 	if (err < 0)
 		return err;
-	memcpy(blob, bi_purgatory_x86_64, size);
+	memcpy(blob, bi_purgatory, size);
 	hdr = (struct bootimg_purgatory_header *)blob;
 	if (hdr->magic != BOOTIMG_PURGATORY_MAGIC ||
 	    hdr->version != BOOTIMG_PURGATORY_VERSION || hdr->memsz < size)
 		return -EINVAL;
-	hdr->entry = summary->kernel_entry;
-	hdr->boot_params = summary->boot_params;
+	hdr->entry = entry->ip;
+	hdr->boot_params = entry->esi;
+	hdr->eax = entry->eax;
+	hdr->ebx = entry->ebx;
+	if (entry->mode32)
+		hdr->flags |= BOOTIMG_PURGATORY_F_ENTRY32;
 	err = fill_regions(plan, hdr);
 	if (err < 0)
 		return err;
 	where.size = bi_align_up(hdr->memsz, BI_PAGE_SIZE);
-	err = bi_plan_find(plan, &where, &summary->entry);
+	err = bi_plan_find(plan, &where, purgatory);
 	if (err == 0)
-		err = bi_plan_add(plan, "purgatory", blob, size,
-				  summary->entry, hdr->memsz);
+		err = bi_plan_add(plan, "purgatory", blob, size, *purgatory,
+				  hdr->memsz);
 	return err;
 }
