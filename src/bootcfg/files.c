@@ -2,6 +2,7 @@
 /* Reading files, resolving boot loader paths, recording errors. */
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,17 +39,16 @@ static const char *why(int err)
 	}
 }
 
-int bc_read_file(struct bc_parse *p, const char *path, char **buf,
-		 size_t *len)
+/*
+ * Open PATH for reading if it is a regular file of at most MAX bytes; its
+ * size in *SIZE.  A negative errno, recorded in P, if not.
+ */
+static int open_regular(struct bc_parse *p, const char *path,
+			unsigned long long max, size_t *size)
 {
 	struct stat st;
-	ssize_t got = 0;
-	size_t done = 0;
 	int fd, err = 0;
-	char *data;
 
-	*buf = NULL;
-	*len = 0;
 	if (!p->files)
 		return bc_fail(p, path, 0, -ENOENT, "%s", why(-ENOENT));
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -60,19 +60,36 @@ int bc_read_file(struct bc_parse *p, const char *path, char **buf,
 		err = -EISDIR;
 	else if (!S_ISREG(st.st_mode))
 		err = -ENXIO;
-	else if ((unsigned long long)st.st_size > BC_MAX_FILE)
+	else if ((unsigned long long)st.st_size > max)
 		err = -EFBIG;
 	if (err) {
 		close(fd);
 		return bc_fail(p, path, 0, err, "%s", why(err));
 	}
-	data = malloc((size_t)st.st_size + 1);
+	*size = (size_t)st.st_size;
+	return fd;
+}
+
+int bc_read_file(struct bc_parse *p, const char *path, char **buf,
+		 size_t *len)
+{
+	ssize_t got = 0;
+	size_t done = 0, size;
+	int fd, err = 0;
+	char *data;
+
+	*buf = NULL;
+	*len = 0;
+	fd = open_regular(p, path, BC_MAX_FILE, &size);
+	if (fd < 0)
+		return fd;
+	data = malloc(size + 1);
 	if (!data) {
 		close(fd);
 		return bc_fail(p, path, 0, -ENOMEM, "out of memory");
 	}
-	while (done < (size_t)st.st_size) {
-		got = read(fd, data + done, (size_t)st.st_size - done);
+	while (done < size) {
+		got = read(fd, data + done, size - done);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0)
@@ -95,26 +112,17 @@ int bc_read_file(struct bc_parse *p, const char *path, char **buf,
 int bc_map_file(struct bc_parse *p, const char *path,
 		const unsigned char **map, size_t *len)
 {
-	struct stat st;
 	void *data = NULL;
+	size_t size;
 	int fd, err = 0;
 
 	*map = NULL;
 	*len = 0;
-	if (!p->files)
-		return bc_fail(p, path, 0, -ENOENT, "%s", why(-ENOENT));
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	fd = open_regular(p, path, SIZE_MAX, &size);
 	if (fd < 0)
-		return bc_fail(p, path, 0, -errno, "%s", why(-errno));
-	if (fstat(fd, &st) < 0)
-		err = -errno;
-	else if (S_ISDIR(st.st_mode))
-		err = -EISDIR;
-	else if (!S_ISREG(st.st_mode))
-		err = -ENXIO;
-	else if (st.st_size > 0) {
-		data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-			    fd, 0);
+		return fd;
+	if (size > 0) {
+		data = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (data == MAP_FAILED)
 			err = -errno;
 	}
@@ -122,7 +130,7 @@ int bc_map_file(struct bc_parse *p, const char *path,
 	if (err)
 		return bc_fail(p, path, 0, err, "%s", why(err));
 	*map = data;
-	*len = data ? (size_t)st.st_size : 0;
+	*len = data ? size : 0;
 	return 0;
 }
 
