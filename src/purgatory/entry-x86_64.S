@@ -33,6 +33,26 @@ purgatory_header:
 	.long	0				/* ebx */
 	.fill	BOOTIMG_PURGATORY_MAX_REGIONS * BOOTIMG_PURGATORY_REGION_SIZE, 1, 0
 
+.macro load_data_segments
+	movl	$BOOT_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	movl	%eax, %fs
+	movl	%eax, %gs
+.endm
+
+/* Load GDT (its base found at run time) and far-return to BOOT_CS:TARGET. */
+.macro switch_gdt gdt, target
+	leaq	\gdt(%rip), %rax
+	movq	%rax, \gdt\()_base(%rip)
+	lgdt	\gdt\()_limit(%rip)
+	pushq	$BOOT_CS
+	leaq	\target(%rip), %rax
+	pushq	%rax
+	lretq
+.endm
+
 #define FIELD(off) (purgatory_header + (off))(%rip)
 
 purgatory_start:
@@ -46,20 +66,9 @@ purgatory_start:
 	jnz	enter32
 
 	/* A GDT of our own, as the boot protocol asks: code 0x10, data 0x18. */
-	leaq	gdt64(%rip), %rax
-	movq	%rax, gdt64_base(%rip)
-	lgdt	gdt64_limit(%rip)
-	pushq	$BOOT_CS
-	leaq	reloaded(%rip), %rax
-	pushq	%rax
-	lretq
+	switch_gdt gdt64, reloaded
 reloaded:
-	movl	$BOOT_DS, %eax
-	movl	%eax, %ds
-	movl	%eax, %es
-	movl	%eax, %ss
-	movl	%eax, %fs
-	movl	%eax, %gs
+	load_data_segments
 
 	movq	FIELD(BOOTIMG_PURGATORY_OFF_ENTRY), %rax
 	movq	FIELD(BOOTIMG_PURGATORY_OFF_BOOT_PARAMS), %rsi
@@ -91,22 +100,11 @@ enter32:
 	movl	FIELD(BOOTIMG_PURGATORY_OFF_BOOT_PARAMS), %esi
 	movl	FIELD(BOOTIMG_PURGATORY_OFF_EAX), %ebp
 	movl	FIELD(BOOTIMG_PURGATORY_OFF_EBX), %ebx
-	leaq	gdt32(%rip), %rax
-	movq	%rax, gdt32_base(%rip)
-	lgdt	gdt32_limit(%rip)
-	pushq	$BOOT_CS
-	leaq	compat(%rip), %rax
-	pushq	%rax
-	lretq
+	switch_gdt gdt32, compat
 
 	.code32
 compat:
-	movl	$BOOT_DS, %eax
-	movl	%eax, %ds
-	movl	%eax, %es
-	movl	%eax, %ss
-	movl	%eax, %fs
-	movl	%eax, %gs
+	load_data_segments
 	movl	%cr0, %eax
 	andl	$~CR0_PG, %eax
 	movl	%eax, %cr0			/* long mode off */

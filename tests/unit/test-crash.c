@@ -17,6 +17,7 @@
 #include "files.h"
 #include "internal.h"
 #include "plan.h"
+#include "plan-segment.h"
 #include "tap.h"
 
 #define CMDLINE "console=ttyS0 nr_cpus=1"
@@ -150,17 +151,6 @@ static void test_cpulist(void)
 	CHECK_EQ(bi_crash_parse_cpulist("0-99999", count_cpu, seen), -EINVAL);
 }
 
-static const struct bi_segment *find(const struct bootimg_plan *plan,
-				     const char *what)
-{
-	size_t i;
-
-	for (i = 0; i < plan->n_segments; i++)
-		if (strcmp(plan->segments[i].what, what) == 0)
-			return &plan->segments[i];
-	return NULL;
-}
-
 static void check_e820(const struct boot_params *bp, uint64_t hdr)
 {
 	int acpi_kept = 0, hdr_reserved = 0;
@@ -199,8 +189,8 @@ static void test_plan(const char *kernel)
 	CHECK_EQ(bootimg_plan_new(ctx, &req, &plan), 0);
 	if (!plan)
 		return;
-	hdr = find(plan, "elfcorehdr");
-	params = find(plan, "boot-params");
+	hdr = plan_segment(plan, "elfcorehdr", 0);
+	params = plan_segment(plan, "boot-params", 0);
 	CHECK(hdr && params);
 	if (!hdr || !params)
 		return;

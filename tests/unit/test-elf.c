@@ -13,6 +13,7 @@
 #include "fake-bzimage.h"
 #include "format.h"
 #include "plan.h"
+#include "plan-segment.h"
 #include "purgatory-abi.h"
 #include "files.h"
 #include "tap.h"
@@ -178,22 +179,11 @@ static int sysroot_plan(struct bootimg *ctx, const char *kernel,
 	return bootimg_plan_new(ctx, &req, plan);
 }
 
-static const struct bi_segment *segment(const struct bootimg_plan *plan,
-				       const char *what)
-{
-	size_t i;
-
-	for (i = 0; i < plan->n_segments; i++)
-		if (strcmp(plan->segments[i].what, what) == 0)
-			return &plan->segments[i];
-	return NULL;
-}
-
 /* A 32-bit vmlinux: entered in protected mode, ESI = boot_params. */
 static void check_entry32(const struct bootimg_plan *plan)
 {
-	const struct bi_segment *pg = segment(plan, "purgatory");
-	const struct bi_segment *bp = segment(plan, "boot-params");
+	const struct bi_segment *pg = plan_segment(plan, "purgatory", 0);
+	const struct bi_segment *bp = plan_segment(plan, "boot-params", 0);
 	const struct bootimg_purgatory_header *hdr;
 
 	CHECK(pg != NULL && bp != NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "fake-bzimage.h"
 #include "plan.h"
+#include "plan-segment.h"
 #include "purgatory-abi.h"
 #include "checksum64.h"
 #include "files.h"
@@ -22,17 +23,6 @@ static int in_ram(const struct bi_memmap *map, uint64_t start, uint64_t end)
 		    map->ranges[i].start <= start && end <= map->ranges[i].end)
 			return 1;
 	return 0;
-}
-
-static const struct bi_segment *find(const struct bootimg_plan *plan,
-				     const char *what, int nth)
-{
-	size_t i;
-
-	for (i = 0; i < plan->n_segments; i++)
-		if (strcmp(plan->segments[i].what, what) == 0 && nth-- == 0)
-			return &plan->segments[i];
-	return NULL;
 }
 
 static void check_segments(const struct bootimg_plan *plan)
@@ -58,7 +48,7 @@ static void check_segments(const struct bootimg_plan *plan)
 
 static void check_kernel_room(const struct bootimg_plan *plan)
 {
-	const struct bi_segment *k = find(plan, "kernel", 0);
+	const struct bi_segment *k = plan_segment(plan, "kernel", 0);
 	size_t i;
 
 	CHECK_EQ(k->mem, FAKE_PREF_ADDRESS);
@@ -75,9 +65,9 @@ static void check_kernel_room(const struct bootimg_plan *plan)
 static void check_boot_params(const struct bootimg_plan *plan,
 			      size_t initrd_a, size_t initrd_b)
 {
-	const struct bi_segment *p = find(plan, "boot-params", 0);
-	const struct bi_segment *i0 = find(plan, "initrd", 0);
-	const struct bi_segment *i1 = find(plan, "initrd", 1);
+	const struct bi_segment *p = plan_segment(plan, "boot-params", 0);
+	const struct bi_segment *i0 = plan_segment(plan, "initrd", 0);
+	const struct bi_segment *i1 = plan_segment(plan, "initrd", 1);
 	const struct boot_params *bp = p->buf;
 	size_t n;
 
@@ -108,7 +98,7 @@ static void check_boot_params(const struct bootimg_plan *plan,
 
 static void check_purgatory(const struct bootimg_plan *plan)
 {
-	const struct bi_segment *pg = find(plan, "purgatory", 0);
+	const struct bi_segment *pg = plan_segment(plan, "purgatory", 0);
 	const struct bootimg_purgatory_header *hdr = pg->buf;
 	size_t i;
 
@@ -117,7 +107,7 @@ static void check_purgatory(const struct bootimg_plan *plan)
 	CHECK_EQ(hdr->entry, FAKE_PREF_ADDRESS + 0x200);
 	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_ENTRY32, 0);
 	CHECK_EQ(plan->summary.entry_bits, 64);
-	CHECK_EQ(hdr->boot_params, find(plan, "boot-params", 0)->mem);
+	CHECK_EQ(hdr->boot_params, plan_segment(plan, "boot-params", 0)->mem);
 	CHECK_EQ(hdr->nr_regions, plan->n_segments - 1);
 	for (i = 0; i < hdr->nr_regions; i++) {
 		const struct bi_segment *s = &plan->segments[i];
@@ -165,13 +155,13 @@ static void check_entry32(const char *kernel, const char **initrds)
 			   BOOTIMG_LOAD_ENTRY32, &plan), 0);
 	if (!plan)
 		return;
-	hdr = find(plan, "purgatory", 0)->buf;
+	hdr = plan_segment(plan, "purgatory", 0)->buf;
 	CHECK_EQ(plan->summary.entry_bits, 32);
 	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_ENTRY32,
 		 BOOTIMG_PURGATORY_F_ENTRY32);
-	CHECK_EQ(hdr->entry, find(plan, "kernel", 0)->mem);
+	CHECK_EQ(hdr->entry, plan_segment(plan, "kernel", 0)->mem);
 	CHECK_EQ(hdr->entry, FAKE_PREF_ADDRESS);
-	CHECK_EQ(hdr->boot_params, find(plan, "boot-params", 0)->mem);
+	CHECK_EQ(hdr->boot_params, plan_segment(plan, "boot-params", 0)->mem);
 	CHECK_EQ(hdr->eax, 0);
 	CHECK_EQ(hdr->ebx, 0);
 	bootimg_plan_free(plan);
