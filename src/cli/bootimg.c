@@ -14,6 +14,7 @@ struct options {
 	char *load;
 	int panic;
 	char **initrds;
+	char **modules;
 	char *command_line;
 	char *append;
 	int reuse_cmdline;
@@ -216,6 +217,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	req.kernel = o->load ? o->load : positional;
 	req.initrds = (const char *const *)o->initrds;
 	req.n_initrds = count(o->initrds);
+	req.modules = (const char *const *)o->modules;
+	req.n_modules = count(o->modules);
 	req.cmdline = cmdline;
 	req.flags = o->panic ? BOOTIMG_LOAD_PANIC : 0;
 	if (o->entry && strcmp(o->entry, "32") == 0)
@@ -246,6 +249,9 @@ int main(int argc, const char **argv)
 		  "with --unload or --load: the panic kernel", NULL },
 		{ "initrd", '\0', POPT_ARG_ARGV, &o.initrds, 0,
 		  "an initrd; several are concatenated in order", "FILE" },
+		{ "module", '\0', POPT_ARG_ARGV, &o.modules, 0,
+		  "a multiboot kernel's module, with its command line "
+		  "(repeatable; kexec or module method)", "\"FILE ARGS\"" },
 		{ "command-line", '\0', POPT_ARG_STRING, &o.command_line, 0,
 		  "the new kernel's command line", "STRING" },
 		{ "append", '\0', POPT_ARG_STRING, &o.append, 0,

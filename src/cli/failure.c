@@ -45,6 +45,14 @@ static int cmdline_limit(struct bootimg *ctx, const char *kernel)
 	return (int)info.cmdline_size;
 }
 
+static int is_multiboot(struct bootimg *ctx, const char *kernel)
+{
+	struct bootimg_info info;
+
+	return kernel && bootimg_probe(ctx, kernel, &info) == 0 &&
+	       strncmp(info.format, "multiboot", 9) == 0;
+}
+
 int report_failure(struct bootimg *ctx, int err, const char *doing)
 {
 	const char *path = bootimg_error_path(ctx);
@@ -144,6 +152,19 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		cause = "no memory is reserved for a panic kernel: boot the "
 			"running kernel with crashkernel=SIZE";
 		code = EXIT_NO_MEMORY;
+		break;
+	case ENOPROTOOPT:
+		cause = "a multiboot kernel that needs what bootimg does not "
+			"provide (a video mode, an unknown requirement flag, "
+			"or, without the header's address fields, a format "
+			"other than 32-bit ELF)";
+		code = EXIT_UNSUPPORTED;
+		break;
+	case EMEDIUMTYPE:
+		cause = is_multiboot(ctx, path) ?
+			"a multiboot kernel takes --module, not --initrd" :
+			"only a multiboot kernel takes --module";
+		code = EXIT_WRONG_INPUTS;
 		break;
 	case EBUSY:
 		cause = "a kexec is already in progress";

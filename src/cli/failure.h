@@ -16,6 +16,7 @@ enum exit_code {
 	EXIT_NOT_PERMITTED = 6,
 	EXIT_UNSUPPORTED = 7,
 	EXIT_NO_MEMORY = 8,
+	EXIT_WRONG_INPUTS = 9,	/* --module or --initrd for the wrong kernel */
 };
 
 /* Print "bootimg: FILE: cause" for ERR and return the exit code. */

@@ -21,6 +21,11 @@
  *   -EPROTO       bootimg.ko speaks another interface version
  *   -EPROTONOSUPPORT fast boot cannot unpack this image's payload
  *   -EDESTADDRREQ no memory is reserved for a panic kernel (crashkernel=)
+ *   -ENOPROTOOPT  a multiboot kernel needs what bootimg does not provide
+ *                 (a video mode, an unknown requirement flag, or a format
+ *                 other than 32-bit ELF without the address fields)
+ *   -EMEDIUMTYPE  modules for a kernel other than multiboot, or initrds
+ *                 for a multiboot kernel
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -58,6 +63,12 @@ struct bootimg_request {
 	 */
 	unsigned fast_boot : 1;
 	unsigned flags;			/* enum bootimg_load_flags */
+	/*
+	 * A multiboot kernel's modules, in order: each "FILE args", the file
+	 * up to the first blank; the kernel gets the whole string.
+	 */
+	const char *const *modules;
+	size_t n_modules;
 };
 
 /* Facts about an image, found without privileges. */

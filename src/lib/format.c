@@ -5,6 +5,7 @@
 
 static const struct bi_format *const kernel_formats[] = {
 	&bi_format_bzimage,
+	&bi_format_multiboot,	/* before ELF: a multiboot kernel may be one */
 	&bi_format_elf,
 };
 

@@ -79,6 +79,7 @@ struct bi_format {
 extern const struct bi_format bi_format_bzimage;
 extern const struct bi_format bi_format_compressed;
 extern const struct bi_format bi_format_elf;
+extern const struct bi_format bi_format_multiboot;
 extern const struct bi_format bi_format_uki;
 
 /* Find the format of FILE and describe its kernel. */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "inputs.h"
 #include "internal.h"
+#include "plan.h"
 
 /* Probe the kernel; with fast_boot, unpack a bzImage's vmlinux too. */
 static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
@@ -48,6 +49,46 @@ static int choose_cmdline(struct bootimg *ctx,
 	return 0;
 }
 
+/* Modules for a multiboot kernel, initrds for any other. */
+static int check_kind(struct bootimg *ctx, const struct bootimg_request *req,
+		      const struct bi_inputs *in)
+{
+	int multiboot = in->kernel.boot == &bi_boot_multiboot;
+
+	if (multiboot ? req->n_initrds != 0 : req->n_modules != 0)
+		return bi_fail(ctx, req->kernel, -EMEDIUMTYPE);
+	return 0;
+}
+
+/* Each module's file: its string up to the first blank. */
+static int open_modules(struct bootimg *ctx, const struct bootimg_request *req,
+			struct bi_inputs *in)
+{
+	size_t i, total = 0;
+	char *name;
+	int err;
+
+	for (i = 0; i < req->n_modules; i++)
+		total += strcspn(req->modules[i], " \t") + 1;
+	in->modules = calloc(req->n_modules + 1, sizeof(*in->modules));
+	in->module_names = name = malloc(total + 1);
+	if (!in->modules || !name)
+		return bi_fail(ctx, NULL, -ENOMEM);
+	in->module_args = req->modules;
+	for (i = 0; i < req->n_modules; i++) {
+		size_t len = strcspn(req->modules[i], " \t");
+
+		memcpy(name, req->modules[i], len);
+		name[len] = '\0';
+		err = bi_file_open(ctx, name, &in->modules[i]);
+		if (err < 0)
+			return err;
+		in->n_modules++;
+		name += len + 1;
+	}
+	return 0;
+}
+
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 		   struct bi_inputs *in)
 {
@@ -61,6 +102,9 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		goto fail;
 
+	err = check_kind(ctx, req, in);
+	if (err < 0)
+		goto fail;
 	err = choose_cmdline(ctx, req, in);
 	if (err < 0)
 		goto fail;
@@ -85,6 +129,9 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 			goto fail;
 		in->n_initrds++;
 	}
+	err = open_modules(ctx, req, in);
+	if (err < 0)
+		goto fail;
 	return 0;
 fail:
 	bi_inputs_close(in);
@@ -100,6 +147,13 @@ void bi_inputs_close(struct bi_inputs *in)
 	for (i = in->n_embedded; i < in->n_initrds; i++)
 		bi_file_close(&in->initrds[i]);
 	free(in->initrds);
+	for (i = 0; i < in->n_modules; i++)
+		bi_file_close(&in->modules[i]);
+	free(in->modules);
+	free(in->module_names);
+	in->modules = NULL;
+	in->module_names = NULL;
+	in->n_modules = 0;
 	free(in->own_cmdline);
 	in->own_cmdline = NULL;
 	in->n_embedded = 0;

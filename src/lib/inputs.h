@@ -16,6 +16,10 @@ struct bi_inputs {
 	struct bi_file *initrds;	/* the image's own first (UKI) */
 	size_t n_initrds;
 	size_t n_embedded;		/* of them, from the image */
+	struct bi_file *modules;	/* a multiboot kernel's */
+	const char *const *module_args;	/* each "FILE args", as requested */
+	size_t n_modules;
+	char *module_names;	/* their files' names, one after the other */
 	const char *cmdline;	/* never NULL: own_cmdline */
 	size_t cmdline_len;	/* without the NUL */
 	char *own_cmdline;	/* composed from the request and the image */
