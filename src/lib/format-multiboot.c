@@ -54,7 +54,8 @@ static int parse_addresses(const struct mb_header *h, size_t at,
 	uint64_t offset, load_end, mem_end;
 	struct bi_load_segment *s = &k->segments[0];
 
-	if (at + MB_HEADER_SIZE > size || h->load_addr > h->header_addr ||
+	if (at + MB_HEADER_SIZE > size || at + MB_HEADER_SIZE > MB_SEARCH ||
+	    h->load_addr > h->header_addr ||
 	    h->header_addr - h->load_addr > at)
 		return -EBADMSG;
 	offset = at - (h->header_addr - h->load_addr);
