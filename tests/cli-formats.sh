@@ -159,4 +159,59 @@ check "mkbootcmd's shell line stages it with the kexec method" \
 	eval '[ $rc -eq 0 ] && has "sha256=$(sha <"$tmp/big.cpio")" "$tmp/log"'
 
 
+# --- multiboot kernels ---------------------------------------------------
+# mb_image OUT FLAGS CHECKSUM ENTRY: a flat multiboot kernel of 4 KiB
+# whose header (address fields: loaded at 1 MiB from offset 0, bss to
+# 1 MiB + 8 KiB) has FLAGS, CHECKSUM and ENTRY as escaped bytes.
+mb_image() {
+	{ printf "\x02\xb0\xad\x1b$2$3\x00\x00\x10\x00\x00\x00\x10\x00"
+	  printf "\x00\x00\x00\x00\x00\x20\x10\x00$4"
+	  head -c 4064 /dev/zero; } >"$1"
+}
+mb_image "$tmp/mb" '\x03\x00\x01\x00' '\xfb\x4f\x51\xe4' '\x20\x00\x10\x00'
+printf 'first module' >"$tmp/mod1"
+printf 'second\n' >"$tmp/mod2"
+run -- --info "$tmp/mb"
+check "multiboot: --info names the format" \
+	has "format:           multiboot (a.out kludge)" "$tmp/out"
+run -- --load "$tmp/mb" --method=kexec --command-line="x y" \
+	--module="$tmp/mod1 a b" --module="$tmp/mod2"
+check "multiboot: the kexec method loads the kernel and both modules" \
+	eval '[ $rc -eq 0 ] && has "segment 0 mem=0x100000 memsz=0x2000 bufsz=0x1000" "$tmp/log" &&
+	      has "sha256=$(sha <"$tmp/mod1")" "$tmp/log" &&
+	      has "sha256=$(sha <"$tmp/mod2")" "$tmp/log"'
+run -- -v --load "$tmp/mb" --module="$tmp/mod1"
+check "multiboot: auto falls back from file to kexec" \
+	eval '[ $rc -eq 0 ] && has "used kexec_load" "$tmp/err" &&
+	      has "sha256=$(sha <"$tmp/mod1")" "$tmp/log"'
+run -- --load "$tmp/mb" --method=file --module="$tmp/mod1"
+check "multiboot --method=file: exit 7, one line, nothing loaded" \
+	eval '[ $rc -eq 7 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	      has "kexec_file_load cannot load this image format" "$tmp/err" &&
+	      nothing_loaded'
+run -- --load "$tmp/mb" --method=kexec --module="$tmp/mod1" \
+	--module="$tmp/missing args"
+check "multiboot: a missing module is named, exit 4, nothing loaded" \
+	eval '[ $rc -eq 4 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	      has "bootimg: $tmp/missing: no such file" "$tmp/err" &&
+	      nothing_loaded'
+run -- --load "$tmp/bzImage" --method=kexec --module="$tmp/mod1"
+check "--module with a bzImage: exit 9, one line, nothing loaded" \
+	eval '[ $rc -eq 9 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	      has "bootimg: $tmp/bzImage: only a multiboot kernel takes --module" "$tmp/err" &&
+	      nothing_loaded'
+run -- --load "$tmp/mb" --method=kexec --initrd="$tmp/mod1"
+check "--initrd with a multiboot kernel: exit 9, one line, nothing loaded" \
+	eval '[ $rc -eq 9 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	      has "bootimg: $tmp/mb: a multiboot kernel takes --module, not --initrd" "$tmp/err" &&
+	      nothing_loaded'
+mb_image "$tmp/mb-video" '\x07\x00\x01\x00' '\xf7\x4f\x51\xe4' '\x20\x00\x10\x00'
+run -- --load "$tmp/mb-video" --method=kexec
+check "multiboot asking for a video mode: exit 7, one line, nothing loaded" \
+	eval '[ $rc -eq 7 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	      has "bootimg: $tmp/mb-video: a multiboot kernel that needs" "$tmp/err" &&
+	      nothing_loaded'
+mb_image "$tmp/mb-entry" '\x03\x00\x01\x00' '\xfb\x4f\x51\xe4' '\x00\x00\x20\x00'
+bad "$tmp/mb-entry" "truncated or corrupt" "multiboot: entry outside the image"
+
 echo "1..$n"
