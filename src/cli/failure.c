@@ -82,9 +82,9 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 	case ENOEXEC:
 		cause = "not a kernel image that bootimg can boot this way "
 			"(bzImage or ELF vmlinux, possibly compressed with "
-			"gzip, xz or zstd, or a UKI: an EFI program with a "
-			".linux section; --entry=32 needs a bzImage or a "
-			"32-bit vmlinux)";
+			"gzip, xz or zstd, a UKI: an EFI program with a "
+			".linux section, or a multiboot kernel; --entry=32 "
+			"needs a bzImage or a 32-bit vmlinux)";
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EFBIG:

@@ -73,7 +73,8 @@ struct bootimg_request {
 
 /* Facts about an image, found without privileges. */
 struct bootimg_info {
-	const char *format;		/* "bzImage", "ELF vmlinux (64-bit)" */
+	const char *format;		/* "bzImage", "ELF vmlinux (64-bit)", */
+					/* "multiboot (ELF)" */
 	char version[128];		/* the kernel's version string */
 	uint16_t protocol;		/* boot protocol, 0x020f for 2.15 */
 	uint64_t file_size;
