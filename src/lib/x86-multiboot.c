@@ -127,11 +127,17 @@ static void memory_sizes(const struct bi_memmap *map, uint32_t *lower,
 	*upper = high_end > UINT32_MAX ? UINT32_MAX : (uint32_t)high_end;
 }
 
+/* Where the strings start, the command line first. */
+static size_t strings_offset(const struct bootimg_plan *plan)
+{
+	return MBI_SIZE + plan->in->n_modules * MOD_SIZE +
+	       plan->map.count * MMAP_ENTRY_SIZE;
+}
+
 static size_t info_size(const struct bootimg_plan *plan)
 {
-	size_t size = MBI_SIZE + plan->in->n_modules * MOD_SIZE +
-		      plan->map.count * MMAP_ENTRY_SIZE +
-		      plan->cmdline_len + 1 + sizeof(LOADER_NAME);
+	size_t size = strings_offset(plan) + plan->cmdline_len + 1 +
+		      sizeof(LOADER_NAME);
 	size_t i;
 
 	for (i = 0; i < plan->in->n_modules; i++)
@@ -157,7 +163,7 @@ static void fill_info(const struct bootimg_plan *plan, uint8_t *buf,
 {
 	const struct bi_inputs *in = plan->in;
 	size_t mods = MBI_SIZE, mmap = mods + in->n_modules * MOD_SIZE;
-	size_t at = mmap + plan->map.count * MMAP_ENTRY_SIZE, i;
+	size_t at = strings_offset(plan), i;
 	uint32_t lower, upper;
 
 	memory_sizes(&plan->map, &lower, &upper);
@@ -239,12 +245,7 @@ static int multiboot_plan(struct bootimg *ctx, struct bootimg_plan *plan,
 			.eax = MB_BOOTLOADER_MAGIC, .ebx = (uint32_t)base,
 		};
 		plan->summary = (struct bootimg_plan_summary){
-			.cmd_line_ptr = base + MBI_SIZE +
-					in->n_modules * MOD_SIZE +
-					plan->map.count * MMAP_ENTRY_SIZE,
-			.ramdisk_image = in->n_modules ? starts[0] : 0,
-			.ramdisk_size = in->n_modules ?
-					in->modules[0].size : 0,
+			.cmd_line_ptr = base + strings_offset(plan),
 			.e820_entries = (uint32_t)plan->map.count,
 		};
 	}
