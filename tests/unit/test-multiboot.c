@@ -13,7 +13,7 @@
 #include "bootimg.h"
 #include "fake-bzimage.h"
 #include "files.h"
-#include "plan.h"
+#include "plan-segment.h"
 #include "purgatory-abi.h"
 #include "tap.h"
 
@@ -229,17 +229,6 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 		"elf-filesz");
 }
 
-static const struct bi_segment *segment(const struct bootimg_plan *plan,
-				       const char *what, size_t nth)
-{
-	size_t i;
-
-	for (i = 0; i < plan->n_segments; i++)
-		if (strcmp(plan->segments[i].what, what) == 0 && nth-- == 0)
-			return &plan->segments[i];
-	return NULL;
-}
-
 static int plan_of(struct bootimg *ctx, const char *kernel,
 		   const char *const *modules, size_t n_modules,
 		   const char *const *initrds, size_t n_initrds,
@@ -274,7 +263,7 @@ static void check_modules(const struct bootimg_plan *plan,
 
 	CHECK_EQ(get32(info + I_MODS_COUNT), 2);
 	for (i = 0; i < 2; i++) {
-		const struct bi_segment *m = segment(plan, "module", i);
+		const struct bi_segment *m = plan_segment(plan, "module", (int)i);
 		const uint8_t *e = mods + i * 16;
 
 		CHECK(m != NULL);
@@ -321,7 +310,7 @@ static void check_info(const struct bootimg_plan *plan,
 static void check_entry(const struct bootimg_plan *plan,
 			const struct bi_segment *mb, uint64_t entry)
 {
-	const struct bi_segment *pg = segment(plan, "purgatory", 0);
+	const struct bi_segment *pg = plan_segment(plan, "purgatory", 0);
 	const struct bootimg_purgatory_header *hdr;
 
 	CHECK(pg != NULL);
@@ -336,7 +325,7 @@ static void check_entry(const struct bootimg_plan *plan,
 	CHECK_EQ(hdr->eax, 0x2badb002);
 	CHECK_EQ(hdr->ebx, mb->mem);
 	CHECK_EQ(hdr->boot_params, 0);
-	CHECK(segment(plan, "boot-params", 0) == NULL);
+	CHECK(plan_segment(plan, "boot-params", 0) == NULL);
 }
 
 static void test_plan(struct bootimg *ctx, const uint8_t *elf)
@@ -356,8 +345,8 @@ static void test_plan(struct bootimg *ctx, const uint8_t *elf)
 			 NULL, 0, &plan), 0);
 	if (!plan)
 		return;
-	k = segment(plan, "kernel", 0);
-	mb = segment(plan, "multiboot", 0);
+	k = plan_segment(plan, "kernel", 0);
+	mb = plan_segment(plan, "multiboot", 0);
 	CHECK(k != NULL && mb != NULL);
 	if (k && mb) {
 		CHECK_EQ(k->mem, ELF_PADDR);
@@ -384,7 +373,7 @@ static void test_unaligned(struct bootimg *ctx, const uint8_t *flat)
 	fake_flat(img, FLAT_HDR, FLAT_LOAD + 0x10);
 	CHECK_EQ(plan_of(ctx, write_temp("unaligned", img, FLAT_SIZE), NULL,
 			 0, NULL, 0, &plan), 0);
-	k = plan ? segment(plan, "kernel", 0) : NULL;
+	k = plan ? plan_segment(plan, "kernel", 0) : NULL;
 	CHECK(k != NULL);
 	if (k) {
 		const uint8_t *buf = k->buf;
@@ -393,7 +382,7 @@ static void test_unaligned(struct bootimg *ctx, const uint8_t *flat)
 		CHECK_EQ(k->bufsz, 0x10 + FLAT_SIZE);
 		CHECK(buf[0] == 0 && buf[0xf] == 0);
 		CHECK(memcmp(buf + 0x10, img, FLAT_SIZE) == 0);
-		check_entry(plan, segment(plan, "multiboot", 0),
+		check_entry(plan, plan_segment(plan, "multiboot", 0),
 			    FLAT_ENTRY + 0x10);
 	}
 	bootimg_plan_free(plan);
