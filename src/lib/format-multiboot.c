@@ -65,7 +65,7 @@ static int parse_addresses(const struct mb_header *h, size_t at,
 		return -EBADMSG;
 	mem_end = h->bss_end_addr ? h->bss_end_addr : load_end;
 	if (mem_end < load_end || mem_end > 1ull << 32 ||
-	    h->entry_addr < h->load_addr || h->entry_addr >= mem_end)
+	    h->entry_addr < h->load_addr || h->entry_addr >= load_end)
 		return -EBADMSG;
 	*s = (struct bi_load_segment){
 		.buf = data + offset, .bufsz = load_end - h->load_addr,

@@ -216,8 +216,8 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 		FLAT_LOAD + 0x100, 0, -EBADMSG, "bss-end");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_LOAD_END, 0xffffffff, 0,
 		-EBADMSG, "overflow");
-	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_ENTRY, FLAT_BSS_END, 0,
-		-EBADMSG, "entry-after");
+	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_ENTRY, FLAT_LOAD + FLAT_SIZE,
+		0, -EBADMSG, "entry-in-bss");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_ENTRY, FLAT_LOAD - 1, 0,
 		-EBADMSG, "entry-before");
 
