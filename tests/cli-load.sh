@@ -178,6 +178,7 @@ if [ ${#asuser[@]} -gt 0 ]; then
 		"${asuser[@]}" "$bootimg" --load "$tmp/vmlinuz" \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
+	unpreload "$tmp/err"
 fi
 check "no privilege: exit 6" [ $rc -eq 6 ]
 check "no privilege: says root is needed" has "needs root" "$tmp/err"
@@ -186,6 +187,7 @@ if [ ${#asuser[@]} -gt 0 ]; then
 		"$bootimg" --load "$tmp/vmlinuz" --initrd="$tmp/b.cpio" \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
+	unpreload "$tmp/err"
 	check "unreadable initrd: exit 4" [ $rc -eq 4 ]
 	check "unreadable initrd: named with the cause" \
 		has "b.cpio: cannot read it: permission denied" "$tmp/err"
