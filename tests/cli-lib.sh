@@ -33,6 +33,15 @@ skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 sha() { sha256sum | cut -d' ' -f1; }
 digest() { printf '%s:%s' "$(sha <"$1")" "$(wc -c <"$1")"; }
 has() { grep -qF -- "$1" "$2"; }
+# An i386 build has no kexec_file_load: fcheck is check where there is
+# one, a skip otherwise.  kexec_arch: kexec_load's KEXEC_ARCH_* flags.
+if [ "${BOOTIMG_ARCH:-x86_64}" = i386 ]; then
+	fcheck() { skip "$1 (i386: no kexec_file_load)"; }
+	kexec_arch=0x30000
+else
+	fcheck() { check "$@"; }
+	kexec_arch=0x3e0000
+fi
 lacks() { ! grep -qF -- "$1" "$2"; }
 
 # unpreload FILE: in a 32-bit build on a 64-bit system, the 64-bit

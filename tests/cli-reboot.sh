@@ -18,6 +18,11 @@ fi
 case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 case $b in /*) ;; *) b=$(pwd)/$b ;; esac
 
+# It stages through --method=file, which an i386 build does not have.
+if [ "${BOOTIMG_ARCH:-x86_64}" = i386 ]; then
+	echo "1..0 # SKIP i386: no kexec_file_load to stage with"
+	exit 0
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-reboot.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 n=0
