@@ -18,6 +18,11 @@ fi
 case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 case $b in /*) ;; *) b=$(pwd)/$b ;; esac
 
+# It stages through --method=file, which an i386 build does not have.
+if [ "${BOOTIMG_ARCH:-x86_64}" = i386 ]; then
+	echo "1..0 # SKIP i386: no kexec_file_load to stage with"
+	exit 0
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-reboot.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -64,6 +69,8 @@ run() {
 		"$b/bootimg-reboot" --defaults="$tmp/defaults" "$@" \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
+	# A 32-bit build on a 64-bit system: see unpreload in cli-lib.sh.
+	sed -i '/from LD_PRELOAD cannot be preloaded (wrong ELF class/d' "$tmp/err"
 }
 nothing_done() { [ ! -s "$tmp/log" ] && [ ! -s "$tmp/calls" ]; }
 

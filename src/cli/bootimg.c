@@ -102,9 +102,16 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			req->kernel);
 		return EXIT_NO_MEMORY;
 	}
+	if (err == -ENOSYS && req->method == BOOTIMG_METHOD_FILE) {
+		fprintf(stderr, "bootimg: --method=file: the running kernel has "
+			"no kexec_file_load (i386 kernels never have it); use "
+			"--method=kexec\n");
+		return EXIT_UNSUPPORTED;
+	}
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
-	if (verbose && result.file_error)
+	/* A kernel without kexec_file_load is no news: say only what was used. */
+	if (verbose && result.file_error && result.file_error != -ENOSYS)
 		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
 			"used %s\n", strerror(-result.file_error),
 			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"

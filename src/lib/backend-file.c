@@ -72,6 +72,7 @@ static int kernel_fd(const struct bi_kernel *k, int *fd, int *memfd)
 	return err;
 }
 
+#ifdef SYS_kexec_file_load
 static int file_load_syscall(int kernel_fd, int initrd_fd, const char *cmdline,
 			     size_t len, unsigned long flags)
 {
@@ -80,6 +81,15 @@ static int file_load_syscall(int kernel_fd, int initrd_fd, const char *cmdline,
 		return -errno;
 	return 0;
 }
+#else
+/* i386 has no kexec_file_load: no system call number, never a kernel. */
+static int file_load_syscall(int kernel_fd, int initrd_fd, const char *cmdline,
+			     size_t len, unsigned long flags)
+{
+	(void)kernel_fd, (void)initrd_fd, (void)cmdline, (void)len, (void)flags;
+	return -ENOSYS;
+}
+#endif
 
 /* The initrds as one fd: a single file's own, or a memfd of them all. */
 static int initrd_fd(const struct bi_inputs *in, int *fd, int *memfd,

@@ -132,7 +132,11 @@ int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	if (!plan)
 		return bi_fail(ctx, NULL, -ENOMEM);
 	plan->in = in;
+#ifdef __i386__
+	plan->entry32 = 1;	/* the i386 purgatory has no other entry */
+#else
 	plan->entry32 = !!(req->flags & BOOTIMG_LOAD_ENTRY32);
+#endif
 	plan->cmdline = in->cmdline;
 	plan->cmdline_len = in->cmdline_len;
 	err = bi_memmap_read(ctx, &plan->map);

@@ -64,10 +64,11 @@ void serial_put_hex(uint64_t value)
 		put_char("0123456789abcdef"[(value >> shift) & 0xf]);
 }
 
-void serial_put_dec(uint64_t value)
+/* 32 bits: a 64-bit division would need libgcc in the i386 blob. */
+void serial_put_dec(uint32_t value)
 {
-	char digits[21];
-	int i = 20;
+	char digits[11];
+	int i = 10;
 
 	digits[i] = '\0';
 	do {

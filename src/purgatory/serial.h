@@ -8,6 +8,6 @@
 void serial_init(void);
 void serial_puts(const char *s);
 void serial_put_hex(uint64_t value);
-void serial_put_dec(uint64_t value);
+void serial_put_dec(uint32_t value);
 
 #endif

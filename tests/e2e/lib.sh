@@ -8,6 +8,14 @@
 #   a.cpio: busybox, the second kernel's /init, /data/a.bin
 #   b.cpio: /data/b.bin
 # Each case adds a small cpio with /case/{run,exec,cmdline}.
+#
+# Environment, for a guest of another architecture (i386: tests/e2e/boot-i386):
+#   BOOTIMG_E2E_QEMU     the emulator (default qemu-system-x86_64)
+#   BOOTIMG_E2E_BUSYBOX  a static busybox for the guest (default /bin/busybox)
+#   BOOTIMG_E2E_LIBPATH  colon-separated directories holding the guest's
+#                        shared libraries; when set, they are found there
+#                        (by the programs' DT_NEEDED entries) instead of by
+#                        ldd, and kexec-tools is not copied
 
 e2e_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 e2e_top=$(cd "$e2e_dir/../.." && pwd)
@@ -19,11 +27,69 @@ e2e_cpio() {	# e2e_cpio DIR OUT: a newc archive of DIR's contents
 
 e2e_copy_libs() {	# e2e_copy_libs ROOT PROGRAM: its shared libraries
 	local lib
+	if [ -n "${BOOTIMG_E2E_LIBPATH:-}" ]; then
+		e2e_copy_needed "$1" "$2"
+		return
+	fi
 	for lib in $(LD_LIBRARY_PATH=$BOOTIMG_STAGE/usr/lib ldd "$2" |
 			awk '/=> \// {print $3} /^\t\// {print $1}'); do
 		mkdir -p "$1$(dirname "$lib")"
 		cp -L "$lib" "$1$lib"
 	done
+}
+
+# e2e_copy_needed ROOT FILE: FILE's interpreter, then each library it
+# needs and theirs in turn: bootimg's own, in $BOOTIMG_STAGE/usr/lib
+# (e2e_prepare copies those), and the others, found in BOOTIMG_E2E_LIBPATH
+# and copied to ROOT/lib (the guest's loader searches there).
+e2e_copy_needed() {
+	local root=$1 file=$2 interp name dir found
+	interp=$(readelf -lW "$file" | sed -n 's/.*program interpreter: \(.*\)]$/\1/p')
+	if [ -n "$interp" ] && [ ! -e "$root$interp" ]; then
+		found=
+		for dir in ${BOOTIMG_E2E_LIBPATH//:/ }; do
+			[ -e "$dir/${interp##*/}" ] && { found=$dir/${interp##*/}; break; }
+		done
+		[ -n "$found" ] || found=$interp
+		mkdir -p "$root$(dirname "$interp")"
+		cp -L "$found" "$root$interp"
+	fi
+	for name in $(readelf -dW "$file" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'); do
+		[ -e "$root/lib/$name" ] && continue
+		if [ -e "$BOOTIMG_STAGE/usr/lib/$name" ]; then
+			e2e_copy_needed "$root" "$BOOTIMG_STAGE/usr/lib/$name" || return 1
+			continue
+		fi
+		found=
+		for dir in ${BOOTIMG_E2E_LIBPATH//:/ }; do
+			[ -e "$dir/$name" ] && { found=$dir/$name; break; }
+		done
+		[ -n "$found" ] || { echo "e2e: $name (needed by $file) not in BOOTIMG_E2E_LIBPATH" >&2; return 1; }
+		mkdir -p "$root/lib"
+		cp -L "$found" "$root/lib/$name"
+		e2e_copy_needed "$root" "$found" || return 1
+	done
+}
+
+# e2e_extract_vmlinux BZIMAGE OUT: our own extraction of the ELF vmlinux
+# a bzImage carries: the payload (payload_offset, payload_length in the
+# setup header) unpacked by the codec its magic names.  Data after the
+# stream (its size) is ignored.
+e2e_extract_vmlinux() {
+	local setup_sects offset length magic
+	setup_sects=$(od -An -tu1 -j $((0x1f1)) -N1 "$1" | tr -d ' ')
+	offset=$(od -An -tu4 -j $((0x248)) -N4 "$1" | tr -d ' ')
+	length=$(od -An -tu4 -j $((0x24c)) -N4 "$1" | tr -d ' ')
+	offset=$(((setup_sects + 1) * 512 + offset))
+	magic=$(od -An -tx1 -j "$offset" -N4 "$1" | tr -d ' ')
+	tail -c +$((offset + 1)) "$1" | head -c "$length" | case $magic in
+	fd377a58) xz -dc --single-stream ;;
+	1f8b*) gzip -dc 2>/dev/null ;;
+	28b52ffd) zstd -dcq ;;
+	5d00*) xz -dc --format=lzma 2>/dev/null ;;
+	*) echo "e2e_extract_vmlinux: payload magic $magic unknown" >&2 ;;
+	esac >"$2"
+	[ "$(head -c 4 "$2" | od -An -tx1 | tr -d ' ')" = 7f454c46 ]
 }
 
 # e2e_prepare WORK KERNEL [STAGE2_KERNEL]: build the shared images in
@@ -38,7 +104,7 @@ e2e_prepare() {
 
 	root=$work/root-a
 	mkdir -p "$root/bin" "$root/data" "$root/dev"
-	cp /bin/busybox "$root/bin/busybox"
+	cp "${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}" "$root/bin/busybox"
 	cp "$e2e_dir/init-stage2" "$root/init"
 	cp "$e2e_dir/vmcore-notes.awk" "$root/bin/"
 	head -c 1048576 /dev/urandom >"$root/data/a.bin"
@@ -54,14 +120,15 @@ e2e_prepare() {
 	root=$work/root-1
 	mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys" "$root/tmp" \
 		"$root/stage2" "$root/usr/lib" "$root/usr/sbin" "$root/sbin"
-	cp /bin/busybox "$root/bin/busybox"
+	cp "${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}" "$root/bin/busybox"
 	cp "$e2e_dir/init-stage1" "$root/init"
 	cp "$stage2" "$root/stage2/vmlinuz"
 	cp "$work/a.cpio" "$work/b.cpio" "$root/stage2/"
 	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg" "$root/usr/sbin/"
 	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootimg.so* "$root/usr/lib/"
-	e2e_copy_libs "$root" "$BOOTIMG_STAGE/usr/sbin/bootimg"
-	if command -v kexec >/dev/null; then	# kexec-tools, to compare with
+	e2e_copy_libs "$root" "$BOOTIMG_STAGE/usr/sbin/bootimg" || return 1
+	if [ -z "${BOOTIMG_E2E_LIBPATH:-}" ] &&	# kexec-tools, to compare with
+	   command -v kexec >/dev/null; then
 		cp "$(command -v kexec)" "$root/sbin/kexec"
 		e2e_copy_libs "$root" "$(command -v kexec)"
 	fi
@@ -106,7 +173,7 @@ e2e_boot() {
 	e2e_cpio "$dir/root" "$dir/case.cpio"
 	cat "$work/stage1.cpio" "$dir/case.cpio" >"$dir/initramfs"
 	timeout "${BOOTIMG_E2E_TIMEOUT:-240}" \
-		qemu-system-x86_64 -accel tcg -m "${BOOTIMG_E2E_MEM:-1G}" \
+		"${BOOTIMG_E2E_QEMU:-qemu-system-x86_64}" -accel tcg -m "${BOOTIMG_E2E_MEM:-1G}" \
 		${BOOTIMG_E2E_CPU:+-cpu "$BOOTIMG_E2E_CPU"} \
 		-smp "$smp" -no-reboot -display none -monitor none \
 		-serial stdio -nodefaults "${extra[@]}" \

@@ -24,6 +24,11 @@
 
 #include "shim.h"
 
+#ifndef SYS_kexec_file_load
+/* i386: no such call; shim-selftest.sh skips this test there. */
+#define SYS_kexec_file_load (-1L)
+#endif
+
 static void result(const char *what, long rc)
 {
 	if (rc == 0)
@@ -94,7 +99,7 @@ int main(int argc, char **argv)
 	seg(&s[0], big, sizeof(big), 0x100000, 0x1000);
 	result("kexec_load bufsz>memsz", load(0, 1, s, 0));
 
-	seg(&s[0], NULL, 0, 0xfffffffffffff000UL, 0x2000);
+	seg(&s[0], NULL, 0, ~0xfffUL, 0x2000);
 	result("kexec_load overflow", load(0, 1, s, 0));
 
 	for (i = 0; i <= KEXEC_SEGMENT_MAX; i++)

@@ -11,6 +11,11 @@ b=${top_builddir:-.}
 shim=${SHIM:-$b/tests/shim/.libs/syscall-shim.so}
 prog=${SHIM_SELFTEST:-$b/tests/shim/shim-selftest}
 
+# The i386 ABI has no kexec_file_load, which half of the calls are.
+if [ -x "$prog" ] && [ "$(od -An -tu1 -j4 -N1 "$prog" | tr -d ' ')" = 1 ]; then
+	echo "1..0 # SKIP a 32-bit build: no kexec_file_load to trap"
+	exit 0
+fi
 echo "1..7"
 if [ ! -f "$shim" ] || [ ! -x "$prog" ]; then
 	echo "Bail out! $shim or $prog is missing"

@@ -458,6 +458,7 @@ static long trap_kexec_load(unsigned long entry, unsigned long nr,
 	return err ? fail(err) : 0;
 }
 
+#ifdef SYS_kexec_file_load	/* not on i386 */
 static long trap_kexec_file_load(int kernel_fd, int initrd_fd,
 				 unsigned long cmdline_len,
 				 const char *cmdline, unsigned long flags)
@@ -525,6 +526,7 @@ static long trap_kexec_file_load(int kernel_fd, int initrd_fd,
 		err = inject;
 	return err ? fail(err) : 0;
 }
+#endif
 
 static int trap_reboot(unsigned int cmd)
 {

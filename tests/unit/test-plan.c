@@ -104,9 +104,16 @@ static void check_purgatory(const struct bootimg_plan *plan)
 
 	CHECK_EQ(plan->summary.entry, pg->mem);
 	CHECK_EQ(hdr->magic, BOOTIMG_PURGATORY_MAGIC);
+#ifdef __i386__	/* always the 32-bit entry: code32_start */
+	CHECK_EQ(hdr->entry, FAKE_PREF_ADDRESS);
+	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_ENTRY32,
+		 BOOTIMG_PURGATORY_F_ENTRY32);
+	CHECK_EQ(plan->summary.entry_bits, 32);
+#else
 	CHECK_EQ(hdr->entry, FAKE_PREF_ADDRESS + 0x200);
 	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_ENTRY32, 0);
 	CHECK_EQ(plan->summary.entry_bits, 64);
+#endif
 	CHECK_EQ(hdr->boot_params, plan_segment(plan, "boot-params", 0)->mem);
 	CHECK_EQ(hdr->nr_regions, plan->n_segments - 1);
 	for (i = 0; i < hdr->nr_regions; i++) {
