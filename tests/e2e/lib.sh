@@ -12,6 +12,8 @@
 # Environment, for a guest of another architecture (i386: tests/e2e/boot-i386):
 #   BOOTIMG_E2E_QEMU     the emulator (default qemu-system-x86_64)
 #   BOOTIMG_E2E_BUSYBOX  a static busybox for the guest (default /bin/busybox)
+#   BOOTIMG_E2E_STAGE2_BUSYBOX  the same for the second kernel only, when it
+#                        is of another architecture (default BOOTIMG_E2E_BUSYBOX)
 #   BOOTIMG_E2E_LIBPATH  colon-separated directories holding the guest's
 #                        shared libraries; when set, they are found there
 #                        (by the programs' DT_NEEDED entries) instead of by
@@ -104,7 +106,8 @@ e2e_prepare() {
 
 	root=$work/root-a
 	mkdir -p "$root/bin" "$root/data" "$root/dev"
-	cp "${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}" "$root/bin/busybox"
+	cp "${BOOTIMG_E2E_STAGE2_BUSYBOX:-${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}}" \
+		"$root/bin/busybox"
 	cp "$e2e_dir/init-stage2" "$root/init"
 	cp "$e2e_dir/vmcore-notes.awk" "$root/bin/"
 	head -c 1048576 /dev/urandom >"$root/data/a.bin"
