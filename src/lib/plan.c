@@ -123,6 +123,23 @@ int bi_plan_own(struct bootimg_plan *plan, void *buf)
 	return 0;
 }
 
+int bi_plan_low_buffer(struct bootimg_plan *plan, size_t size,
+		       uint64_t *addr, uint8_t **buf)
+{
+	struct bi_place where = {
+		.size = bi_align_up(size, BI_PAGE_SIZE),
+		.align = BI_PAGE_SIZE, .min = BI_MIB, .max = 1ull << 32,
+	};
+	int err = bi_plan_find(plan, &where, addr);
+
+	if (err < 0)
+		return err;
+	*buf = calloc(1, size);
+	if (!*buf)
+		return -ENOMEM;
+	return bi_plan_own(plan, *buf);
+}
+
 int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		const struct bi_inputs *in, struct bootimg_plan **out)
 {

@@ -93,6 +93,13 @@ int bi_plan_add(struct bootimg_plan *plan, const char *what, const void *buf,
 int bi_plan_own(struct bootimg_plan *plan, void *buf);
 
 /*
+ * A zeroed buffer of SIZE bytes, owned by the plan, for a segment the
+ * planner builds, and a free place for it in RAM from 1 MiB to 4 GiB.
+ */
+int bi_plan_low_buffer(struct bootimg_plan *plan, size_t size,
+		       uint64_t *addr, uint8_t **buf);
+
+/*
  * Plan the kexec_load method for REQ's inputs, which the caller has
  * opened (and closes after the plan is freed).
  */

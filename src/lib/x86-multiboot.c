@@ -204,19 +204,9 @@ static int place_info(struct bootimg_plan *plan, const uint64_t *starts,
 		      uint64_t *base)
 {
 	size_t size = info_size(plan);
-	struct bi_place where = {
-		.size = bi_align_up(size, BI_PAGE_SIZE),
-		.align = BI_PAGE_SIZE, .min = LOWEST, .max = BELOW_4G,
-	};
 	uint8_t *buf;
-	int err = bi_plan_find(plan, &where, base);
+	int err = bi_plan_low_buffer(plan, size, base, &buf);
 
-	if (err < 0)
-		return err;
-	buf = calloc(1, size);
-	if (!buf)
-		return -ENOMEM;
-	err = bi_plan_own(plan, buf);
 	if (err < 0)
 		return err;
 	fill_info(plan, buf, *base, starts);

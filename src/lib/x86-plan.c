@@ -14,13 +14,11 @@
  * BOOTIMG_LOAD_ENTRY32) at its 32-bit one.
  */
 #include <asm/bootparam.h>
-#include <stdlib.h>
 #include "internal.h"
 #include "x86-bootparams.h"
 #include "x86-purgatory.h"
 
 #define LOWEST (1ull * BI_MIB)		/* leave the BIOS area alone */
-#define BELOW_4G (1ull << 32)
 #define ANYWHERE (~0ull)
 
 static int place_payload(struct bootimg_plan *plan, uint64_t *load,
@@ -124,19 +122,9 @@ static int place_params(struct bootimg_plan *plan,
 			struct bi_x86_layout *layout)
 {
 	size_t size = bi_x86_params_size(plan, layout);
-	struct bi_place where = {
-		.size = bi_align_up(size, BI_PAGE_SIZE),
-		.align = BI_PAGE_SIZE, .min = LOWEST, .max = BELOW_4G,
-	};
 	uint8_t *buf;
-	int err = bi_plan_find(plan, &where, &layout->params);
+	int err = bi_plan_low_buffer(plan, size, &layout->params, &buf);
 
-	if (err < 0)
-		return err;
-	buf = calloc(1, size);
-	if (!buf)
-		return -ENOMEM;
-	err = bi_plan_own(plan, buf);
 	if (err == 0)
 		err = bi_x86_params_fill(plan, layout, buf);
 	if (err == 0)
