@@ -8,27 +8,14 @@
  * takes its own stack and GDT, checks the segments and enters the kernel
  * by the 32-bit boot protocol (F_ENTRY32 is implied).
  */
-#include "purgatory-abi.h"
-
-#define BOOT_CS 0x10
-#define BOOT_DS 0x18
+#include "purgatory-asm.h"
 
 	.section .text.entry, "ax"
 	.code32
 	.globl purgatory_header
 purgatory_header:
 	jmp	purgatory_start			/* header.jump */
-	.balign	8, 0
-	.long	BOOTIMG_PURGATORY_MAGIC
-	.long	BOOTIMG_PURGATORY_VERSION
-	.long	purgatory_memsz, 0		/* from the linker script */
-	.quad	0				/* entry */
-	.quad	0				/* boot_params */
-	.long	0				/* nr_regions */
-	.long	0				/* flags */
-	.long	0				/* eax */
-	.long	0				/* ebx */
-	.fill	BOOTIMG_PURGATORY_MAX_REGIONS * BOOTIMG_PURGATORY_REGION_SIZE, 1, 0
+	purgatory_header_fields
 
 /* EBX holds the header's address from `here` on. */
 #define AT(sym) ((sym) - purgatory_header)(%ebx)
@@ -54,12 +41,7 @@ here:
 	pushl	%eax
 	lret
 reloaded:
-	movl	$BOOT_DS, %eax
-	movl	%eax, %ds
-	movl	%eax, %es
-	movl	%eax, %ss
-	movl	%eax, %fs
-	movl	%eax, %gs
+	load_data_segments
 
 	pushl	AT(purgatory_header + BOOTIMG_PURGATORY_OFF_ENTRY)	/* RET to it */
 	movl	AT(purgatory_header + BOOTIMG_PURGATORY_OFF_BOOT_PARAMS), %esi
@@ -73,10 +55,7 @@ reloaded:
 
 	.balign	16
 gdt:
-	.quad	0				/* null */
-	.quad	0				/* unused */
-	.quad	0x00cf9a000000ffff		/* 0x10: 32-bit code, flat */
-	.quad	0x00cf92000000ffff		/* 0x18: data, flat */
+	gdt_flat32
 gdt_end:
 	.balign	4
 	.word	0				/* aligns gdt_base */

@@ -8,10 +8,8 @@
  * F_ENTRY32, leaves long mode and enters it in 32-bit protected mode with
  * paging off (a kernel's 32-bit entry, a 32-bit kernel, multiboot).
  */
-#include "purgatory-abi.h"
+#include "purgatory-asm.h"
 
-#define BOOT_CS 0x10
-#define BOOT_DS 0x18
 #define CR0_PG (1 << 31)
 #define MSR_EFER 0xc0000080
 #define EFER_LME (1 << 8)
@@ -21,26 +19,7 @@
 	.globl purgatory_header
 purgatory_header:
 	jmp	purgatory_start			/* header.jump */
-	.balign	8, 0
-	.long	BOOTIMG_PURGATORY_MAGIC
-	.long	BOOTIMG_PURGATORY_VERSION
-	.quad	purgatory_memsz			/* from the linker script */
-	.quad	0				/* entry */
-	.quad	0				/* boot_params */
-	.long	0				/* nr_regions */
-	.long	0				/* flags */
-	.long	0				/* eax */
-	.long	0				/* ebx */
-	.fill	BOOTIMG_PURGATORY_MAX_REGIONS * BOOTIMG_PURGATORY_REGION_SIZE, 1, 0
-
-.macro load_data_segments
-	movl	$BOOT_DS, %eax
-	movl	%eax, %ds
-	movl	%eax, %es
-	movl	%eax, %ss
-	movl	%eax, %fs
-	movl	%eax, %gs
-.endm
+	purgatory_header_fields
 
 /* Load GDT (its base found at run time) and far-return to BOOT_CS:TARGET. */
 .macro switch_gdt gdt, target
@@ -133,10 +112,7 @@ gdt64:
 	.quad	0x00cf92000000ffff		/* 0x18: data, flat */
 gdt64_end:
 gdt32:
-	.quad	0				/* null */
-	.quad	0				/* unused */
-	.quad	0x00cf9a000000ffff		/* 0x10: 32-bit code, flat */
-	.quad	0x00cf92000000ffff		/* 0x18: data, flat */
+	gdt_flat32
 gdt32_end:
 	.balign	2
 	.word	0				/* aligns gdt64_base */
