@@ -6,8 +6,8 @@
  * then stops the machine with a triple fault (qemu -no-reboot exits).
  */
 #include <stdint.h>
+#include "serial.h"		/* the purgatory's, src/purgatory/serial.c */
 
-#define COM1 0x3f8
 #define BOOTLOADER_MAGIC 0x2badb002u
 
 struct mb_info {
@@ -22,73 +22,17 @@ struct mb_module {
 
 void mb_main(uint32_t magic, const struct mb_info *mbi);
 
-static inline void outb(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static void serial_init(void)
-{
-	outb(COM1 + 1, 0x00);	/* no interrupts */
-	outb(COM1 + 3, 0x80);	/* divisor latch */
-	outb(COM1 + 0, 0x01);	/* 115200 baud */
-	outb(COM1 + 1, 0x00);
-	outb(COM1 + 3, 0x03);	/* 8n1 */
-	outb(COM1 + 2, 0xc7);	/* FIFO on, cleared */
-	outb(COM1 + 4, 0x03);	/* DTR, RTS */
-}
-
-static void put_char(char c)
-{
-	while (!(inb(COM1 + 5) & 0x20))
-		;
-	outb(COM1, (uint8_t)c);
-}
-
-static void put_str(const char *s)
-{
-	while (*s)
-		put_char(*s++);
-}
-
-static void put_hex(uint32_t v)
-{
-	int shift;
-
-	put_str("0x");
-	for (shift = 28; shift >= 0; shift -= 4)
-		put_char("0123456789abcdef"[(v >> shift) & 0xf]);
-}
-
-static void put_dec(uint32_t v)
-{
-	char buf[11];
-	int i = 10;
-
-	buf[i] = '\0';
-	do {
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	put_str(buf + i);
-}
-
 /* A module's bytes, a newline shown as '|'. */
 static void put_bytes(const char *p, uint32_t n)
 {
+	char c[2] = "";
 	uint32_t i;
 
-	for (i = 0; i < n; i++)
-		put_char(p[i] == '\n' ? '|' :
-			 p[i] < 0x20 || p[i] > 0x7e ? '.' : p[i]);
+	for (i = 0; i < n; i++) {
+		c[0] = p[i] == '\n' ? '|' :
+		       p[i] < 0x20 || p[i] > 0x7e ? '.' : p[i];
+		serial_puts(c);
+	}
 }
 
 static void stop(void)
@@ -109,39 +53,39 @@ void mb_main(uint32_t magic, const struct mb_info *mbi)
 	uint32_t i;
 
 	serial_init();
-	put_str("\nMB-MAGIC ");
-	put_hex(magic);
-	put_str("\nMB-FLAGS ");
-	put_hex(mbi->flags);
+	serial_puts("\nMB-MAGIC ");
+	serial_put_hex(magic);
+	serial_puts("\nMB-FLAGS ");
+	serial_put_hex(mbi->flags);
 	if (magic != BOOTLOADER_MAGIC)
 		stop();
 	if (mbi->flags & 0x1) {
-		put_str("\nMB-MEM lower=");
-		put_dec(mbi->mem_lower);
-		put_str(" upper=");
-		put_dec(mbi->mem_upper);
+		serial_puts("\nMB-MEM lower=");
+		serial_put_dec(mbi->mem_lower);
+		serial_puts(" upper=");
+		serial_put_dec(mbi->mem_upper);
 	}
 	if (mbi->flags & 0x200) {
-		put_str("\nMB-LOADER ");
-		put_str((const char *)(uintptr_t)mbi->boot_loader_name);
+		serial_puts("\nMB-LOADER ");
+		serial_puts((const char *)(uintptr_t)mbi->boot_loader_name);
 	}
 	if (mbi->flags & 0x4) {
-		put_str("\nMB-CMDLINE ");
-		put_str((const char *)(uintptr_t)mbi->cmdline);
+		serial_puts("\nMB-CMDLINE ");
+		serial_puts((const char *)(uintptr_t)mbi->cmdline);
 	}
 	mods = (const struct mb_module *)(uintptr_t)mbi->mods_addr;
 	for (i = 0; (mbi->flags & 0x8) && i < mbi->mods_count; i++) {
-		put_str("\nMB-MODULE ");
-		put_str((const char *)(uintptr_t)mods[i].string);
-		put_str(mods[i].start & 0xfff ? " (unaligned) " : " ");
+		serial_puts("\nMB-MODULE ");
+		serial_puts((const char *)(uintptr_t)mods[i].string);
+		serial_puts(mods[i].start & 0xfff ? " (unaligned) " : " ");
 		put_bytes((const char *)(uintptr_t)mods[i].start,
 			  mods[i].end - mods[i].start);
 	}
 	if (mbi->flags & 0x40) {
-		put_str("\nMB-MMAP ");
-		put_dec(mbi->mmap_length / 24);
-		put_str(" entries");
+		serial_puts("\nMB-MMAP ");
+		serial_put_dec(mbi->mmap_length / 24);
+		serial_puts(" entries");
 	}
-	put_str("\nMB-DONE\n");
+	serial_puts("\nMB-DONE\n");
 	stop();
 }
