@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
+#include <string.h>
 #include "crash.h"
 #include "internal.h"
 #include "plan.h"
@@ -121,6 +122,38 @@ int bi_plan_own(struct bootimg_plan *plan, void *buf)
 	}
 	plan->owned[plan->n_owned++] = buf;
 	return 0;
+}
+
+int bi_plan_add_kernel_segments(struct bootimg_plan *plan)
+{
+	const struct bi_kernel *k = &plan->in->kernel;
+	size_t i;
+	int err = 0;
+
+	for (i = 0; err == 0 && i < k->n_segments; i++) {
+		const struct bi_load_segment *s = &k->segments[i];
+		uint64_t lead = s->mem % BI_PAGE_SIZE, start = s->mem - lead;
+		uint64_t size = bi_align_up(lead + s->memsz, BI_PAGE_SIZE), at;
+		struct bi_place here = {
+			.size = size, .align = BI_PAGE_SIZE,
+			.min = start, .max = start + size,
+		};
+		const uint8_t *buf = s->buf;
+		uint8_t *copy;
+
+		err = bi_plan_find(plan, &here, &at);
+		if (err == 0 && lead) {
+			copy = calloc(1, lead + s->bufsz);
+			err = copy ? bi_plan_own(plan, copy) : -ENOMEM;
+			if (err == 0)
+				memcpy(copy + lead, s->buf, s->bufsz);
+			buf = copy;
+		}
+		if (err == 0)
+			err = bi_plan_add(plan, "kernel", buf, lead + s->bufsz,
+					  at, size);
+	}
+	return err;
 }
 
 int bi_plan_low_buffer(struct bootimg_plan *plan, size_t size,

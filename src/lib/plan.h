@@ -44,7 +44,6 @@ struct bootimg_plan;
  * says how purgatory enters it; the purgatory segment comes after.
  */
 struct bi_boot_protocol {
-	const char *name;
 	int (*plan)(struct bootimg *ctx, struct bootimg_plan *plan,
 		    struct bi_entry *entry);
 };
@@ -91,6 +90,13 @@ int bi_plan_add(struct bootimg_plan *plan, const char *what, const void *buf,
 
 /* Hand BUF to the plan, which frees it with itself. */
 int bi_plan_own(struct bootimg_plan *plan, void *buf);
+
+/*
+ * Add the kernel's segments (ELF, multiboot) at their fixed addresses,
+ * which must be free RAM; one that starts within a page is copied behind
+ * zeroes from the page's start.
+ */
+int bi_plan_add_kernel_segments(struct bootimg_plan *plan);
 
 /*
  * A zeroed buffer of SIZE bytes, owned by the plan, for a segment the

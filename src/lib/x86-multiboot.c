@@ -48,40 +48,6 @@ static void put64(uint8_t *p, uint64_t v)
 	memcpy(p, &v, sizeof(v));
 }
 
-/* The kernel's segments at their addresses; a page-unaligned one copied. */
-static int place_kernel(struct bootimg_plan *plan)
-{
-	const struct bi_kernel *k = &plan->in->kernel;
-	size_t i;
-	int err = 0;
-
-	for (i = 0; err == 0 && i < k->n_segments; i++) {
-		const struct bi_load_segment *s = &k->segments[i];
-		uint64_t lead = s->mem % BI_PAGE_SIZE, at;
-		struct bi_place here = {
-			.size = bi_align_up(lead + s->memsz, BI_PAGE_SIZE),
-			.align = BI_PAGE_SIZE, .min = s->mem - lead,
-			.max = s->mem - lead +
-			       bi_align_up(lead + s->memsz, BI_PAGE_SIZE),
-		};
-		const uint8_t *buf = s->buf;
-		uint8_t *copy;
-
-		err = bi_plan_find(plan, &here, &at);
-		if (err == 0 && lead) {
-			copy = calloc(1, lead + s->bufsz);
-			err = copy ? bi_plan_own(plan, copy) : -ENOMEM;
-			if (err == 0)
-				memcpy(copy + lead, s->buf, s->bufsz);
-			buf = copy;
-		}
-		if (err == 0)
-			err = bi_plan_add(plan, "kernel", buf, lead + s->bufsz,
-					  at, here.size);
-	}
-	return err;
-}
-
 static int place_modules(struct bootimg_plan *plan, uint64_t *starts)
 {
 	size_t i;
@@ -224,7 +190,7 @@ static int multiboot_plan(struct bootimg *ctx, struct bootimg_plan *plan,
 	(void)ctx;
 	if (!starts)
 		return -ENOMEM;
-	err = place_kernel(plan);
+	err = bi_plan_add_kernel_segments(plan);
 	if (err == 0)
 		err = place_modules(plan, starts);
 	if (err == 0)
@@ -244,6 +210,5 @@ static int multiboot_plan(struct bootimg *ctx, struct bootimg_plan *plan,
 }
 
 const struct bi_boot_protocol bi_boot_multiboot = {
-	.name = "multiboot",
 	.plan = multiboot_plan,
 };

@@ -56,30 +56,15 @@ static int place_payload(struct bootimg_plan *plan, uint64_t *load,
 	return err;
 }
 
-/* Segments at fixed addresses, which must be free RAM. */
+/* Segments at fixed addresses (ELF vmlinux), entered at its entry. */
 static int place_segments(struct bootimg_plan *plan, uint64_t *load,
 			  struct bi_entry *entry)
 {
 	const struct bi_kernel *k = &plan->in->kernel;
-	size_t i;
-	int err = 0;
 
-	for (i = 0; err == 0 && i < k->n_segments; i++) {
-		const struct bi_load_segment *s = &k->segments[i];
-		struct bi_place here = {
-			.size = s->memsz, .align = BI_PAGE_SIZE,
-			.min = s->mem, .max = s->mem + s->memsz,
-		};
-		uint64_t at;
-
-		err = bi_plan_find(plan, &here, &at);
-		if (err == 0)
-			err = bi_plan_add(plan, "kernel", s->buf, s->bufsz,
-					  s->mem, s->memsz);
-	}
 	*load = k->info.pref_address;
 	entry->ip = k->entry;
-	return err;
+	return bi_plan_add_kernel_segments(plan);
 }
 
 static int place_initrds(struct bootimg_plan *plan,
@@ -173,7 +158,6 @@ static int linux_plan(struct bootimg *ctx, struct bootimg_plan *plan,
 }
 
 const struct bi_boot_protocol bi_boot_linux = {
-	.name = "Linux",
 	.plan = linux_plan,
 };
 
