@@ -116,6 +116,11 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			"used %s\n", strerror(-result.file_error),
 			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
 							     : "kexec_load");
+	/* auto takes bootimg.ko only for a kernel without kexec_load. */
+	if (verbose && req->method == BOOTIMG_METHOD_AUTO &&
+	    result.used == BOOTIMG_METHOD_MODULE)
+		fprintf(stderr, "bootimg: the running kernel has no kexec_load "
+			"(ENOSYS); used bootimg.ko\n");
 	if (verbose)
 		fprintf(stderr, "bootimg: staged %s%s with method %s%s\n",
 			req->kernel, req->flags & BOOTIMG_LOAD_PANIC ?

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "failure.h"
 
+/* Does PATH, below $BOOTIMG_SYSROOT as the library reads it, hold TEXT? */
 static int file_contains(const char *path, const char *text)
 {
-	char buf[256] = "";
-	FILE *f = fopen(path, "re");
+	const char *root = getenv("BOOTIMG_SYSROOT");
+	char buf[256] = "", full[4096];
+	FILE *f;
 	size_t n;
 
+	snprintf(full, sizeof(full), "%s%s", root ? root : "", path);
+	f = fopen(full, "re");
 	if (!f)
 		return 0;
 	n = fread(buf, 1, sizeof(buf) - 1, f);
@@ -32,7 +37,9 @@ static const char *why_not_permitted(void)
 		       "signed kernel is allowed";
 	if (file_contains("/proc/sys/kernel/kexec_load_disabled", "1"))
 		return "kexec is disabled (kernel.kexec_load_disabled=1); "
-		       "--method=module with bootimg.ko does not need it";
+		       "auto does not override that: --method=module exists "
+		       "for bootimg.ko loaded with "
+		       "override_kexec_load_disabled=1";
 	return "operation not permitted by the kernel";
 }
 
