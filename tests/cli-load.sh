@@ -135,6 +135,15 @@ fcheck "EPERM: kexec_load was not tried" lacks "kexec_load entry" "$tmp/log"
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED -- -s --load "$tmp/vmlinuz"
 fcheck "EKEYREJECTED: exit 6, names the signature" \
 	eval '[ $rc -eq 6 ] && has signature "$tmp/err"'
+for e in EKEYREJECTED EKEYREVOKED ENOKEY ENODATA EBADMSG; do
+	run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=$e -- --load "$tmp/vmlinuz"
+	fcheck "auto, signature refused ($e): exit 6, no unsigned kexec_load" \
+		eval '[ $rc -eq 6 ] && has signature "$tmp/err" &&
+		lacks "kexec_load entry" "$tmp/log"'
+done
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED -- -c --load "$tmp/vmlinuz"
+check "an explicit --method=kexec still loads with kexec_load" eval \
+	'[ $rc -eq 0 ] && has "kexec_load entry" "$tmp/log"'
 run BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -c --load "$tmp/vmlinuz"
 check "ENOSYS: exit 7" [ $rc -eq 7 ]
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOEXEC -- -s --load "$tmp/vmlinuz"

@@ -135,7 +135,9 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		break;
 	case EKEYREJECTED:
 	case EKEYREVOKED:
-		cause = "the running kernel rejected the image's signature";
+		cause = "the running kernel rejected the image's signature "
+			"(or its lack of one); only an explicit --method=kexec "
+			"loads it unchecked";
 		code = EXIT_NOT_PERMITTED;
 		break;
 	case ENOSYS:
