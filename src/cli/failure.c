@@ -83,7 +83,8 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_UNREADABLE;
 		break;
 	case ENXIO:
-		cause = "not a regular file";
+		cause = "cannot be read: not a regular file (a FIFO, socket "
+			"or device)";
 		code = EXIT_UNREADABLE;
 		break;
 	case ENOEXEC:
