@@ -34,4 +34,30 @@ for args in "--info $tmp/fifo" "--load $tmp/fifo" \
 	check "'$args': nothing loaded" nothing_loaded
 done
 
+# --- bytes a terminal would interpret, printed escaped ------------------
+# The version string (at 0x400 in the fake bzImage) clears the screen,
+# starts a line of its own, and holds DEL, a C1 CSI and a byte that is no
+# UTF-8; "é" is valid UTF-8 and stays.
+cp "$tmp/vmlinuz" "$tmp/evil"
+printf '6.1.0-\033[2J\nfake: ok\177 \302\233x \377 \303\251\0' |
+	dd of="$tmp/evil" bs=1 seek=$((0x400)) conv=notrunc status=none
+evil_name=$tmp/$'bad\033]0;title\007name'
+cp "$tmp/evil" "$evil_name"
+run -- --info "$evil_name"
+check "--info on a hostile version string: exit 0" [ $rc -eq 0 ]
+check "--info: no ESC, BEL, DEL, C1 or invalid byte reaches the terminal" \
+	eval '! LC_ALL=C grep -q $'"'"'[\001-\011\013-\037\177\233\377]'"'"' "$tmp/out"'
+check "--info: the version is one line, escaped as \\xHH, UTF-8 kept" \
+	has 'version:          6.1.0-\x1b[2J\x0afake: ok\x7f \xc2\x9bx \xff é' "$tmp/out"
+check "--info: the file name is escaped too" \
+	has 'file:             '"$tmp"'/bad\x1b]0;title\x07name' "$tmp/out"
+check "--info: as many lines as for a plain image" \
+	eval '[ $(wc -l <"$tmp/out") -eq $("$bootimg" --info "$tmp/vmlinuz" | wc -l) ]'
+run -- -v -s --load "$evil_name"
+fcheck "-v: the staged file's name is escaped" \
+	has "bootimg: staged $tmp/bad\\x1b]0;title\\x07name with method file" "$tmp/err"
+run -- --load "$evil_name" --initrd="$tmp/missing"$'\033[2J'
+check "an error names a hostile file escaped, in one line" \
+	one_line "bootimg: $tmp/missing\\x1b[2J: no such file"
+
 echo "1..$n"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bootimg.h"
 #include "cmdline.h"
+#include "escape.h"
 #include "failure.h"
 #include "show.h"
 
@@ -83,8 +84,9 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req)
 
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
-	printf("kexec_load plan for %s (method %s)\n", req->kernel,
-	       bootimg_method_name(req->method));
+	fputs("kexec_load plan for ", stdout);
+	put_escaped(stdout, req->kernel);
+	printf(" (method %s)\n", bootimg_method_name(req->method));
 	show_plan(stdout, plan);
 	bootimg_plan_free(plan);
 	return EXIT_OK;
@@ -97,9 +99,10 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	int err = bootimg_load(ctx, req, &result);
 
 	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC)) {
-		fprintf(stderr, "bootimg: %s: the panic kernel and initrds do "
-			"not fit in the memory reserved by crashkernel=\n",
-			req->kernel);
+		fputs("bootimg: ", stderr);
+		put_escaped(stderr, req->kernel);
+		fputs(": the panic kernel and initrds do not fit in the "
+		      "memory reserved by crashkernel=\n", stderr);
 		return EXIT_NO_MEMORY;
 	}
 	if (err == -ENOSYS && req->method == BOOTIMG_METHOD_FILE) {
@@ -121,13 +124,16 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	    result.used == BOOTIMG_METHOD_MODULE)
 		fprintf(stderr, "bootimg: the running kernel has no kexec_load "
 			"(ENOSYS); used bootimg.ko\n");
-	if (verbose)
-		fprintf(stderr, "bootimg: staged %s%s with method %s%s\n",
-			req->kernel, req->flags & BOOTIMG_LOAD_PANIC ?
+	if (verbose) {
+		fputs("bootimg: staged ", stderr);
+		put_escaped(stderr, req->kernel);
+		fprintf(stderr, "%s with method %s%s\n",
+			req->flags & BOOTIMG_LOAD_PANIC ?
 			" as the panic kernel" : "",
 			bootimg_method_name(result.used),
 			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
 					 "entered directly; no KASLR)" : "");
+	}
 	return EXIT_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "escape.h"
 #include "failure.h"
 
 /* Does PATH, below $BOOTIMG_SYSROOT as the library reads it, hold TEXT? */
@@ -185,6 +186,8 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_FAILED;
 		break;
 	}
-	fprintf(stderr, "bootimg: %s: %s\n", what, cause);
+	fputs("bootimg: ", stderr);
+	put_escaped(stderr, what);
+	fprintf(stderr, ": %s\n", cause);
 	return code;
 }
