@@ -96,6 +96,12 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 			"needs a bzImage or a 32-bit vmlinux)";
 		code = EXIT_BAD_IMAGE;
 		break;
+	case ERANGE:
+		cause = "malformed image: a segment's memory size is smaller "
+			"than its file size, or its addresses run past the "
+			"physical address space (4 GiB for a 32-bit kernel)";
+		code = EXIT_BAD_IMAGE;
+		break;
 	case EFBIG:
 		cause = "unpacks to more than 1 GiB: not a kernel image";
 		code = EXIT_BAD_IMAGE;

@@ -33,6 +33,7 @@ struct elf_class {
 	unsigned char ident_class;
 	uint16_t machine;
 	size_t ehdr_size, phdr_size;
+	uint64_t phys_limit;		/* every segment ends at or below it */
 	unsigned entry64 : 1;
 	void (*read_ehdr)(const uint8_t *p, struct elf_header *h);
 	void (*read_phdr)(const uint8_t *p, struct elf_phdr *ph);
@@ -78,11 +79,15 @@ static void read_phdr32(const uint8_t *p, struct elf_phdr *ph)
 		.filesz = e.p_filesz, .memsz = e.p_memsz };
 }
 
+/*
+ * x86_64 physical addresses have at most 52 bits; a 32-bit kernel is
+ * entered with paging off, so it must lie below 4 GiB.
+ */
 static const struct elf_class classes[] = {
 	{ "ELF vmlinux (64-bit)", ELFCLASS64, EM_X86_64, sizeof(Elf64_Ehdr),
-	  sizeof(Elf64_Phdr), 1, read_ehdr64, read_phdr64 },
+	  sizeof(Elf64_Phdr), 1ull << 52, 1, read_ehdr64, read_phdr64 },
 	{ "ELF vmlinux (32-bit)", ELFCLASS32, EM_386, sizeof(Elf32_Ehdr),
-	  sizeof(Elf32_Phdr), 0, read_ehdr32, read_phdr32 },
+	  sizeof(Elf32_Phdr), 1ull << 32, 0, read_ehdr32, read_phdr32 },
 };
 
 static const struct elf_class *find_class(const uint8_t *data, size_t size)
@@ -98,18 +103,26 @@ static const struct elf_class *find_class(const uint8_t *data, size_t size)
 	return NULL;
 }
 
-/* Add a PT_LOAD segment, page-aligned, after checking it against DATA. */
-static int add_segment(struct bi_kernel *k, const struct elf_phdr *ph,
-		       const uint8_t *data, size_t size)
+/*
+ * Add a PT_LOAD segment, page-aligned, after checking it against DATA
+ * (-EBADMSG) and its sizes and addresses (-ERANGE: p_memsz smaller than
+ * p_filesz, or p_paddr + p_memsz past the class's physical limit, which
+ * also keeps the page-aligned end from wrapping around).
+ */
+static int add_segment(struct bi_kernel *k, const struct elf_class *c,
+		       const struct elf_phdr *ph, const uint8_t *data,
+		       size_t size)
 {
 	uint64_t lead = ph->paddr % BI_PAGE_SIZE;
 	struct bi_load_segment *s;
 	size_t i;
 
-	if (ph->filesz > ph->memsz || ph->offset > size ||
-	    ph->filesz > size - ph->offset || ph->offset < lead ||
-	    ph->paddr + ph->memsz < ph->paddr)
+	if (ph->offset > size || ph->filesz > size - ph->offset ||
+	    ph->offset < lead)
 		return -EBADMSG;
+	if (ph->filesz > ph->memsz || ph->paddr >= c->phys_limit ||
+	    ph->memsz > c->phys_limit - ph->paddr)
+		return -ERANGE;
 	if (k->n_segments == BI_MAX_KERNEL_SEGMENTS)
 		return -EBADMSG;
 	s = &k->segments[k->n_segments];
@@ -238,7 +251,7 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel)
 		c->read_phdr(data + h.phoff + i * c->phdr_size, &ph);
 		if (ph.type != PT_LOAD || ph.memsz == 0)
 			continue;
-		err = add_segment(kernel, &ph, data, size);
+		err = add_segment(kernel, c, &ph, data, size);
 		if (err < 0)
 			return err;
 		loads[n++] = ph;

@@ -64,8 +64,9 @@ static int parse_addresses(const struct mb_header *h, size_t at,
 	if (load_end <= h->load_addr || load_end - h->load_addr > size - offset)
 		return -EBADMSG;
 	mem_end = h->bss_end_addr ? h->bss_end_addr : load_end;
-	if (mem_end < load_end || mem_end > 1ull << 32 ||
-	    h->entry_addr < h->load_addr || h->entry_addr >= load_end)
+	if (mem_end < load_end || mem_end > 1ull << 32)
+		return -ERANGE;		/* bss before the end, or past 4 GiB */
+	if (h->entry_addr < h->load_addr || h->entry_addr >= load_end)
 		return -EBADMSG;
 	*s = (struct bi_load_segment){
 		.buf = data + offset, .bufsz = load_end - h->load_addr,
@@ -80,19 +81,15 @@ static int parse_addresses(const struct mb_header *h, size_t at,
 	return 0;
 }
 
-/* Load the file as a 32-bit ELF program. */
+/* Load the file as a 32-bit ELF program (below 4 GiB, as ELF32 is). */
 static int parse_elf(const uint8_t *data, size_t size, struct bi_kernel *k)
 {
 	int err = bi_elf_parse(data, size, k);
-	size_t i;
 
 	if (err == -ENOEXEC || (err == 0 && k->info.entry64))
 		return -ENOPROTOOPT;	/* no address fields: ELF32 only */
 	if (err < 0)
 		return err;
-	for (i = 0; i < k->n_segments; i++)
-		if (k->segments[i].mem + k->segments[i].memsz > 1ull << 32)
-			return -EBADMSG;
 	/* Not the Linux boot protocol: drop what describes it. */
 	k->info = (struct bootimg_info){
 		.format = "multiboot (ELF)",
