@@ -114,8 +114,21 @@ run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=$reserved \
 	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
 	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -p "$tmp/vmlinuz"
 check "panic, auto without kexec: no fallback to bootimg.ko (exit 7)" \
-	eval '[ $rc -eq 7 ] && lacks bootimg_ioctl "$tmp/log"'
+	eval '[ $rc -eq 7 ] && lacks "bootimg_ioctl LOAD" "$tmp/log"'
 rm "$crash/dev/bootimg"
+# The kernel frees the old panic kernel first: after a failure, say what
+# is staged now, as /sys/kernel/kexec_crash_loaded tells.
+for loaded in 0 1; do
+	echo $loaded >"$crash/sys/kernel/kexec_crash_loaded"
+	run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=$reserved \
+		BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EBUSY -- -p "$tmp/vmlinuz" \
+		--method=kexec
+	want="no panic kernel is staged now"
+	[ $loaded = 0 ] || want="a panic kernel is still staged"
+	check "panic, failed load (kexec_crash_loaded=$loaded): the error, then '$want'" \
+		eval '[ $rc -eq 1 ] && [ $(wc -l <"$tmp/err") -eq 2 ] &&
+		tail -n 1 "$tmp/err" | grep -q "^bootimg: $want"'
+done
 
 # --- auto: fallback and its limits ------------------------------------
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- -v --load "$tmp/vmlinuz" \

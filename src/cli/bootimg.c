@@ -92,12 +92,10 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req)
 	return EXIT_OK;
 }
 
-static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
-		   int verbose)
+/* Why bootimg_load() failed: one line, and the exit code. */
+static int load_failure(struct bootimg *ctx, const struct bootimg_request *req,
+			int err)
 {
-	struct bootimg_load_result result;
-	int err = bootimg_load(ctx, req, &result);
-
 	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC)) {
 		fputs("bootimg: ", stderr);
 		put_escaped(stderr, req->kernel);
@@ -111,8 +109,37 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			"--method=kexec\n");
 		return EXIT_UNSUPPORTED;
 	}
-	if (err < 0)
-		return report_failure(ctx, err, req->kernel);
+	return report_failure(ctx, err, req->kernel);
+}
+
+/*
+ * The kernel frees the old panic kernel before it loads a new one, so a
+ * failed load may leave none: say what is staged now.
+ */
+static void show_panic_after_failure(struct bootimg *ctx)
+{
+	struct bootimg_status status;
+
+	if (bootimg_get_status(ctx, &status) < 0)
+		return;
+	fprintf(stderr, "bootimg: %s\n", status.panic_loaded ?
+		"a panic kernel is still staged (the one before)" :
+		"no panic kernel is staged now");
+}
+
+static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
+		   int verbose)
+{
+	struct bootimg_load_result result;
+	int err = bootimg_load(ctx, req, &result);
+	int code;
+
+	if (err < 0) {
+		code = load_failure(ctx, req, err);
+		if (req->flags & BOOTIMG_LOAD_PANIC)
+			show_panic_after_failure(ctx);
+		return code;
+	}
 	/* A kernel without kexec_file_load is no news: say only what was used. */
 	if (verbose && result.file_error && result.file_error != -ENOSYS)
 		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
