@@ -103,7 +103,9 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EFBIG:
-		cause = "unpacks to more than 1 GiB: not a kernel image";
+		cause = "unpacks to more than its kernel header declares "
+			"(or to more than 1 GiB): a decompression bomb, not a "
+			"kernel image";
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EOPNOTSUPP:

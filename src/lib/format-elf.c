@@ -19,8 +19,8 @@
 
 /* The fields of either ELF class that matter here. */
 struct elf_header {
-	uint16_t type, machine, phentsize, phnum;
-	uint64_t entry, phoff;
+	uint16_t type, machine, phentsize, phnum, shentsize, shnum;
+	uint64_t entry, phoff, shoff;
 };
 
 struct elf_phdr {
@@ -46,7 +46,8 @@ static void read_ehdr64(const uint8_t *p, struct elf_header *h)
 	memcpy(&e, p, sizeof(e));
 	*h = (struct elf_header){ .type = e.e_type, .machine = e.e_machine,
 		.phentsize = e.e_phentsize, .phnum = e.e_phnum,
-		.entry = e.e_entry, .phoff = e.e_phoff };
+		.shentsize = e.e_shentsize, .shnum = e.e_shnum,
+		.entry = e.e_entry, .phoff = e.e_phoff, .shoff = e.e_shoff };
 }
 
 static void read_phdr64(const uint8_t *p, struct elf_phdr *ph)
@@ -66,7 +67,8 @@ static void read_ehdr32(const uint8_t *p, struct elf_header *h)
 	memcpy(&e, p, sizeof(e));
 	*h = (struct elf_header){ .type = e.e_type, .machine = e.e_machine,
 		.phentsize = e.e_phentsize, .phnum = e.e_phnum,
-		.entry = e.e_entry, .phoff = e.e_phoff };
+		.shentsize = e.e_shentsize, .shnum = e.e_shnum,
+		.entry = e.e_entry, .phoff = e.e_phoff, .shoff = e.e_shoff };
 }
 
 static void read_phdr32(const uint8_t *p, struct elf_phdr *ph)
@@ -264,6 +266,45 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel)
 	return 0;
 }
 
+/* A + B, or UINT64_MAX if that wraps. */
+static uint64_t add_saturated(uint64_t a, uint64_t b)
+{
+	return a + b < a ? UINT64_MAX : a + b;
+}
+
+/*
+ * The end of the section header table (the linker puts it last), of the
+ * program headers, and of every segment whose header lies in DATA.
+ */
+static int elf_declared_size(const uint8_t *data, size_t size,
+			     uint64_t *bytes)
+{
+	const struct elf_class *c = find_class(data, size);
+	struct elf_header h;
+	uint64_t end;
+	size_t i;
+
+	if (!c)
+		return -ENOEXEC;
+	if (size < c->ehdr_size)
+		return -EBADMSG;
+	c->read_ehdr(data, &h);
+	end = add_saturated(h.shoff, (uint64_t)h.shnum * h.shentsize);
+	if (add_saturated(h.phoff, (uint64_t)h.phnum * c->phdr_size) > end)
+		end = add_saturated(h.phoff, (uint64_t)h.phnum * c->phdr_size);
+	for (i = 0; i < h.phnum && h.phoff <= size &&
+		    (size - h.phoff) / c->phdr_size > i; i++) {
+		struct elf_phdr ph;
+
+		c->read_phdr(data + h.phoff + i * c->phdr_size, &ph);
+		if (ph.type == PT_LOAD &&
+		    add_saturated(ph.offset, ph.filesz) > end)
+			end = add_saturated(ph.offset, ph.filesz);
+	}
+	*bytes = end;
+	return 0;
+}
+
 static int elf_probe(const struct bi_file *file, struct bi_kernel *kernel)
 {
 	int err = bi_elf_parse(file->data, file->size, kernel);
@@ -276,4 +317,5 @@ static int elf_probe(const struct bi_file *file, struct bi_kernel *kernel)
 const struct bi_format bi_format_elf = {
 	.name = "ELF vmlinux",
 	.probe = elf_probe,
+	.declared_size = elf_declared_size,
 };

@@ -101,6 +101,29 @@ static int parse_elf(const uint8_t *data, size_t size, struct bi_kernel *k)
 	return 0;
 }
 
+/*
+ * With address fields and load_end_addr, the file ends where the loaded
+ * part does; otherwise the ELF form's headers tell, or nothing does.
+ */
+static int multiboot_declared_size(const uint8_t *data, size_t size,
+				   uint64_t *bytes)
+{
+	long at = find_header(data, size);
+	struct mb_header h = { 0 };
+
+	if (at < 0 || size - (size_t)at < sizeof(h))
+		return -ENOEXEC;
+	memcpy(&h, data + at, sizeof(h));
+	if (!(h.flags & MB_ADDRESS_FIELDS))
+		return -ENOEXEC;	/* ELF: bi_format_elf's headers */
+	*bytes = 0;
+	if (h.load_end_addr > h.load_addr && h.header_addr >= h.load_addr &&
+	    h.header_addr - h.load_addr <= (uint64_t)at)
+		*bytes = (uint64_t)at - (h.header_addr - h.load_addr) +
+			 (h.load_end_addr - h.load_addr);
+	return 0;
+}
+
 static int multiboot_probe(const struct bi_file *file,
 			   struct bi_kernel *kernel)
 {
@@ -133,4 +156,5 @@ static int multiboot_probe(const struct bi_file *file,
 const struct bi_format bi_format_multiboot = {
 	.name = "multiboot",
 	.probe = multiboot_probe,
+	.declared_size = multiboot_declared_size,
 };
