@@ -105,6 +105,19 @@ static const struct elf_class *find_class(const uint8_t *data, size_t size)
 	return NULL;
 }
 
+/* The ELF header of DATA and its class: -ENOEXEC, not ELF; -EBADMSG. */
+static int read_header(const uint8_t *data, size_t size,
+		       const struct elf_class **c, struct elf_header *h)
+{
+	*c = find_class(data, size);
+	if (!*c)
+		return -ENOEXEC;
+	if (size < (*c)->ehdr_size)
+		return -EBADMSG;
+	(*c)->read_ehdr(data, h);
+	return 0;
+}
+
 /*
  * Add a PT_LOAD segment, page-aligned, after checking it against DATA
  * (-EBADMSG) and its sizes and addresses (-ERANGE: p_memsz smaller than
@@ -229,17 +242,14 @@ static void describe(struct bi_kernel *k, const struct elf_class *c,
 
 int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel)
 {
-	const struct elf_class *c = find_class(data, size);
 	struct elf_phdr loads[BI_MAX_KERNEL_SEGMENTS];
+	const struct elf_class *c;
 	struct elf_header h;
 	size_t i, n = 0;
-	int err;
+	int err = read_header(data, size, &c, &h);
 
-	if (!c)
-		return -ENOEXEC;
-	if (size < c->ehdr_size)
-		return -EBADMSG;
-	c->read_ehdr(data, &h);
+	if (err < 0)
+		return err;
 	if (h.machine != c->machine || h.type != ET_EXEC)
 		return -ENOEXEC;	/* another architecture, or no program */
 	if (h.phentsize != c->phdr_size || h.phnum == 0 || h.phoff > size ||
@@ -279,16 +289,14 @@ static uint64_t add_saturated(uint64_t a, uint64_t b)
 static int elf_declared_size(const uint8_t *data, size_t size,
 			     uint64_t *bytes)
 {
-	const struct elf_class *c = find_class(data, size);
+	const struct elf_class *c;
 	struct elf_header h;
 	uint64_t end;
 	size_t i;
+	int err = read_header(data, size, &c, &h);
 
-	if (!c)
-		return -ENOEXEC;
-	if (size < c->ehdr_size)
-		return -EBADMSG;
-	c->read_ehdr(data, &h);
+	if (err < 0)
+		return err;
 	end = add_saturated(h.shoff, (uint64_t)h.shnum * h.shentsize);
 	if (add_saturated(h.phoff, (uint64_t)h.phnum * c->phdr_size) > end)
 		end = add_saturated(h.phoff, (uint64_t)h.phnum * c->phdr_size);
