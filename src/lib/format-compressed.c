@@ -34,7 +34,8 @@ static int unpack_kernel(const struct bi_codec *codec,
 	*data = NULL;
 	if (err < 0)
 		return err;
-	if (declared && declared < BI_UNPACK_MAX - TRAILER_SLACK(declared))
+	if (declared && declared < BI_UNPACK_MAX &&
+	    declared + TRAILER_SLACK(declared) < BI_UNPACK_MAX)
 		limit = declared + TRAILER_SLACK(declared);
 	return bi_decompress_max(codec, file->data, file->size, (size_t)limit,
 				 data, size);

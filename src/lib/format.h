@@ -77,8 +77,8 @@ struct bi_format {
 	/*
 	 * From the first SIZE bytes of an image, how large its header says
 	 * the whole file is (*BYTES 0: it does not say), so that a container
-	 * unpacks no more than that: -ENOEXEC if not this format.  Kernel
-	 * formats only; NULL if the format has no such header.
+	 * unpacks no more than that: -ENOEXEC if not this format.  Every
+	 * kernel format has one; containers do not.
 	 */
 	int (*declared_size)(const uint8_t *data, size_t size,
 			     uint64_t *bytes);
