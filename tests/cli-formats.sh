@@ -160,14 +160,6 @@ check "mkbootcmd's shell line stages it with the kexec method" \
 
 
 # --- multiboot kernels ---------------------------------------------------
-# mb_image OUT FLAGS CHECKSUM ENTRY: a flat multiboot kernel of 4 KiB
-# whose header (address fields: loaded at 1 MiB from offset 0, bss to
-# 1 MiB + 8 KiB) has FLAGS, CHECKSUM and ENTRY as escaped bytes.
-mb_image() {
-	{ printf "\x02\xb0\xad\x1b$2$3\x00\x00\x10\x00\x00\x00\x10\x00"
-	  printf "\x00\x00\x00\x00\x00\x20\x10\x00$4"
-	  head -c 4064 /dev/zero; } >"$1"
-}
 mb_image "$tmp/mb" '\x03\x00\x01\x00' '\xfb\x4f\x51\xe4' '\x20\x00\x10\x00'
 printf 'first module' >"$tmp/mod1"
 printf 'second\n' >"$tmp/mod2"

@@ -52,12 +52,23 @@ unpreload() {
 	sed -i '/from LD_PRELOAD cannot be preloaded (wrong ELF class/d' "$1"
 }
 
-# run [VAR=VALUE...] -- ARGS...: bootimg under the shim; sets $rc
+# mb_image OUT FLAGS CHECKSUM ENTRY: a flat multiboot kernel of 4 KiB
+# whose header (address fields: loaded at 1 MiB from offset 0, bss to
+# 1 MiB + 8 KiB) has FLAGS, CHECKSUM and ENTRY as escaped bytes.
+mb_image() {
+	{ printf "\x02\xb0\xad\x1b$2$3\x00\x00\x10\x00\x00\x00\x10\x00"
+	  printf "\x00\x00\x00\x00\x00\x20\x10\x00$4"
+	  head -c 4064 /dev/zero; } >"$1"
+}
+
+# run [VAR=VALUE...] -- ARGS...: bootimg under the shim; sets $rc (124:
+# bootimg hung for CLI_TIMEOUT seconds and was killed)
 run() {
 	local vars=()
 	while [ "$1" != -- ]; do vars+=("$1"); shift; done
 	shift
 	: >"$tmp/log"
+	timeout "${CLI_TIMEOUT:-60}" \
 	env BOOTIMG_SYSROOT="$tmp/root" BOOTIMG_SHIM_LOG="$tmp/log" \
 		"${vars[@]}" LD_PRELOAD="$shim" \
 		"$bootimg" "$@" >"$tmp/out" 2>"$tmp/err"

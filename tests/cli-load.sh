@@ -114,8 +114,21 @@ run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=$reserved \
 	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
 	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -p "$tmp/vmlinuz"
 check "panic, auto without kexec: no fallback to bootimg.ko (exit 7)" \
-	eval '[ $rc -eq 7 ] && lacks bootimg_ioctl "$tmp/log"'
+	eval '[ $rc -eq 7 ] && lacks "bootimg_ioctl LOAD" "$tmp/log"'
 rm "$crash/dev/bootimg"
+# The kernel frees the old panic kernel first: after a failure, say what
+# is staged now, as /sys/kernel/kexec_crash_loaded tells.
+for loaded in 0 1; do
+	echo $loaded >"$crash/sys/kernel/kexec_crash_loaded"
+	run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=$reserved \
+		BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EBUSY -- -p "$tmp/vmlinuz" \
+		--method=kexec
+	want="no panic kernel is staged now"
+	[ $loaded = 0 ] || want="a panic kernel is still staged"
+	check "panic, failed load (kexec_crash_loaded=$loaded): the error, then '$want'" \
+		eval '[ $rc -eq 1 ] && [ $(wc -l <"$tmp/err") -eq 2 ] &&
+		tail -n 1 "$tmp/err" | grep -q "^bootimg: $want"'
+done
 
 # --- auto: fallback and its limits ------------------------------------
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- -v --load "$tmp/vmlinuz" \
@@ -135,6 +148,15 @@ fcheck "EPERM: kexec_load was not tried" lacks "kexec_load entry" "$tmp/log"
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED -- -s --load "$tmp/vmlinuz"
 fcheck "EKEYREJECTED: exit 6, names the signature" \
 	eval '[ $rc -eq 6 ] && has signature "$tmp/err"'
+for e in EKEYREJECTED EKEYREVOKED ENOKEY ENODATA EBADMSG; do
+	run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=$e -- --load "$tmp/vmlinuz"
+	fcheck "auto, signature refused ($e): exit 6, no unsigned kexec_load" \
+		eval '[ $rc -eq 6 ] && has signature "$tmp/err" &&
+		lacks "kexec_load entry" "$tmp/log"'
+done
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED -- -c --load "$tmp/vmlinuz"
+check "an explicit --method=kexec still loads with kexec_load" eval \
+	'[ $rc -eq 0 ] && has "kexec_load entry" "$tmp/log"'
 run BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -c --load "$tmp/vmlinuz"
 check "ENOSYS: exit 7" [ $rc -eq 7 ]
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOEXEC -- -s --load "$tmp/vmlinuz"

@@ -57,11 +57,22 @@ run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
 check "auto: no kexec syscalls (ENOSYS) -> module" eval \
 	'[ $rc -eq 0 ] && has "bootimg_ioctl LOAD" "$tmp/log"'
 check "-v names the method used" has "staged $tmp/vmlinuz with method module" "$tmp/err"
+check "-v says why: no kexec_load" has "no kexec_load (ENOSYS); used bootimg.ko" "$tmp/err"
 echo 1 >"$tmp/root/proc/sys/kernel/kexec_load_disabled"
+for file_errno in EPERM ENOSYS; do
+	run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=$file_errno \
+		BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- "${load[@]}"
+	check "auto, kexec_load_disabled ($file_errno, EPERM): exit 6, module untouched" \
+		eval '[ $rc -eq 6 ] && lacks bootimg_ioctl "$tmp/log"'
+	check "auto, kexec_load_disabled: one line naming it and --method=module" \
+		eval '[ $(wc -l <"$tmp/err") -eq 1 ] &&
+		has "kexec_load_disabled=1" "$tmp/err" &&
+		has "--method=module" "$tmp/err"'
+done
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM \
-	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- "${load[@]}"
-check "auto: kexec_load_disabled (EPERM) -> module" eval \
-	'[ $rc -eq 0 ] && has "bootimg_ioctl LOAD" "$tmp/log"'
+	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- "${load[@]}" --method=module
+check "kexec_load_disabled: an explicit --method=module still loads" eval \
+	'[ $rc -eq 0 ] && has "bootimg_ioctl LOAD" "$tmp/log" && lacks kexec "$tmp/log"'
 echo 0 >"$tmp/root/proc/sys/kernel/kexec_load_disabled"
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM \
 	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- "${load[@]}"

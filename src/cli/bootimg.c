@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bootimg.h"
 #include "cmdline.h"
+#include "escape.h"
 #include "failure.h"
 #include "show.h"
 
@@ -83,23 +84,23 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req)
 
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
-	printf("kexec_load plan for %s (method %s)\n", req->kernel,
-	       bootimg_method_name(req->method));
+	fputs("kexec_load plan for ", stdout);
+	put_escaped(stdout, req->kernel);
+	printf(" (method %s)\n", bootimg_method_name(req->method));
 	show_plan(stdout, plan);
 	bootimg_plan_free(plan);
 	return EXIT_OK;
 }
 
-static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
-		   int verbose)
+/* Why bootimg_load() failed: one line, and the exit code. */
+static int load_failure(struct bootimg *ctx, const struct bootimg_request *req,
+			int err)
 {
-	struct bootimg_load_result result;
-	int err = bootimg_load(ctx, req, &result);
-
 	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC)) {
-		fprintf(stderr, "bootimg: %s: the panic kernel and initrds do "
-			"not fit in the memory reserved by crashkernel=\n",
-			req->kernel);
+		fputs("bootimg: ", stderr);
+		put_escaped(stderr, req->kernel);
+		fputs(": the panic kernel and initrds do not fit in the "
+		      "memory reserved by crashkernel=\n", stderr);
 		return EXIT_NO_MEMORY;
 	}
 	if (err == -ENOSYS && req->method == BOOTIMG_METHOD_FILE) {
@@ -108,21 +109,58 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			"--method=kexec\n");
 		return EXIT_UNSUPPORTED;
 	}
-	if (err < 0)
-		return report_failure(ctx, err, req->kernel);
+	return report_failure(ctx, err, req->kernel);
+}
+
+/*
+ * The kernel frees the old panic kernel before it loads a new one, so a
+ * failed load may leave none: say what is staged now.
+ */
+static void show_panic_after_failure(struct bootimg *ctx)
+{
+	struct bootimg_status status;
+
+	if (bootimg_get_status(ctx, &status) < 0)
+		return;
+	fprintf(stderr, "bootimg: %s\n", status.panic_loaded ?
+		"a panic kernel is still staged (the one before)" :
+		"no panic kernel is staged now");
+}
+
+static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
+		   int verbose)
+{
+	struct bootimg_load_result result;
+	int err = bootimg_load(ctx, req, &result);
+	int code;
+
+	if (err < 0) {
+		code = load_failure(ctx, req, err);
+		if (req->flags & BOOTIMG_LOAD_PANIC)
+			show_panic_after_failure(ctx);
+		return code;
+	}
 	/* A kernel without kexec_file_load is no news: say only what was used. */
 	if (verbose && result.file_error && result.file_error != -ENOSYS)
 		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
 			"used %s\n", strerror(-result.file_error),
 			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
 							     : "kexec_load");
-	if (verbose)
-		fprintf(stderr, "bootimg: staged %s%s with method %s%s\n",
-			req->kernel, req->flags & BOOTIMG_LOAD_PANIC ?
+	/* auto takes bootimg.ko only for a kernel without kexec_load. */
+	if (verbose && req->method == BOOTIMG_METHOD_AUTO &&
+	    result.used == BOOTIMG_METHOD_MODULE)
+		fprintf(stderr, "bootimg: the running kernel has no kexec_load "
+			"(ENOSYS); used bootimg.ko\n");
+	if (verbose) {
+		fputs("bootimg: staged ", stderr);
+		put_escaped(stderr, req->kernel);
+		fprintf(stderr, "%s with method %s%s\n",
+			req->flags & BOOTIMG_LOAD_PANIC ?
 			" as the panic kernel" : "",
 			bootimg_method_name(result.used),
 			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
 					 "entered directly; no KASLR)" : "");
+	}
 	return EXIT_OK;
 }
 

@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "escape.h"
 #include "failure.h"
 
+/* Does PATH, below $BOOTIMG_SYSROOT as the library reads it, hold TEXT? */
 static int file_contains(const char *path, const char *text)
 {
-	char buf[256] = "";
-	FILE *f = fopen(path, "re");
+	const char *root = getenv("BOOTIMG_SYSROOT");
+	char buf[256] = "", full[4096];
+	FILE *f;
 	size_t n;
 
+	snprintf(full, sizeof(full), "%s%s", root ? root : "", path);
+	f = fopen(full, "re");
 	if (!f)
 		return 0;
 	n = fread(buf, 1, sizeof(buf) - 1, f);
@@ -32,7 +38,9 @@ static const char *why_not_permitted(void)
 		       "signed kernel is allowed";
 	if (file_contains("/proc/sys/kernel/kexec_load_disabled", "1"))
 		return "kexec is disabled (kernel.kexec_load_disabled=1); "
-		       "--method=module with bootimg.ko does not need it";
+		       "auto does not override that: --method=module exists "
+		       "for bootimg.ko loaded with "
+		       "override_kexec_load_disabled=1";
 	return "operation not permitted by the kernel";
 }
 
@@ -76,7 +84,8 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_UNREADABLE;
 		break;
 	case ENXIO:
-		cause = "not a regular file";
+		cause = "cannot be read: not a regular file (a FIFO, socket "
+			"or device)";
 		code = EXIT_UNREADABLE;
 		break;
 	case ENOEXEC:
@@ -87,8 +96,16 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 			"needs a bzImage or a 32-bit vmlinux)";
 		code = EXIT_BAD_IMAGE;
 		break;
+	case ERANGE:
+		cause = "malformed image: a segment's memory size is smaller "
+			"than its file size, or its addresses run past the "
+			"physical address space (4 GiB for a 32-bit kernel)";
+		code = EXIT_BAD_IMAGE;
+		break;
 	case EFBIG:
-		cause = "unpacks to more than 1 GiB: not a kernel image";
+		cause = "unpacks to more than its kernel header declares "
+			"(or to more than 1 GiB): a decompression bomb, not a "
+			"kernel image";
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EOPNOTSUPP:
@@ -128,7 +145,9 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		break;
 	case EKEYREJECTED:
 	case EKEYREVOKED:
-		cause = "the running kernel rejected the image's signature";
+		cause = "the running kernel rejected the image's signature "
+			"(or its lack of one); only an explicit --method=kexec "
+			"loads it unchecked";
 		code = EXIT_NOT_PERMITTED;
 		break;
 	case ENOSYS:
@@ -175,6 +194,8 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_FAILED;
 		break;
 	}
-	fprintf(stderr, "bootimg: %s: %s\n", what, cause);
+	fputs("bootimg: ", stderr);
+	put_escaped(stderr, what);
+	fprintf(stderr, ": %s\n", cause);
 	return code;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <inttypes.h>
+#include "escape.h"
 #include "show.h"
 
 static const char *yes_no(unsigned flag)
@@ -9,7 +10,9 @@ static const char *yes_no(unsigned flag)
 
 void show_info(FILE *out, const char *path, const struct bootimg_info *info)
 {
-	fprintf(out, "file:             %s\n", path);
+	fprintf(out, "file:             ");
+	put_escaped(out, path);
+	fputc('\n', out);
 	fprintf(out, "format:           ");
 	if (info->container)
 		fprintf(out, "%s (%s)", info->container, info->format);
@@ -18,8 +21,9 @@ void show_info(FILE *out, const char *path, const struct bootimg_info *info)
 	if (info->compression)
 		fprintf(out, ", %s-compressed", info->compression);
 	fputc('\n', out);
-	fprintf(out, "version:          %s\n",
-		info->version[0] ? info->version : "(none)");
+	fprintf(out, "version:          ");
+	put_escaped(out, info->version[0] ? info->version : "(none)");
+	fputc('\n', out);
 	fprintf(out, "boot protocol:    %u.%02u\n", info->protocol >> 8,
 		info->protocol & 0xff);
 	fprintf(out, "relocatable:      %s\n", yes_no(info->relocatable));

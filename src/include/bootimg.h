@@ -12,6 +12,11 @@
  *   -ENXIO        the file is not a regular file
  *   -ENOEXEC      the file is not a kernel image bootimg understands
  *   -EBADMSG      the image is truncated or its header is inconsistent
+ *   -ERANGE       a load segment of the image (ELF, multiboot) has a
+ *                 memory size below its file size, or ends past the
+ *                 physical address space (2^52; 4 GiB for 32-bit)
+ *   -EFBIG        a compressed image unpacks to more than its kernel's
+ *                 headers declare (or 1 GiB): a decompression bomb
  *   -E2BIG        the command line is longer than the kernel accepts
  *   -ENOSPC       the segments do not fit in the machine's RAM
  *   -EPERM        no privilege, or kexec is locked down

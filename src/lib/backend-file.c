@@ -112,6 +112,19 @@ static int initrd_fd(const struct bi_inputs *in, int *fd, int *memfd,
 	return err;
 }
 
+/*
+ * The errors with which a kernel that enforces signatures refuses an
+ * image: EKEYREJECTED (a bad signature), EKEYREVOKED, EKEYEXPIRED, ENOKEY
+ * (no trusted key), ENODATA (unsigned), EBADMSG and ELIBBAD (a malformed
+ * signature or PE file).  All are one verdict: EKEYREJECTED.
+ */
+static int signature_error(int err)
+{
+	return err == -EKEYREVOKED || err == -EKEYEXPIRED || err == -ENOKEY ||
+	       err == -ENODATA || err == -EBADMSG || err == -ELIBBAD ?
+	       -EKEYREJECTED : err;
+}
+
 static int file_method_load(struct bootimg *ctx,
 			    const struct bootimg_request *req,
 			    const struct bi_inputs *in)
@@ -125,8 +138,8 @@ static int file_method_load(struct bootimg *ctx,
 	if (err == 0)
 		err = initrd_fd(in, &ifd, &initrd_memfd, &flags);
 	if (err == 0)
-		err = file_load_syscall(kfd, ifd, in->cmdline,
-					in->cmdline_len + 1, flags);
+		err = signature_error(file_load_syscall(kfd, ifd, in->cmdline,
+					in->cmdline_len + 1, flags));
 	if (initrd_memfd >= 0)
 		close(initrd_memfd);
 	if (kernel_memfd >= 0)

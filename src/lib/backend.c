@@ -15,11 +15,17 @@ static const struct bi_backend *const backends[] = {
 	[BOOTIMG_METHOD_MODULE] = &bi_backend_module,
 };
 
-/* Errors of kexec_file_load after which kexec_load may still work. */
+/*
+ * Errors of kexec_file_load after which kexec_load may still work.  Not a
+ * refused signature (EKEYREJECTED): the kernel demands a signed image, and
+ * an unsigned kexec_load would walk around that verdict.  Not EPERM
+ * either: whatever forbids kexec_file_load (no privilege, lockdown,
+ * kexec_load_disabled) forbids kexec_load too.
+ */
 static int worth_falling_back(int err)
 {
 	return err == -ENOSYS || err == -ENOEXEC || err == -EOPNOTSUPP ||
-	       err == -EKEYREJECTED || err == -EBADMSG || err == -EINVAL;
+	       err == -EINVAL;
 }
 
 static int read_flag(struct bootimg *ctx, const char *path, uint64_t *value)
@@ -45,7 +51,12 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 			 &disabled) == 0 && disabled;
 }
 
-/* file, then kexec, then bootimg.ko where the kernel has no usable kexec. */
+/*
+ * file, then kexec, then bootimg.ko where the kernel has no kexec at all
+ * (ENOSYS).  Never bootimg.ko because kexec is disabled or refused:
+ * kernel.kexec_load_disabled is the administrator's choice, and only an
+ * explicit --method=module may override it.
+ */
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 		     const struct bi_inputs *in,
 		     struct bootimg_load_result *result)
@@ -59,19 +70,14 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	if (!req->fast_boot && !(req->flags & BOOTIMG_LOAD_ENTRY32)) {
 		result->used = BOOTIMG_METHOD_FILE;
 		err = bi_backend_file.load(ctx, req, in);
-		if (err == 0 || !(worth_falling_back(err) ||
-				  kexec_unavailable(ctx, err)))
+		if (err == 0 || !worth_falling_back(err))
 			return err;
 		result->file_error = err;
 	}
 	result->used = BOOTIMG_METHOD_KEXEC;
 	kexec_err = bi_backend_kexec.load(ctx, req, in);
-	/* Under lockdown the signature verdict explains more than EPERM. */
-	if (kexec_err == -EPERM && result->file_error == -EKEYREJECTED)
-		return bi_fail(ctx, req->kernel, -EKEYREJECTED);
 	/* bootimg.ko has no panic kernel. */
-	if (!kexec_unavailable(ctx, kexec_err) ||
-	    (req->flags & BOOTIMG_LOAD_PANIC))
+	if (kexec_err != -ENOSYS || (req->flags & BOOTIMG_LOAD_PANIC))
 		return kexec_err;
 	result->used = BOOTIMG_METHOD_MODULE;
 	err = bi_backend_module.load(ctx, req, in);

@@ -31,10 +31,10 @@ int bi_unpacked_grow(struct bi_unpacked *out)
 	size_t capacity = out->capacity ? out->capacity * 2 : FIRST_CAPACITY;
 	uint8_t *data;
 
-	if (out->capacity >= BI_UNPACK_MAX)
+	if (out->capacity >= out->limit)
 		return -EFBIG;
-	if (capacity > BI_UNPACK_MAX)
-		capacity = BI_UNPACK_MAX;
+	if (capacity > out->limit)
+		capacity = out->limit;
 	data = realloc(out->data, capacity);
 	if (!data)
 		return -ENOMEM;
@@ -43,17 +43,40 @@ int bi_unpacked_grow(struct bi_unpacked *out)
 	return 0;
 }
 
-int bi_decompress(const struct bi_codec *codec, const uint8_t *data,
-		  size_t size, uint8_t **out, size_t *out_size)
+int bi_decompress_prefix(const struct bi_codec *codec, const uint8_t *data,
+			 size_t size, size_t limit, uint8_t **out,
+			 size_t *out_size)
 {
-	struct bi_unpacked unpacked = { 0 };
+	struct bi_unpacked unpacked = { .limit = limit };
 	int err = codec->unpack(data, size, &unpacked);
 
-	if (err < 0) {
+	if (err < 0 && err != -EFBIG) {
 		free(unpacked.data);
 		return err;
 	}
 	*out = unpacked.data;
 	*out_size = unpacked.size;
-	return 0;
+	return err == -EFBIG;
+}
+
+int bi_decompress_max(const struct bi_codec *codec, const uint8_t *data,
+		      size_t size, size_t limit, uint8_t **out,
+		      size_t *out_size)
+{
+	int more = bi_decompress_prefix(codec, data, size, limit, out,
+					out_size);
+
+	if (more > 0) {
+		free(*out);
+		*out = NULL;
+		return -EFBIG;
+	}
+	return more;
+}
+
+int bi_decompress(const struct bi_codec *codec, const uint8_t *data,
+		  size_t size, uint8_t **out, size_t *out_size)
+{
+	return bi_decompress_max(codec, data, size, BI_UNPACK_MAX, out,
+				 out_size);
 }

@@ -18,9 +18,10 @@ struct bi_unpacked {
 	uint8_t *data;
 	size_t size;		/* bytes written */
 	size_t capacity;
+	size_t limit;		/* never more than this */
 };
 
-/* Make room for at least one more byte; -EFBIG past BI_UNPACK_MAX. */
+/* Make room for at least one more byte; -EFBIG past out->limit. */
 int bi_unpacked_grow(struct bi_unpacked *out);
 
 struct bi_codec {
@@ -43,9 +44,21 @@ const struct bi_codec *bi_codec_detect(const uint8_t *data, size_t size);
 
 /*
  * Unpack DATA with CODEC into a malloc'd buffer (*OUT, *OUT_SIZE; the
- * caller frees it).  Nothing is allocated on failure.
+ * caller frees it), -EFBIG past LIMIT bytes.  Nothing is allocated on
+ * failure.  bi_decompress() is the same with LIMIT BI_UNPACK_MAX.
  */
+int bi_decompress_max(const struct bi_codec *codec, const uint8_t *data,
+		      size_t size, size_t limit, uint8_t **out,
+		      size_t *out_size);
 int bi_decompress(const struct bi_codec *codec, const uint8_t *data,
 		  size_t size, uint8_t **out, size_t *out_size);
+
+/*
+ * The first LIMIT bytes DATA unpacks to, or all of them if fewer: 1 if
+ * the stream goes on past LIMIT, 0 if *OUT holds all of it.
+ */
+int bi_decompress_prefix(const struct bi_codec *codec, const uint8_t *data,
+			 size_t size, size_t limit, uint8_t **out,
+			 size_t *out_size);
 
 #endif

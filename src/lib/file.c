@@ -13,7 +13,11 @@ int bi_file_open(struct bootimg *ctx, const char *path, struct bi_file *file)
 	int fd, err;
 
 	*file = (struct bi_file){ .path = path, .fd = -1 };
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/*
+	 * Neither wait for a FIFO's writer nor take a terminal: whatever is
+	 * not a regular file is refused below before anything reads it.
+	 */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return bi_fail(ctx, path, -errno);
 	if (fstat(fd, &st) < 0) {

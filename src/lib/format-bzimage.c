@@ -43,24 +43,49 @@ static void copy_version(const struct bi_file *file, size_t setup_end,
 	out[i] = '\0';
 }
 
+/* The setup header of a bzImage in DATA, or -ENOEXEC. */
+static int read_header(const uint8_t *data, size_t size,
+		       struct setup_header *hdr)
+{
+	if (size < HEADER_OFFSET + sizeof(*hdr))	/* EFI stub: "MZ" */
+		return size >= 2 && data[0] == 'M' && data[1] == 'Z' ?
+		       -EBADMSG : -ENOEXEC;
+	memcpy(hdr, data + HEADER_OFFSET, sizeof(*hdr));
+	if (hdr->header != HEADER_MAGIC || hdr->boot_flag != BOOT_FLAG)
+		return -ENOEXEC;
+	if (hdr->version < MIN_PROTOCOL || !(hdr->loadflags & LOADED_HIGH))
+		return -ENOEXEC;	/* zImage or a kernel older than 2.6.22 */
+	return 0;
+}
+
+/* Where the setup code ends and the protected-mode kernel starts. */
+static size_t setup_end_of(const struct setup_header *hdr)
+{
+	return ((size_t)(hdr->setup_sects ? hdr->setup_sects : 4) + 1) *
+	       SECTOR;
+}
+
+static int bzimage_declared_size(const uint8_t *data, size_t size,
+				 uint64_t *bytes)
+{
+	struct setup_header hdr;
+	int err = read_header(data, size, &hdr);
+
+	if (err == 0)
+		*bytes = setup_end_of(&hdr) + (uint64_t)hdr.syssize * 16;
+	return err;
+}
+
 static int bzimage_probe(const struct bi_file *file, struct bi_kernel *kernel)
 {
 	struct setup_header hdr;
 	struct bootimg_info *info = &kernel->info;
-	size_t setup_sects, setup_end, payload;
+	size_t setup_end, payload;
+	int err = read_header(file->data, file->size, &hdr);
 
-	/* Debian's bzImages start with the EFI stub's "MZ". */
-	if (file->size < HEADER_OFFSET + sizeof(hdr))
-		return file->size >= 2 && file->data[0] == 'M' &&
-		       file->data[1] == 'Z' ? -EBADMSG : -ENOEXEC;
-	memcpy(&hdr, file->data + HEADER_OFFSET, sizeof(hdr));
-	if (hdr.header != HEADER_MAGIC || hdr.boot_flag != BOOT_FLAG)
-		return -ENOEXEC;
-	if (hdr.version < MIN_PROTOCOL || !(hdr.loadflags & LOADED_HIGH))
-		return -ENOEXEC;	/* zImage or a kernel older than 2.6.22 */
-
-	setup_sects = hdr.setup_sects ? hdr.setup_sects : 4;
-	setup_end = (setup_sects + 1) * SECTOR;
+	if (err < 0)
+		return err;
+	setup_end = setup_end_of(&hdr);
 	payload = (size_t)hdr.syssize * 16;
 	if (payload == 0 || setup_end + payload > file->size)
 		return -EBADMSG;
@@ -103,4 +128,5 @@ static int bzimage_probe(const struct bi_file *file, struct bi_kernel *kernel)
 const struct bi_format bi_format_bzimage = {
 	.name = "bzImage",
 	.probe = bzimage_probe,
+	.declared_size = bzimage_declared_size,
 };

@@ -8,6 +8,39 @@
 #include "format.h"
 #include "internal.h"
 
+/* Enough for every kernel format's headers: bzImage setup, ELF, multiboot. */
+#define HEADER_WINDOW (64u * 1024)
+/* What may follow the declared end: vmlinux.relocs, a signature. */
+#define TRAILER_SLACK(declared) ((declared) / 8 + 1024u * 1024)
+
+/*
+ * Unpack no more than the kernel inside can be: first its headers only,
+ * refused at once if they start no kernel image (a bomb of zeros costs
+ * 64 KiB, not 1 GiB); then the whole, up to the size those headers
+ * declare, a trailer's slack, and BI_UNPACK_MAX: -EFBIG past that.
+ */
+static int unpack_kernel(const struct bi_codec *codec,
+			 const struct bi_file *file, uint8_t **data,
+			 size_t *size)
+{
+	uint64_t declared, limit = BI_UNPACK_MAX;
+	int err = bi_decompress_prefix(codec, file->data, file->size,
+				       HEADER_WINDOW, data, size);
+
+	if (err <= 0)
+		return err;	/* a failure, or all of it is in the window */
+	err = bi_kernel_declared_size(*data, *size, &declared);
+	free(*data);
+	*data = NULL;
+	if (err < 0)
+		return err;
+	if (declared && declared < BI_UNPACK_MAX &&
+	    declared + TRAILER_SLACK(declared) < BI_UNPACK_MAX)
+		limit = declared + TRAILER_SLACK(declared);
+	return bi_decompress_max(codec, file->data, file->size, (size_t)limit,
+				 data, size);
+}
+
 static int compressed_probe(const struct bi_file *file,
 			    struct bi_kernel *kernel)
 {
@@ -18,7 +51,7 @@ static int compressed_probe(const struct bi_file *file,
 
 	if (!codec)
 		return -ENOEXEC;
-	err = bi_decompress(codec, file->data, file->size, &data, &inner.size);
+	err = unpack_kernel(codec, file, &data, &inner.size);
 	if (err < 0)
 		return err;
 	inner.data = data;

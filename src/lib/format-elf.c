@@ -19,8 +19,8 @@
 
 /* The fields of either ELF class that matter here. */
 struct elf_header {
-	uint16_t type, machine, phentsize, phnum;
-	uint64_t entry, phoff;
+	uint16_t type, machine, phentsize, phnum, shentsize, shnum;
+	uint64_t entry, phoff, shoff;
 };
 
 struct elf_phdr {
@@ -33,6 +33,7 @@ struct elf_class {
 	unsigned char ident_class;
 	uint16_t machine;
 	size_t ehdr_size, phdr_size;
+	uint64_t phys_limit;		/* every segment ends at or below it */
 	unsigned entry64 : 1;
 	void (*read_ehdr)(const uint8_t *p, struct elf_header *h);
 	void (*read_phdr)(const uint8_t *p, struct elf_phdr *ph);
@@ -45,7 +46,8 @@ static void read_ehdr64(const uint8_t *p, struct elf_header *h)
 	memcpy(&e, p, sizeof(e));
 	*h = (struct elf_header){ .type = e.e_type, .machine = e.e_machine,
 		.phentsize = e.e_phentsize, .phnum = e.e_phnum,
-		.entry = e.e_entry, .phoff = e.e_phoff };
+		.shentsize = e.e_shentsize, .shnum = e.e_shnum,
+		.entry = e.e_entry, .phoff = e.e_phoff, .shoff = e.e_shoff };
 }
 
 static void read_phdr64(const uint8_t *p, struct elf_phdr *ph)
@@ -65,7 +67,8 @@ static void read_ehdr32(const uint8_t *p, struct elf_header *h)
 	memcpy(&e, p, sizeof(e));
 	*h = (struct elf_header){ .type = e.e_type, .machine = e.e_machine,
 		.phentsize = e.e_phentsize, .phnum = e.e_phnum,
-		.entry = e.e_entry, .phoff = e.e_phoff };
+		.shentsize = e.e_shentsize, .shnum = e.e_shnum,
+		.entry = e.e_entry, .phoff = e.e_phoff, .shoff = e.e_shoff };
 }
 
 static void read_phdr32(const uint8_t *p, struct elf_phdr *ph)
@@ -78,11 +81,15 @@ static void read_phdr32(const uint8_t *p, struct elf_phdr *ph)
 		.filesz = e.p_filesz, .memsz = e.p_memsz };
 }
 
+/*
+ * x86_64 physical addresses have at most 52 bits; a 32-bit kernel is
+ * entered with paging off, so it must lie below 4 GiB.
+ */
 static const struct elf_class classes[] = {
 	{ "ELF vmlinux (64-bit)", ELFCLASS64, EM_X86_64, sizeof(Elf64_Ehdr),
-	  sizeof(Elf64_Phdr), 1, read_ehdr64, read_phdr64 },
+	  sizeof(Elf64_Phdr), 1ull << 52, 1, read_ehdr64, read_phdr64 },
 	{ "ELF vmlinux (32-bit)", ELFCLASS32, EM_386, sizeof(Elf32_Ehdr),
-	  sizeof(Elf32_Phdr), 0, read_ehdr32, read_phdr32 },
+	  sizeof(Elf32_Phdr), 1ull << 32, 0, read_ehdr32, read_phdr32 },
 };
 
 static const struct elf_class *find_class(const uint8_t *data, size_t size)
@@ -98,18 +105,39 @@ static const struct elf_class *find_class(const uint8_t *data, size_t size)
 	return NULL;
 }
 
-/* Add a PT_LOAD segment, page-aligned, after checking it against DATA. */
-static int add_segment(struct bi_kernel *k, const struct elf_phdr *ph,
-		       const uint8_t *data, size_t size)
+/* The ELF header of DATA and its class: -ENOEXEC, not ELF; -EBADMSG. */
+static int read_header(const uint8_t *data, size_t size,
+		       const struct elf_class **c, struct elf_header *h)
+{
+	*c = find_class(data, size);
+	if (!*c)
+		return -ENOEXEC;
+	if (size < (*c)->ehdr_size)
+		return -EBADMSG;
+	(*c)->read_ehdr(data, h);
+	return 0;
+}
+
+/*
+ * Add a PT_LOAD segment, page-aligned, after checking it against DATA
+ * (-EBADMSG) and its sizes and addresses (-ERANGE: p_memsz smaller than
+ * p_filesz, or p_paddr + p_memsz past the class's physical limit, which
+ * also keeps the page-aligned end from wrapping around).
+ */
+static int add_segment(struct bi_kernel *k, const struct elf_class *c,
+		       const struct elf_phdr *ph, const uint8_t *data,
+		       size_t size)
 {
 	uint64_t lead = ph->paddr % BI_PAGE_SIZE;
 	struct bi_load_segment *s;
 	size_t i;
 
-	if (ph->filesz > ph->memsz || ph->offset > size ||
-	    ph->filesz > size - ph->offset || ph->offset < lead ||
-	    ph->paddr + ph->memsz < ph->paddr)
+	if (ph->offset > size || ph->filesz > size - ph->offset ||
+	    ph->offset < lead)
 		return -EBADMSG;
+	if (ph->filesz > ph->memsz || ph->paddr >= c->phys_limit ||
+	    ph->memsz > c->phys_limit - ph->paddr)
+		return -ERANGE;
 	if (k->n_segments == BI_MAX_KERNEL_SEGMENTS)
 		return -EBADMSG;
 	s = &k->segments[k->n_segments];
@@ -214,17 +242,14 @@ static void describe(struct bi_kernel *k, const struct elf_class *c,
 
 int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel)
 {
-	const struct elf_class *c = find_class(data, size);
 	struct elf_phdr loads[BI_MAX_KERNEL_SEGMENTS];
+	const struct elf_class *c;
 	struct elf_header h;
 	size_t i, n = 0;
-	int err;
+	int err = read_header(data, size, &c, &h);
 
-	if (!c)
-		return -ENOEXEC;
-	if (size < c->ehdr_size)
-		return -EBADMSG;
-	c->read_ehdr(data, &h);
+	if (err < 0)
+		return err;
 	if (h.machine != c->machine || h.type != ET_EXEC)
 		return -ENOEXEC;	/* another architecture, or no program */
 	if (h.phentsize != c->phdr_size || h.phnum == 0 || h.phoff > size ||
@@ -238,7 +263,7 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel)
 		c->read_phdr(data + h.phoff + i * c->phdr_size, &ph);
 		if (ph.type != PT_LOAD || ph.memsz == 0)
 			continue;
-		err = add_segment(kernel, &ph, data, size);
+		err = add_segment(kernel, c, &ph, data, size);
 		if (err < 0)
 			return err;
 		loads[n++] = ph;
@@ -248,6 +273,43 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel)
 	describe(kernel, c, data, size);
 	kernel->image = (struct bi_file){ .fd = -1, .data = data,
 					  .size = size };
+	return 0;
+}
+
+/* A + B, or UINT64_MAX if that wraps. */
+static uint64_t add_saturated(uint64_t a, uint64_t b)
+{
+	return a + b < a ? UINT64_MAX : a + b;
+}
+
+/*
+ * The end of the section header table (the linker puts it last), of the
+ * program headers, and of every segment whose header lies in DATA.
+ */
+static int elf_declared_size(const uint8_t *data, size_t size,
+			     uint64_t *bytes)
+{
+	const struct elf_class *c;
+	struct elf_header h;
+	uint64_t end;
+	size_t i;
+	int err = read_header(data, size, &c, &h);
+
+	if (err < 0)
+		return err;
+	end = add_saturated(h.shoff, (uint64_t)h.shnum * h.shentsize);
+	if (add_saturated(h.phoff, (uint64_t)h.phnum * c->phdr_size) > end)
+		end = add_saturated(h.phoff, (uint64_t)h.phnum * c->phdr_size);
+	for (i = 0; i < h.phnum && h.phoff <= size &&
+		    (size - h.phoff) / c->phdr_size > i; i++) {
+		struct elf_phdr ph;
+
+		c->read_phdr(data + h.phoff + i * c->phdr_size, &ph);
+		if (ph.type == PT_LOAD &&
+		    add_saturated(ph.offset, ph.filesz) > end)
+			end = add_saturated(ph.offset, ph.filesz);
+	}
+	*bytes = end;
 	return 0;
 }
 
@@ -263,4 +325,5 @@ static int elf_probe(const struct bi_file *file, struct bi_kernel *kernel)
 const struct bi_format bi_format_elf = {
 	.name = "ELF vmlinux",
 	.probe = elf_probe,
+	.declared_size = elf_declared_size,
 };

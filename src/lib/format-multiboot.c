@@ -64,8 +64,9 @@ static int parse_addresses(const struct mb_header *h, size_t at,
 	if (load_end <= h->load_addr || load_end - h->load_addr > size - offset)
 		return -EBADMSG;
 	mem_end = h->bss_end_addr ? h->bss_end_addr : load_end;
-	if (mem_end < load_end || mem_end > 1ull << 32 ||
-	    h->entry_addr < h->load_addr || h->entry_addr >= load_end)
+	if (mem_end < load_end || mem_end > 1ull << 32)
+		return -ERANGE;		/* bss before the end, or past 4 GiB */
+	if (h->entry_addr < h->load_addr || h->entry_addr >= load_end)
 		return -EBADMSG;
 	*s = (struct bi_load_segment){
 		.buf = data + offset, .bufsz = load_end - h->load_addr,
@@ -80,19 +81,15 @@ static int parse_addresses(const struct mb_header *h, size_t at,
 	return 0;
 }
 
-/* Load the file as a 32-bit ELF program. */
+/* Load the file as a 32-bit ELF program (below 4 GiB, as ELF32 is). */
 static int parse_elf(const uint8_t *data, size_t size, struct bi_kernel *k)
 {
 	int err = bi_elf_parse(data, size, k);
-	size_t i;
 
 	if (err == -ENOEXEC || (err == 0 && k->info.entry64))
 		return -ENOPROTOOPT;	/* no address fields: ELF32 only */
 	if (err < 0)
 		return err;
-	for (i = 0; i < k->n_segments; i++)
-		if (k->segments[i].mem + k->segments[i].memsz > 1ull << 32)
-			return -EBADMSG;
 	/* Not the Linux boot protocol: drop what describes it. */
 	k->info = (struct bootimg_info){
 		.format = "multiboot (ELF)",
@@ -101,6 +98,29 @@ static int parse_elf(const uint8_t *data, size_t size, struct bi_kernel *k)
 		.pref_address = k->info.pref_address,
 	};
 	k->setup_header_size = 0;
+	return 0;
+}
+
+/*
+ * With address fields and load_end_addr, the file ends where the loaded
+ * part does; otherwise the ELF form's headers tell, or nothing does.
+ */
+static int multiboot_declared_size(const uint8_t *data, size_t size,
+				   uint64_t *bytes)
+{
+	long at = find_header(data, size);
+	struct mb_header h = { 0 };
+
+	if (at < 0 || size - (size_t)at < sizeof(h))
+		return -ENOEXEC;
+	memcpy(&h, data + at, sizeof(h));
+	if (!(h.flags & MB_ADDRESS_FIELDS))
+		return -ENOEXEC;	/* ELF: bi_format_elf's headers */
+	*bytes = 0;
+	if (h.load_end_addr > h.load_addr && h.header_addr >= h.load_addr &&
+	    h.header_addr - h.load_addr <= (uint64_t)at)
+		*bytes = (uint64_t)at - (h.header_addr - h.load_addr) +
+			 (h.load_end_addr - h.load_addr);
 	return 0;
 }
 
@@ -136,4 +156,5 @@ static int multiboot_probe(const struct bi_file *file,
 const struct bi_format bi_format_multiboot = {
 	.name = "multiboot",
 	.probe = multiboot_probe,
+	.declared_size = multiboot_declared_size,
 };

@@ -34,6 +34,21 @@ int bi_probe_kernel(const struct bi_file *file, struct bi_kernel *kernel)
 			  sizeof(kernel_formats[0]), file, kernel);
 }
 
+int bi_kernel_declared_size(const uint8_t *data, size_t size,
+			    uint64_t *bytes)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kernel_formats) / sizeof(kernel_formats[0]);
+	     i++) {
+		int err = kernel_formats[i]->declared_size(data, size, bytes);
+
+		if (err != -ENOEXEC)
+			return err;
+	}
+	return -ENOEXEC;
+}
+
 int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel)
 {
 	int err = bi_probe_kernel(file, kernel);

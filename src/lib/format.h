@@ -74,6 +74,14 @@ struct bi_format {
 	 * On failure the kernel holds nothing to release.
 	 */
 	int (*probe)(const struct bi_file *file, struct bi_kernel *kernel);
+	/*
+	 * From the first SIZE bytes of an image, how large its header says
+	 * the whole file is (*BYTES 0: it does not say), so that a container
+	 * unpacks no more than that: -ENOEXEC if not this format.  Every
+	 * kernel format has one; containers do not.
+	 */
+	int (*declared_size)(const uint8_t *data, size_t size,
+			     uint64_t *bytes);
 };
 
 extern const struct bi_format bi_format_bzimage;
@@ -87,6 +95,14 @@ int bi_probe_file(const struct bi_file *file, struct bi_kernel *kernel);
 
 /* The same, for a container's contents: kernel formats only. */
 int bi_probe_kernel(const struct bi_file *file, struct bi_kernel *kernel);
+
+/*
+ * The kernel format whose header DATA (the first SIZE bytes of an image)
+ * starts with, and the file size that header declares (0: unknown);
+ * -ENOEXEC if DATA starts no kernel image.
+ */
+int bi_kernel_declared_size(const uint8_t *data, size_t size,
+			    uint64_t *bytes);
 
 void bi_kernel_release(struct bi_kernel *kernel);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* A polled 16550 UART at COM1, 115200 baud, 8N1. */
+#include "port-io.h"
 #include "serial.h"
 
 #define COM1 0x3f8
@@ -10,21 +11,10 @@
 #define MCR 4	/* modem control */
 #define LSR 5	/* line status */
 #define LSR_THRE 0x20
+#define LSR_TEMT 0x40	/* the last bit has left the wire */
 #define LCR_DLAB 0x80
 #define LCR_8N1 0x03
 
-static inline void outb(uint16_t port, uint8_t value)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(value), "Nd"(port));
-}
-
-static inline uint8_t inb(uint16_t port)
-{
-	uint8_t value;
-
-	__asm__ volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
-	return value;
-}
 
 void serial_init(void)
 {
@@ -76,4 +66,12 @@ void serial_put_dec(uint32_t value)
 		value /= 10;
 	} while (value);
 	serial_puts(digits + i);
+}
+
+void serial_flush(void)
+{
+	unsigned spins = 100000;
+
+	while (!(inb(COM1 + LSR) & LSR_TEMT) && --spins)
+		;
 }

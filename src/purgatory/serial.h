@@ -9,5 +9,7 @@ void serial_init(void);
 void serial_puts(const char *s);
 void serial_put_hex(uint64_t value);
 void serial_put_dec(uint32_t value);
+/* Wait until everything written has been sent. */
+void serial_flush(void);
 
 #endif

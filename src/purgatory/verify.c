@@ -1,20 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Check every segment against the checksum libbootimg computed at load
- * time (see checksum64.h for why a 64-bit checksum is enough), so that a kernel or initrd damaged in memory between load and
- * exec is never entered.
+ * time (see checksum64.h for why a 64-bit checksum is enough), so that a
+ * kernel or initrd damaged in memory between load and exec is never
+ * entered: the machine resets instead, through its firmware.
  */
 #include "purgatory-abi.h"
+#include "reset.h"
 #include "serial.h"
 #include "checksum64.h"
 
 void purgatory_verify(const struct bootimg_purgatory_header *hdr);
-
-static void __attribute__((noreturn)) stop(void)
-{
-	for (;;)
-		__asm__ volatile("cli; hlt");
-}
 
 void purgatory_verify(const struct bootimg_purgatory_header *hdr)
 {
@@ -36,7 +32,8 @@ void purgatory_verify(const struct bootimg_purgatory_header *hdr)
 		serial_put_hex(r->start);
 		serial_puts("+");
 		serial_put_hex(r->len);
-		serial_puts(" is corrupt, not booting\n");
-		stop();
+		serial_puts(" is corrupt, not booting; resetting\n");
+		serial_flush();
+		machine_reset();	/* an unattended machine comes back */
 	}
 }

@@ -243,3 +243,40 @@ e2e_downtime_ms() {	# host clock: exec line to the second kernel's init
 	t1=$(e2e_time "$1" "BOOTIMG-STAGE2 uptime=")
 	awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%d", (b - a) * 1000}'
 }
+
+# e2e_reset_case WORK CC CMDLINE: the case purgatory-reset in
+# WORK/cases: bootimg stages the second kernel with the kexec method
+# while corrupt-segment.c (built with CC, preloaded) damages its first
+# segment on the way into kexec_load; then bootimg --exec.
+e2e_reset_case() {
+	local dir=$1/cases/purgatory-reset
+	$2 -Wall -Wextra -O2 -shared -fPIC -o "$1/corrupt-segment.so" \
+		"$e2e_dir/corrupt-segment.c" || return 1
+	e2e_case "$dir" exec="bootimg --exec" cmdline="$3" \
+		run="LD_PRELOAD=/case/corrupt-segment.so bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line=\"\$CMDLINE\" --method=kexec"
+	cp "$1/corrupt-segment.so" "$dir/root/case/"
+}
+
+# e2e_check_reset DIR QEMU_STATUS SECONDS: purgatory refused the damaged
+# segment and reset the machine: qemu (-no-reboot) exited by itself,
+# well before the timeout, and no second kernel ran.
+e2e_check_reset() {
+	local log=$1/serial.log limit=${BOOTIMG_E2E_TIMEOUT:-240}
+	if ! grep -q "BOOTIMG-E2E corrupted segment" "$log"; then
+		echo "the segment was not damaged (corrupt-segment.so)"
+	elif ! grep -q "bootimg purgatory: segment .* is corrupt, not booting; resetting" "$log"; then
+		echo "purgatory did not report the damaged segment"
+	elif grep -q "BOOTIMG-STAGE2" "$log"; then
+		echo "the damaged kernel booted"
+	elif [ "$2" -ne 0 ]; then
+		echo "qemu did not exit by itself (status $2)"
+	elif [ "$3" -ge $((limit / 2)) ]; then
+		echo "qemu took $3 s, half the timeout"
+	else
+		echo "reset $(awk -v a="$(e2e_time "$log" BOOTIMG-STAGE1-EXEC)" \
+			-v b="$(e2e_time "$log" "bootimg purgatory:")" \
+			'BEGIN {printf "%d", (b - a) * 1000}') ms after exec, qemu done in $3 s"
+		return 0
+	fi
+	return 1
+}

@@ -167,6 +167,40 @@ static void test_api(void)
 	free(p.data);
 }
 
+/* Bounded unpacking: a prefix, a limit, and the sizes headers declare. */
+static void test_bounds(struct bootimg *ctx)
+{
+	size_t size = fake_bzimage_size(), n = 0;
+	uint8_t *img = calloc(1, size + 4 * 1024 * 1024), *out = NULL;
+	struct packed p, tail;
+	struct bootimg_info info;
+	uint64_t declared = 0;
+
+	fake_bzimage(img);
+	p = pack_gzip(img, size);
+	CHECK_EQ(bi_decompress_prefix(&bi_codec_gzip, p.data, p.size, 1000,
+				      &out, &n), 1);
+	CHECK(n == 1000 && memcmp(out, img, n) == 0);
+	free(out);
+	CHECK_EQ(bi_decompress_prefix(&bi_codec_gzip, p.data, p.size, size,
+				      &out, &n), 0);
+	CHECK(n == size && memcmp(out, img, n) == 0);
+	free(out);
+	CHECK_EQ(bi_decompress_max(&bi_codec_gzip, p.data, p.size, size - 1,
+				   &out, &n), -EFBIG);
+	CHECK_EQ(bi_kernel_declared_size(img, 4096, &declared), 0);
+	CHECK_EQ(declared, size);
+	CHECK_EQ(bi_kernel_declared_size(img + size, 4096, &declared),
+		 -ENOEXEC);	/* zeros */
+	free(p.data);
+	/* A bzImage and 4 MiB of zeros: more than its header declares. */
+	tail = pack_gzip(img, size + 4 * 1024 * 1024);
+	CHECK_EQ(bootimg_probe(ctx, write_temp("tail.gz", tail.data,
+					       tail.size), &info), -EFBIG);
+	free(tail.data);
+	free(img);
+}
+
 static void test_real(struct bootimg *ctx)
 {
 	const char *path = getenv("BOOTIMG_TEST_KERNEL");
@@ -209,6 +243,7 @@ int main(void)
 	for (c = 0; c < sizeof(codecs) / sizeof(codecs[0]); c++)
 		test_codec(ctx, c, img, size);
 	test_api();
+	test_bounds(ctx);
 	test_real(ctx);
 	bootimg_free(ctx);
 	free(img);

@@ -165,6 +165,46 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *img64,
 		"class");
 }
 
+/* Set a field of the data segment's program header (the last one). */
+static void damaged_phdr(struct bootimg *ctx, const uint8_t *img, int is64,
+			 size_t field64, size_t field32, uint64_t value,
+			 const char *name)
+{
+	size_t at = is64 ? sizeof(Elf64_Ehdr) + 2 * sizeof(Elf64_Phdr) +
+			   field64
+			 : sizeof(Elf32_Ehdr) + sizeof(Elf32_Phdr) + field32;
+	uint32_t value32 = (uint32_t)value;
+
+	damaged(ctx, img, IMAGE_SIZE, at, is64 ? (const void *)&value
+					      : (const void *)&value32,
+		is64 ? 8 : 4, -ERANGE, name);
+}
+
+/* Sizes and addresses that wrap, or lie where no memory can be. */
+static void test_wrapped(struct bootimg *ctx, const uint8_t *img64,
+			 const uint8_t *img32)
+{
+	const size_t paddr64 = offsetof(Elf64_Phdr, p_paddr);
+	const size_t paddr32 = offsetof(Elf32_Phdr, p_paddr);
+	const size_t memsz64 = offsetof(Elf64_Phdr, p_memsz);
+	const size_t memsz32 = offsetof(Elf32_Phdr, p_memsz);
+
+	/* p_memsz < p_filesz */
+	damaged_phdr(ctx, img64, 1, memsz64, 0, DATA_FILESZ - 1, "memsz64");
+	damaged_phdr(ctx, img32, 0, 0, memsz32, DATA_FILESZ - 1, "memsz32");
+	/* p_paddr + p_memsz wraps around 2^64 */
+	damaged_phdr(ctx, img64, 1, memsz64, 0, ~0ull - 0x1000, "wrap64");
+	damaged_phdr(ctx, img64, 1, paddr64, 0, ~0ull - 0x2000, "end64");
+	/* ...or only its page-aligned end would (p_paddr not page-aligned) */
+	damaged_phdr(ctx, img64, 1, paddr64, 0, ~0ull - DATA_MEMSZ - 0x800,
+		     "align64");
+	/* past 52 bits of physical address */
+	damaged_phdr(ctx, img64, 1, paddr64, 0, 1ull << 52, "limit64");
+	/* a 32-bit kernel past 4 GiB, or wrapping in 32 bits */
+	damaged_phdr(ctx, img32, 0, 0, paddr32, 0xffffe000u, "end32");
+	damaged_phdr(ctx, img32, 0, 0, memsz32, 0xffffffffu, "wrap32");
+}
+
 static int sysroot_plan(struct bootimg *ctx, const char *kernel,
 			unsigned flags, struct bootimg_plan **plan)
 {
@@ -308,6 +348,7 @@ int main(void)
 	test_good(ctx, img64, 1);
 	test_good(ctx, img32, 0);
 	test_damaged(ctx, img64, img32);
+	test_wrapped(ctx, img64, img32);
 	test_plan(ctx, img64, img32);
 	test_real(ctx);
 	bootimg_free(ctx);

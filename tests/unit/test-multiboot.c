@@ -213,7 +213,7 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_LOAD_END,
 		FLAT_LOAD + FLAT_SIZE + 1, 0, -EBADMSG, "load-end");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_BSS_END,
-		FLAT_LOAD + 0x100, 0, -EBADMSG, "bss-end");
+		FLAT_LOAD + 0x100, 0, -ERANGE, "bss-end");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_LOAD_END, 0xffffffff, 0,
 		-EBADMSG, "overflow");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_ENTRY, FLAT_LOAD + FLAT_SIZE,
@@ -227,6 +227,12 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 	damaged(ctx, elf, ELF_SIZE, sizeof(Elf32_Ehdr),
 		offsetof(Elf32_Phdr, p_filesz), 0x100000, 0, -EBADMSG,
 		"elf-filesz");
+	damaged(ctx, elf, ELF_SIZE, sizeof(Elf32_Ehdr),
+		offsetof(Elf32_Phdr, p_memsz), 0xfff01000, 0, -ERANGE,
+		"elf-past-4g");
+	damaged(ctx, elf, ELF_SIZE, sizeof(Elf32_Ehdr),
+		offsetof(Elf32_Phdr, p_memsz), 0x10, 0, -ERANGE,
+		"elf-memsz");
 }
 
 static int plan_of(struct bootimg *ctx, const char *kernel,
