@@ -57,9 +57,8 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
  * kernel.kexec_load_disabled is the administrator's choice, and only an
  * explicit --method=module may override it.
  */
-static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
-		     const struct bi_inputs *in,
-		     struct bootimg_load_result *result)
+int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
+		void *arg, struct bootimg_load_result *result)
 {
 	int err, kexec_err;
 
@@ -69,23 +68,57 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	 */
 	if (!req->fast_boot && !(req->flags & BOOTIMG_LOAD_ENTRY32)) {
 		result->used = BOOTIMG_METHOD_FILE;
-		err = bi_backend_file.load(ctx, req, in);
+		err = try_method(arg, BOOTIMG_METHOD_FILE);
 		if (err == 0 || !worth_falling_back(err))
 			return err;
 		result->file_error = err;
 	}
 	result->used = BOOTIMG_METHOD_KEXEC;
-	kexec_err = bi_backend_kexec.load(ctx, req, in);
+	kexec_err = try_method(arg, BOOTIMG_METHOD_KEXEC);
 	/* bootimg.ko has no panic kernel. */
 	if (kexec_err != -ENOSYS || (req->flags & BOOTIMG_LOAD_PANIC))
 		return kexec_err;
 	result->used = BOOTIMG_METHOD_MODULE;
-	err = bi_backend_module.load(ctx, req, in);
+	err = try_method(arg, BOOTIMG_METHOD_MODULE);
 	if (err != -ENOSYS)
 		return err;
 	/* No bootimg.ko either: kexec's refusal is the one to report. */
 	result->used = BOOTIMG_METHOD_KEXEC;
-	return bi_fail(ctx, req->kernel, kexec_err);
+	return kexec_err;
+}
+
+struct real_load {
+	struct bootimg *ctx;
+	const struct bootimg_request *req;
+	const struct bi_inputs *in;
+};
+
+static int try_real_load(void *arg, enum bootimg_method method)
+{
+	const struct real_load *l = arg;
+
+	return backends[method]->load(l->ctx, l->req, l->in);
+}
+
+static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
+		     const struct bi_inputs *in,
+		     struct bootimg_load_result *result)
+{
+	struct real_load l = { ctx, req, in };
+	int err = bi_auto_run(req, try_real_load, &l, result);
+
+	/* bootimg.ko was missing too: name the kernel, not /dev/bootimg. */
+	if (err == -ENOSYS && result->used == BOOTIMG_METHOD_KEXEC)
+		err = bi_fail(ctx, req->kernel, err);
+	return err;
+}
+
+/* Refused before any method runs: a panic kernel with no reservation. */
+int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
+{
+	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
+		return bi_fail(ctx, NULL, -EDESTADDRREQ);
+	return 0;
 }
 
 int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
@@ -107,11 +140,10 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	err = bi_inputs_open(ctx, req, &in);
 	if (err < 0)
 		return err;
-	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
-		err = bi_fail(ctx, NULL, -EDESTADDRREQ);
-	else if (req->method == BOOTIMG_METHOD_AUTO)
+	err = bi_request_refused(ctx, req);
+	if (err == 0 && req->method == BOOTIMG_METHOD_AUTO)
 		err = load_auto(ctx, req, &in, result);
-	else
+	else if (err == 0)
 		err = backends[req->method]->load(ctx, req, &in);
 	bi_inputs_close(&in);
 	return err;
