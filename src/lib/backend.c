@@ -28,17 +28,6 @@ static int worth_falling_back(int err)
 	       err == -EINVAL;
 }
 
-static int read_flag(struct bootimg *ctx, const char *path, uint64_t *value)
-{
-	char buf[32];
-	int err = bi_read_sysfile(ctx, path, buf, sizeof(buf));
-
-	if (err < 0)
-		return err;
-	*value = strtoull(buf, NULL, 0);
-	return 0;
-}
-
 /* The kernel has no kexec, or kernel.kexec_load_disabled switched it off. */
 static int kexec_unavailable(struct bootimg *ctx, int err)
 {
@@ -47,7 +36,7 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 	if (err == -ENOSYS)
 		return 1;
 	return err == -EPERM &&
-	       read_flag(ctx, "/proc/sys/kernel/kexec_load_disabled",
+	       bi_read_u64(ctx, "/proc/sys/kernel/kexec_load_disabled",
 			 &disabled) == 0 && disabled;
 }
 
@@ -165,7 +154,7 @@ int bootimg_unload(struct bootimg *ctx, unsigned flags)
 int bi_kexec_staged(struct bootimg *ctx, int *staged)
 {
 	uint64_t loaded = 0;
-	int err = read_flag(ctx, "/sys/kernel/kexec_loaded", &loaded);
+	int err = bi_read_u64(ctx, "/sys/kernel/kexec_loaded", &loaded);
 
 	if (err < 0)
 		return bi_fail(ctx, "/sys/kernel/kexec_loaded",
@@ -184,8 +173,8 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 	if (err < 0 && module_err < 0)
 		return err;
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
-	read_flag(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
-	read_flag(ctx, "/sys/kernel/kexec_crash_size", &size);
+	bi_read_u64(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
+	bi_read_u64(ctx, "/sys/kernel/kexec_crash_size", &size);
 	*status = (struct bootimg_status){
 		.loaded = kexec_staged || module_staged,
 		.module = module_staged != 0,

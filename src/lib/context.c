@@ -86,6 +86,17 @@ int bi_read_sysfile(const struct bootimg *ctx, const char *path,
 	return (int)n;
 }
 
+int bi_read_u64(const struct bootimg *ctx, const char *path, uint64_t *value)
+{
+	char buf[32];
+	int err = bi_read_sysfile(ctx, path, buf, sizeof(buf));
+
+	if (err < 0)
+		return err;
+	*value = strtoull(buf, NULL, 0);
+	return 0;
+}
+
 int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 		  size_t *len)
 {

@@ -27,6 +27,9 @@ int bi_sysroot_path(const struct bootimg *ctx, const char *path,
 int bi_read_sysfile(const struct bootimg *ctx, const char *path,
 		    char *buf, size_t size);
 
+/* Read a number (decimal, or 0x hex) from a small file below the sysroot. */
+int bi_read_u64(const struct bootimg *ctx, const char *path, uint64_t *value);
+
 /* Read a whole file below the sysroot into a malloc'd buffer. */
 int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 		  size_t *len);
