@@ -110,7 +110,7 @@ static void read_lockdown(struct bootimg *ctx, struct bootimg_facts *f)
 	f->lockdown = err < 0 ? BOOTIMG_UNKNOWN : bi_parse_lockdown(buf);
 	if (f->lockdown < 0)
 		f->lockdown = BOOTIMG_UNKNOWN;
-	if (err == -EACCES)
+	if (err == -EACCES && !f->root)
 		f->needs_root |= BOOTIMG_FACT_LOCKDOWN;
 }
 
@@ -127,7 +127,7 @@ static int read_kexec_config(struct bootimg *ctx, struct bootimg_facts *f)
 	if (err < 0) {
 		int core = exists(ctx, "/sys/kernel/kexec_loaded");
 
-		if (err == -EACCES)
+		if (err == -EACCES && !f->root)
 			f->needs_root |= BOOTIMG_FACT_KEXEC_CONFIG;
 		f->has_kexec = f->has_kexec_file = core ? BOOTIMG_UNKNOWN : 0;
 		f->kexec_sig = f->kexec_sig_force = BOOTIMG_UNKNOWN;
@@ -158,7 +158,8 @@ static int read_ima(struct bootimg *ctx, struct bootimg_facts *f)
 	if (err == -ENOMEM)
 		return err;
 	if (err < 0) {
-		if (err == -EACCES)
+		/* Without CONFIG_IMA_READ_POLICY, not even root reads it. */
+		if (err == -EACCES && !f->root)
 			f->needs_root |= BOOTIMG_FACT_IMA_POLICY;
 		f->ima_appraise_kexec = BOOTIMG_UNKNOWN;
 		return 0;
