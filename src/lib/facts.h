@@ -28,7 +28,20 @@ int bi_modules_dep_has_bootimg(const char *text, size_t len);
 int bi_kconfig_read(struct bootimg *ctx, const char *release, char **text,
 		    size_t *len, char *source, size_t source_size);
 
-/* 1 if the PE image in DATA has an Authenticode certificate table. */
-int bi_pe_signed(const uint8_t *data, size_t size);
+/*
+ * 1 if the PE image in DATA has an Authenticode certificate table, which
+ * *CERTS and *CERTS_SIZE then point to; else 0.
+ */
+int bi_pe_signed(const uint8_t *data, size_t size, const uint8_t **certs,
+		 size_t *certs_size);
+
+/*
+ * Does a key of the kernel's keyrings (the text of /proc/keys) match a
+ * certificate of the signatures in CERTS, by subject or authority key
+ * identifier?  1 yes, 0 no, BOOTIMG_UNKNOWN if the trusted keyrings are
+ * not visible (only root sees them).
+ */
+int bi_keys_match_signer(const char *keys, size_t keys_len,
+			 const uint8_t *certs, size_t certs_size);
 
 #endif

@@ -21,10 +21,11 @@ static uint32_t le32(const uint8_t *p)
 	return le16(p) | le16(p + 2) << 16;
 }
 
-int bi_pe_signed(const uint8_t *data, size_t size)
+int bi_pe_signed(const uint8_t *data, size_t size, const uint8_t **certs,
+		 size_t *certs_size)
 {
 	size_t pe, opt, dirs, entry;
-	uint32_t magic;
+	uint32_t magic, offset, length;
 
 	if (size < 0x40 || data[0] != 'M' || data[1] != 'Z')
 		return 0;
@@ -46,5 +47,12 @@ int bi_pe_signed(const uint8_t *data, size_t size)
 	entry = dirs + 8 * PE_CERT_TABLE;
 	if (entry + 8 > size || le16(data + pe + 20) < entry + 8 - opt)
 		return 0;	/* past the file or the optional header */
-	return le32(data + entry) != 0 && le32(data + entry + 4) != 0;
+	offset = le32(data + entry);	/* a file offset, not an RVA */
+	length = le32(data + entry + 4);
+	if (offset == 0 || length == 0 || offset > size ||
+	    length > size - offset)
+		return 0;
+	*certs = data + offset;
+	*certs_size = length;
+	return 1;
 }

@@ -24,15 +24,35 @@ static int locked_down(const struct bootimg_facts *f)
 	       f->lockdown == BOOTIMG_LOCKDOWN_CONFIDENTIALITY;
 }
 
+/* Does a key of the kernel's keyrings match the signer of CERTS? */
+static int signer_trusted(struct bootimg *ctx, const uint8_t *certs,
+			  size_t size)
+{
+	char *keys;
+	size_t len;
+	int trusted;
+
+	if (bi_read_whole(ctx, "/proc/keys", &keys, &len) < 0)
+		return BOOTIMG_UNKNOWN;
+	trusted = bi_keys_match_signer(keys, len, certs, size);
+	free(keys);
+	return trusted;
+}
+
 /*
  * kexec_file_load demands a valid signature under KEXEC_SIG_FORCE, under
- * lockdown, and where IMA appraises kexec images.  Whether a signature
- * is valid needs its signer matched with the kernel's keyrings, which
- * bootimg does not do: a signed image's acceptance stays unknown.
+ * lockdown, and where IMA appraises kexec images (IMA checks signatures
+ * of its own, which bootimg does not).  A signed image is accepted if a
+ * key of the kernel's keyrings matches its signer, which only root sees.
  */
-static void judge_signature(const struct bootimg_facts *f,
+static void judge_signature(struct bootimg *ctx, const struct bootimg_facts *f,
+			    const struct bi_file *image,
 			    struct bootimg_check *c)
 {
+	const uint8_t *certs;
+	size_t size;
+
+	c->pe_signed = bi_pe_signed(image->data, image->size, &certs, &size);
 	if (f->kexec_sig_force == 1 || locked_down(f) ||
 	    f->ima_appraise_kexec == 1)
 		c->signature_required = 1;
@@ -43,10 +63,13 @@ static void judge_signature(const struct bootimg_facts *f,
 		c->signature_required = 0;
 	if (c->signature_required == 0)
 		c->signature_accepted = 1;
-	else if (!c->pe_signed && c->signature_required == 1)
-		c->signature_accepted = 0;
+	else if (f->kexec_sig_force != 1 && !locked_down(f))
+		c->signature_accepted = BOOTIMG_UNKNOWN;	/* IMA's own */
+	else if (c->pe_signed)
+		c->signature_accepted = signer_trusted(ctx, certs, size);
 	else
-		c->signature_accepted = BOOTIMG_UNKNOWN;
+		c->signature_accepted = c->signature_required == 1 ?
+					0 : BOOTIMG_UNKNOWN;
 }
 
 /* Only root can read what some plans need: no obstacle, just unknown. */
@@ -64,8 +87,9 @@ static int predict_file(const struct prediction *p)
 		return -EOPNOTSUPP;
 	if (p->f->kexec_load_disabled == 1)
 		return -EPERM;
-	if (p->c->signature_accepted == 0)
-		return -EKEYREJECTED;
+	/* The verdict of a bad signature, but lockdown's own is EPERM. */
+	if (p->c->signature_accepted == 0 && p->c->signature_required == 1)
+		return p->f->kexec_sig_force == 1 ? -EKEYREJECTED : -EPERM;
 	/* The kernel places the segments itself, in the same RAM. */
 	return plan_obstacle(p->c) == -ENOSPC ? -ENOSPC : 0;
 }
@@ -175,8 +199,7 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 	err = bi_inputs_open(ctx, req, &in);
 	if (err < 0)
 		return err;
-	c->pe_signed = bi_pe_signed(in.kernel.image.data, in.kernel.image.size);
-	judge_signature(facts, c);
+	judge_signature(ctx, facts, &in.kernel.image, c);
 	try_plan(ctx, req, &in, c);
 	find_largest_ram(ctx, req, facts, c);
 	c->verdict = bi_request_refused(ctx, req);
