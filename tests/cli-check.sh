@@ -78,13 +78,19 @@ verdict() {
 }
 
 lockdown 'none [integrity] confidentiality'
-verdict 6 "lockdown=integrity, unsigned image" "demands a signature" \
-	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED
+verdict 6 "lockdown=integrity, unsigned image" "signature would not verify" \
+	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM
 run -- --check --load "$tmp/vmlinuz"
 check "lockdown=integrity: named in the facts" has "lockdown:            integrity" "$tmp/out"
 lockdown 'none integrity [confidentiality]'
-verdict 6 "lockdown=confidentiality, unsigned image" "demands a signature" \
-	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED
+verdict 6 "lockdown=confidentiality, unsigned image" "signature would not verify" \
+	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM
+kconfig CONFIG_KEXEC=y CONFIG_KEXEC_FILE=y CONFIG_KEXEC_SIG=y CONFIG_KEXEC_SIG_FORCE=y
+lockdown '[none] integrity confidentiality'
+verdict 6 "KEXEC_SIG_FORCE, unsigned image" "demands a valid signature" \
+	BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENODATA
+kconfig CONFIG_KEXEC=y CONFIG_KEXEC_FILE=y CONFIG_KEXEC_SIG=y
+lockdown 'none integrity [confidentiality]'
 run -- --check --method=kexec --load "$tmp/vmlinuz"
 check "lockdown: --method=kexec would fail (exit 6), locked down" eval \
 	'[ $rc -eq 6 ] && has "locked down (confidentiality)" "$tmp/out"'

@@ -35,6 +35,10 @@ static const char *not_permitted(const struct bootimg_facts *f,
 {
 	if (method != BOOTIMG_METHOD_MODULE && f->kexec_load_disabled == 1)
 		return "kexec is disabled (kernel.kexec_load_disabled=1)";
+	if (method == BOOTIMG_METHOD_FILE)
+		return "the kernel is locked down and the image's signature "
+		       "would not verify (unsigned, or no key of the kernel's "
+		       "keyrings matches its signer)";
 	return f->lockdown == BOOTIMG_LOCKDOWN_CONFIDENTIALITY ?
 	       "the kernel is locked down (confidentiality)" :
 	       "the kernel is locked down (integrity)";
@@ -59,8 +63,8 @@ const char *check_method_reason(const struct check_report *r,
 	case EPERM:
 		return not_permitted(f, method);
 	case EKEYREJECTED:
-		return "the image is unsigned and the running kernel demands "
-		       "a signature (lockdown, KEXEC_SIG_FORCE or IMA)";
+		return "the running kernel demands a valid signature "
+		       "(KEXEC_SIG_FORCE), and the image's would not verify";
 	case ENOSPC:
 		return "the segments do not fit in RAM";
 	}

@@ -86,9 +86,12 @@ static void show_signature(FILE *out, const struct bootimg_check *c)
 		c->pe_signed ? "signed (Authenticode)" : "unsigned",
 		tristate(c->signature_required, "yes", "no"),
 		tristate(c->signature_accepted, "yes", "no"));
-	if (c->pe_signed && c->signature_accepted < 0)
-		fputs(" (the signer is not matched with the kernel's "
-		      "keyrings)", out);
+	if (c->pe_signed && c->signature_required)
+		fputs(c->signature_accepted == 1 ? " (a key of the kernel's "
+		      "keyrings matches its signer)" :
+		      c->signature_accepted == 0 ? " (no key of the kernel's "
+		      "keyrings matches its signer)" : " (the kernel's "
+		      "keyrings: only root sees them)", out);
 	fputc('\n', out);
 }
 
