@@ -80,7 +80,8 @@ static void show_system(FILE *out, const struct bootimg_facts *f)
 		      "(CAP_SYS_BOOT); predicted as root would load\n", out);
 }
 
-static void show_signature(FILE *out, const struct bootimg_check *c)
+static void show_signature(FILE *out, const struct bootimg_check *c,
+			   int root)
 {
 	fprintf(out, "signature:           %s; required: %s; accepted: %s",
 		c->pe_signed ? "signed (Authenticode)" : "unsigned",
@@ -90,8 +91,8 @@ static void show_signature(FILE *out, const struct bootimg_check *c)
 		fputs(c->signature_accepted == 1 ? " (a key of the kernel's "
 		      "keyrings matches its signer)" :
 		      c->signature_accepted == 0 ? " (no key of the kernel's "
-		      "keyrings matches its signer)" : " (the kernel's "
-		      "keyrings: only root sees them)", out);
+		      "keyrings matches its signer)" : root ? "" :
+		      " (the kernel's keyrings: only root sees them)", out);
 	fputc('\n', out);
 }
 
@@ -134,7 +135,7 @@ static void show_prediction(FILE *out, const struct check_report *r)
 	fputs("kernel:              ", out);
 	put_escaped(out, r->req->kernel);
 	fputc('\n', out);
-	show_signature(out, c);
+	show_signature(out, c, r->facts->root);
 	show_memory(out, r);
 	for (m = BOOTIMG_METHOD_FILE; m <= BOOTIMG_METHOD_MODULE; m++) {
 		const char *outcome = check_method_outcome(c, m);

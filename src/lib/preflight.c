@@ -24,6 +24,12 @@ static int locked_down(const struct bootimg_facts *f)
 	       f->lockdown == BOOTIMG_LOCKDOWN_CONFIDENTIALITY;
 }
 
+/* kexec_file_load refuses an image whose PE signature does not verify. */
+static int pe_signature_demanded(const struct bootimg_facts *f)
+{
+	return f->kexec_sig_force == 1 || locked_down(f);
+}
+
 /* Does a key of the kernel's keyrings match the signer of CERTS? */
 static int signer_trusted(struct bootimg *ctx, const uint8_t *certs,
 			  size_t size)
@@ -63,12 +69,10 @@ static void judge_signature(struct bootimg *ctx, const struct bootimg_facts *f,
 		c->signature_required = 0;
 	if (c->signature_required == 0)
 		c->signature_accepted = 1;
-	else if (f->kexec_sig_force != 1 && !locked_down(f))
-		c->signature_accepted = BOOTIMG_UNKNOWN;	/* IMA's own */
 	else if (c->pe_signed)
 		c->signature_accepted = signer_trusted(ctx, certs, size);
-	else
-		c->signature_accepted = c->signature_required == 1 ?
+	else	/* IMA may still accept a signature of its own */
+		c->signature_accepted = pe_signature_demanded(f) ?
 					0 : BOOTIMG_UNKNOWN;
 }
 
@@ -88,7 +92,7 @@ static int predict_file(const struct prediction *p)
 	if (p->f->kexec_load_disabled == 1)
 		return -EPERM;
 	/* The verdict of a bad signature, but lockdown's own is EPERM. */
-	if (p->c->signature_accepted == 0 && p->c->signature_required == 1)
+	if (p->c->signature_accepted == 0 && pe_signature_demanded(p->f))
 		return p->f->kexec_sig_force == 1 ? -EKEYREJECTED : -EPERM;
 	/* The kernel places the segments itself, in the same RAM. */
 	return plan_obstacle(p->c) == -ENOSPC ? -ENOSPC : 0;
