@@ -32,41 +32,33 @@ int bi_parse_lockdown(const char *text)
 
 int bi_ima_appraises_kexec(const char *text, size_t len)
 {
-	const char *line = text, *end = text + len;
+	const char *pos = text;
+	char rule[512];
 
-	while (line < end) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		size_t n = (size_t)((nl ? nl : end) - line);
-		char rule[512];
-
-		if (n < sizeof(rule)) {
-			memcpy(rule, line, n);
-			rule[n] = '\0';
-			if (strncmp(rule, "appraise ", 9) == 0 &&
-			    strstr(rule, " func=KEXEC_KERNEL_CHECK"))
-				return 1;
-		}
-		line = nl ? nl + 1 : end;
-	}
+	while (bi_next_line(&pos, text + len, rule, sizeof(rule)))
+		if (strncmp(rule, "appraise ", 9) == 0 &&
+		    strstr(rule, " func=KEXEC_KERNEL_CHECK"))
+			return 1;
 	return 0;
 }
 
 int bi_modules_dep_has_bootimg(const char *text, size_t len)
 {
-	const char *line = text, *end = text + len;
+	const char *pos = text;
+	char line[1024];
 
-	while (line < end) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		const char *colon = memchr(line, ':', (size_t)((nl ? nl : end) - line));
-		const char *name = colon;
+	/* "kernel/.../NAME.ko[.xz]: dependencies" */
+	while (bi_next_line(&pos, text + len, line, sizeof(line))) {
+		char *colon = strchr(line, ':'), *name;
 
-		while (name && name > line && name[-1] != '/')
-			name--;
-		if (name && (size_t)(colon - name) >= 10 &&
-		    memcmp(name, "bootimg.ko", 10) == 0 &&
-		    (colon - name == 10 || name[10] == '.'))
+		if (!colon)
+			continue;
+		*colon = '\0';
+		name = strrchr(line, '/');
+		name = name ? name + 1 : line;
+		if (strncmp(name, "bootimg.ko", 10) == 0 &&
+		    (name[10] == '\0' || name[10] == '.'))
 			return 1;
-		line = nl ? nl + 1 : end;
 	}
 	return 0;
 }

@@ -10,17 +10,12 @@
 int bi_kconfig_enabled(const char *text, size_t len, const char *name)
 {
 	size_t n = strlen(name);
-	const char *line = text, *end = text + len;
+	const char *pos = text;
+	char line[256];
 
-	while (line < end) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		size_t left = (size_t)((nl ? nl : end) - line);
-
-		if (left >= n + 2 && memcmp(line, name, n) == 0 &&
-		    line[n] == '=')
+	while (bi_next_line(&pos, text + len, line, sizeof(line)))
+		if (strncmp(line, name, n) == 0 && line[n] == '=')
 			return line[n + 1] == 'y';
-		line = nl ? nl + 1 : end;
-	}
 	return 0;
 }
 

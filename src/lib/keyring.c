@@ -85,27 +85,19 @@ static void find_ids(struct key_ids *ids, const uint8_t *certs, size_t size)
 int bi_keys_match_signer(const char *keys, size_t keys_len,
 			 const uint8_t *certs, size_t certs_size)
 {
-	const char *line = keys, *end = keys + keys_len;
+	const char *pos = keys;
 	struct key_ids ids = { .count = 0 };
+	char line[1024];
 	int visible = 0;
+	size_t i;
 
 	find_ids(&ids, certs, certs_size);
-	while (line < end) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		size_t n = (size_t)((nl ? nl : end) - line), i;
-		char text[1024];
-
-		if (n < sizeof(text)) {
-			memcpy(text, line, n);
-			text[n] = '\0';
-			if (strstr(text, " .builtin_trusted_keys:"))
-				visible = 1;
-			for (i = 0; strstr(text, " asymmetri") &&
-				    i < ids.count; i++)
-				if (strstr(text, ids.hex[i]))
-					return 1;
-		}
-		line = nl ? nl + 1 : end;
+	while (bi_next_line(&pos, keys + keys_len, line, sizeof(line))) {
+		if (strstr(line, " .builtin_trusted_keys:"))
+			visible = 1;
+		for (i = 0; strstr(line, " asymmetri") && i < ids.count; i++)
+			if (strstr(line, ids.hex[i]))
+				return 1;
 	}
 	return visible ? 0 : BOOTIMG_UNKNOWN;
 }
