@@ -71,7 +71,7 @@ static void show_system(FILE *out, const struct bootimg_facts *f)
 		fprintf(out, "%u device%s (", f->watchdogs,
 			f->watchdogs > 1 ? "s" : "");
 		put_escaped(out, f->watchdog);
-		fputs("): it keeps running across the reboot\n", out);
+		fputs("): a running one keeps counting across the reboot\n", out);
 	} else {
 		fputs("none\n", out);
 	}

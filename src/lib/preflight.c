@@ -59,8 +59,7 @@ static void judge_signature(struct bootimg *ctx, const struct bootimg_facts *f,
 	size_t size;
 
 	c->pe_signed = bi_pe_signed(image->data, image->size, &certs, &size);
-	if (f->kexec_sig_force == 1 || locked_down(f) ||
-	    f->ima_appraise_kexec == 1)
+	if (pe_signature_demanded(f) || f->ima_appraise_kexec == 1)
 		c->signature_required = 1;
 	else if (f->kexec_sig_force < 0 || f->lockdown < 0 ||
 		 f->ima_appraise_kexec < 0)
