@@ -29,9 +29,9 @@ static void show_security(FILE *out, const struct bootimg_facts *f)
 		tristate(f->kexec_load_disabled, "1 (kexec is switched off)",
 			 "0"));
 	fprintf(out, "kexec_load:          %s\n",
-		tristate(f->has_kexec, "yes", "no (CONFIG_KEXEC is off)"));
-	fprintf(out, "kexec_file_load:     %s\n", tristate(f->has_kexec_file,
-		"yes", "no (CONFIG_KEXEC_FILE is off, or i386)"));
+		tristate(f->has_kexec, "yes", "no"));
+	fprintf(out, "kexec_file_load:     %s\n",
+		tristate(f->has_kexec_file, "yes", "no"));
 	fprintf(out, "signature checks:    KEXEC_SIG %s, KEXEC_SIG_FORCE %s",
 		tristate(f->kexec_sig, "yes", "no"),
 		tristate(f->kexec_sig_force, "yes", "no"));
