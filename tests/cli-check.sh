@@ -132,6 +132,36 @@ run -- --check -p "$tmp/vmlinuz"
 check "a panic kernel, nothing reserved: exit 8" eval \
 	'[ $rc -eq 8 ] && has "crashkernel=SIZE" "$tmp/out"'
 
+# --- without root: the facts only root reads are unknown, and said so --
+nr=$(mktemp -d "${TMPDIR:-/tmp}/cli-check-nr.XXXXXX")
+mkdir -p "$nr/sys/kernel/security"
+echo x >"$nr/sys/kernel/security/lsm"
+echo 'none [integrity] confidentiality' >"$nr/sys/kernel/security/lockdown"
+chmod -R a+rX "$nr"
+chmod 600 "$nr/sys/kernel/security/lockdown"
+as_nobody() {
+	if [ "$(id -u)" -ne 0 ]; then "$@"
+	elif command -v setpriv >/dev/null; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else return 77
+	fi
+}
+as_nobody env BOOTIMG_SYSROOT="$nr" LD_PRELOAD="$shim" "$bootimg" --check \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 77 ] || ! [ -r "$bootimg" ]; then
+	skip "not root: no setpriv to drop root"
+else
+	check "not root: lockdown needs root, and the load too" eval \
+		'has "lockdown:            unknown (reading it needs root)" "$tmp/out" && has "privileges:          not root" "$tmp/out"'
+	as_nobody env BOOTIMG_SYSROOT="$nr" LD_PRELOAD="$shim" "$bootimg" \
+		--check --json >"$tmp/out" 2>"$tmp/err"
+	check "not root: --json lists lockdown in needs_root" eval \
+		'json_ok && [ "$(jqv ".facts.needs_root[0], .facts.root")" = "lockdown
+false" ]'
+fi
+rm -rf "$nr"
+
 run -- --check --exec
 check "--check --exec: usage error" [ $rc -eq 2 ]
 run -- --json --load "$tmp/vmlinuz"
