@@ -67,19 +67,30 @@ static int do_status(void __user *arg)
 	return copy_to_user(arg, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
-/* Restart the way reboot(2) does; the restart handler takes over. */
-static int do_exec(void)
+/*
+ * Restart the way reboot(2) does; the restart handler takes over.  On
+ * success it does not return; on failure bootimg_lock is released.
+ */
+static long do_exec(void)
 {
-	int err = refuse_if_locked_down();
+	long err;
 
+	mutex_lock(&bootimg_lock);
+	err = refuse_if_locked_down();
 	if (err)
-		return err;
-	if (!bootimg_staged)
-		return -ENOENT;
+		goto out_unlock;
+	if (!bootimg_staged) {
+		err = -ENOENT;
+		goto out_unlock;
+	}
 	mutex_unlock(&bootimg_lock);
 	lock_system_sleep();
 	kernel_restart(NULL);
 	return -EIO;	/* not reached */
+
+out_unlock:
+	mutex_unlock(&bootimg_lock);
+	return err;
 }
 
 static long bootimg_ioctl(struct file *file, unsigned int cmd,
@@ -90,6 +101,8 @@ static long bootimg_ioctl(struct file *file, unsigned int cmd,
 
 	if (!capable(CAP_SYS_BOOT))
 		return -EPERM;
+	if (cmd == BOOTIMG_IOC_EXEC)
+		return do_exec();
 	mutex_lock(&bootimg_lock);
 	switch (cmd) {
 	case BOOTIMG_IOC_LOAD:
@@ -103,8 +116,6 @@ static long bootimg_ioctl(struct file *file, unsigned int cmd,
 	case BOOTIMG_IOC_STATUS:
 		err = do_status(uarg);
 		break;
-	case BOOTIMG_IOC_EXEC:
-		return do_exec();	/* unlocks on success */
 	default:
 		err = -ENOTTY;
 	}
