@@ -50,6 +50,11 @@ struct bootimg_symbols {
 extern struct bootimg_symbols bootimg_sym;
 int bootimg_symbols_init(void);
 
+/* policy.c: the kernel's kexec policies, applied to the driver. */
+int bootimg_load_permitted(void);
+int bootimg_locked_down(void);
+void bootimg_log_caller(const char *what);
+
 /* handoff.c */
 /* Does not return. */
 void bootimg_handoff(struct bootimg_image *img);
