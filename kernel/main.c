@@ -18,6 +18,7 @@
 #include <linux/uaccess.h>
 #include <xen/xen.h>
 #include "bootimg.h"
+#include "symbols.h"
 
 static DEFINE_MUTEX(bootimg_lock);
 static struct bootimg_image *bootimg_staged;	/* under bootimg_lock */
