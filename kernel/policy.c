@@ -7,12 +7,12 @@
  *
  * The two sysctls live in kernel/kexec_core.c, not exported (static in
  * later kernels; kallsyms cannot find data on kernels without
- * KALLSYMS_ALL, such as Debian's 686), so they are read
- * where an administrator reads them, in /proc/sys/kernel, in the caller's
- * mount namespace.  A kernel with kexec and sysctls whose value cannot be
- * read there gets a refusal, not a guess.  The limit, where the kernel has
- * it (6.6 on), is counted down by writing the value less one, which the
- * sysctl accepts because it only ever decreases.
+ * KALLSYMS_ALL, such as Debian's 686), so they are read where an
+ * administrator reads them, in /proc/sys/kernel, in the caller's mount
+ * namespace.  A kernel with kexec and sysctls whose value cannot be read
+ * there gets a refusal, not a guess.  The limit, where the kernel has it
+ * (6.12 does, 6.1 does not), is counted down by writing the value less
+ * one, which the sysctl accepts because it only ever decreases.
  */
 #define pr_fmt(fmt) "bootimg: " fmt
 
@@ -95,7 +95,7 @@ static int use_kexec_load_limit(void)
 	int limit, err = read_sysctl(path, &limit);
 
 	if (err == -ENOENT)
-		return 0;	/* before 6.6: no limit */
+		return 0;	/* an older kernel: no limit */
 	if (!err && limit == 0) {
 		pr_err("kernel.kexec_load_limit_reboot is used up: refusing "
 		       "to load\n");
