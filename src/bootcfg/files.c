@@ -83,6 +83,11 @@ int bc_read_file(struct bc_parse *p, const char *path, char **buf,
 	fd = open_regular(p, path, BC_MAX_FILE, &size);
 	if (fd < 0)
 		return fd;
+	err = bc_spend_file(p, path, size);
+	if (err) {
+		close(fd);
+		return err;
+	}
 	data = malloc(size + 1);
 	if (!data) {
 		close(fd);
@@ -121,6 +126,11 @@ int bc_map_file(struct bc_parse *p, const char *path,
 	fd = open_regular(p, path, SIZE_MAX, &size);
 	if (fd < 0)
 		return fd;
+	err = bc_spend_file(p, path, 0);	/* mapped, not read whole */
+	if (err) {
+		close(fd);
+		return err;
+	}
 	if (size > 0) {
 		data = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (data == MAP_FAILED)

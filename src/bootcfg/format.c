@@ -78,6 +78,8 @@ static int parse(struct bc_parse *p, const struct bc_format *format,
 			err = bc_check_text(p, buf, len) ?:
 			      format->parse(p, buf, len);
 	}
+	if (!err)	/* a limit reached where a failure was ignored */
+		err = bc_budget_check(p);
 	if (!err)
 		err = bc_finish(*cfg);
 	if (err == -ENOMEM)

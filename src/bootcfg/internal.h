@@ -11,6 +11,22 @@
 #define BC_MAX_DEPTH 32		/* nesting of blocks, submenus, includes */
 #define BC_MAX_ENTRIES 4096
 
+/*
+ * The work budget of one parse (budget.c), far above any real
+ * configuration; mkbootcmd(8) names them.
+ */
+#define BC_MAX_STEPS 250000		/* commands run, words expanded */
+#define BC_MAX_WORD 65536		/* bytes in a word or a variable */
+#define BC_MAX_BUILT (64ull << 20)	/* bytes of words and variables */
+#define BC_MAX_FILES 10000		/* files read (includes, entries) */
+#define BC_MAX_READ (64ull << 20)	/* bytes read from them */
+
+struct bc_budget {
+	unsigned long steps, files;
+	unsigned long long built, read;
+	char over[96];		/* the limit reached, or "" */
+};
+
 /* One level of an entry's menu path: a submenu or the entry itself. */
 struct bc_level {
 	char *index;
@@ -47,6 +63,7 @@ struct bc_parse {
 	const char *root;	/* "" for / */
 	const char *boot_dir;	/* the boot partition as mounted now */
 	const char *path;	/* the file being parsed, for messages */
+	struct bc_budget budget;
 };
 
 /* An ops table entry per configuration format. */
@@ -68,6 +85,21 @@ int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
 /* A malformed line of the file being parsed: -EBADMSG. */
 #define bc_syntax(p, line, ...) bc_fail((p), (p)->path, (line), -EBADMSG, \
 					__VA_ARGS__)
+
+/*
+ * Charge the budget: a command run or word expanded at LINE of p->path; a
+ * word or variable of N bytes built; a file of LEN bytes read.  0, or
+ * -EBADMSG naming the limit reached, then and on every later charge.
+ */
+int bc_spend_step(struct bc_parse *p, unsigned line);
+int bc_spend_built(struct bc_parse *p, unsigned line, size_t n);
+int bc_spend_file(struct bc_parse *p, const char *path, size_t len);
+/* A word grew past BC_MAX_WORD at LINE: -EBADMSG, as the charges. */
+int bc_word_too_long(struct bc_parse *p, unsigned line);
+/* More than BC_MAX_ENTRIES menu entries at LINE (0: none): -EBADMSG. */
+int bc_too_many_entries(struct bc_parse *p, unsigned line);
+/* The limit reached earlier, as an error at p->path; 0 if none. */
+int bc_budget_check(struct bc_parse *p);
 
 /* Read a whole file (at most BC_MAX_FILE) NUL-terminated; frees with free. */
 int bc_read_file(struct bc_parse *p, const char *path, char **buf,
