@@ -296,7 +296,7 @@ static int expand_words(struct grun *r, size_t from, size_t to,
 
 	*f = (struct gfields){ 0 };
 	for (i = from; !err && i < to; i++)
-		err = grub_expand(&r->t.v[i], &r->env, f);
+		err = grub_expand_charged(r->p, &r->t.v[i], &r->env, f);
 	return err;
 }
 
@@ -540,6 +540,9 @@ static int run_command(struct grun *r, size_t *pos, int exec, int *status)
 		(*pos)++;
 		return 0;
 	}
+	err = bc_spend_step(r->p, t->line);	/* run or skipped */
+	if (err)
+		return err;
 	if (t->kind == GT_LBRACE)
 		return bc_syntax(r->p, t->line, "unexpected {");
 	if (grub_is_word(t, "if"))
@@ -618,6 +621,20 @@ static int add_levels(struct bc_entry *e, const struct bc_level *levels,
 	return err;
 }
 
+/* The variables for ITEM's body: a copy, charged to the budget. */
+static int copy_env(struct grun *r, const struct gitem *item,
+		    const struct grub_env *saved)
+{
+	int err = bc_spend_built(r->p, r->t.v[item->body].line,
+				 grub_env_size(saved));
+
+	if (err) {
+		r->env = (struct grub_env){ 0 };
+		return err;
+	}
+	return grub_env_copy(&r->env, saved);
+}
+
 /* Run an entry body with a copy of the variables. */
 static int boot_entry(struct grun *r, const struct gitem *item,
 		      struct bc_entry *e)
@@ -626,7 +643,7 @@ static int boot_entry(struct grun *r, const struct gitem *item,
 	struct grub_env saved = r->env;
 	struct gmenu *menu = r->menu;
 	size_t i;
-	int err = grub_env_copy(&r->env, &saved);
+	int err = copy_env(r, item, &saved);
 
 	r->boot = &boot;
 	r->menu = NULL;
@@ -683,7 +700,7 @@ static int submenu(struct grun *r, const struct gitem *item,
 	struct gmenu inner = { 0 };
 	struct grub_env saved = r->env;
 	struct gmenu *outer = r->menu;
-	int err = grub_env_copy(&r->env, &saved);
+	int err = copy_env(r, item, &saved);
 
 	r->menu = &inner;
 	if (!err)

@@ -204,6 +204,8 @@ const char *grub_env_get(const struct grub_env *env, const char *name);
 int grub_env_set(struct grub_env *env, const char *name, const char *value);
 int grub_env_unset(struct grub_env *env, const char *name);
 int grub_env_copy(struct grub_env *dst, const struct grub_env *src);
+/* Bytes of names and values, as a copy costs. */
+size_t grub_env_size(const struct grub_env *env);
 void grub_env_free(struct grub_env *env);
 /* Merge a grubenv file into ENV (only NAMES when n_names > 0). */
 int grub_env_load(struct bc_parse *p, struct grub_env *env, const char *path,
