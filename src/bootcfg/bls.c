@@ -199,8 +199,10 @@ static int list_dir(const char *dir, const char *suffix, char ***names,
 
 		if (de->d_name[0] == '.' || !ends_with(de->d_name, suffix))
 			continue;
-		if (*n >= BC_MAX_ENTRIES)
+		if (*n >= BC_MAX_ENTRIES) {
+			err = -E2BIG;	/* not a subset in readdir order */
 			break;
+		}
 		v = realloc(*names, (*n + 1) * sizeof(*v));
 		if (!v || !(v[*n] = strdup(de->d_name))) {
 			if (v)
@@ -286,11 +288,15 @@ int bls_read_dir(struct bc_parse *p, const char *entries_dir,
 	int err;
 
 	err = list_dir(entries_dir, ".conf", &names, &n);
+	if (err == -E2BIG)
+		err = bc_too_many_entries(p, 0);
 	for (i = 0; !err && i < n; i++)
 		err = read_conf(p, entries_dir, names[i], list);
 	names_free(names, n);
 	if (!err && uki_dir) {
 		err = list_dir(uki_dir, ".efi", &names, &n);
+		if (err == -E2BIG)
+			err = bc_too_many_entries(p, 0);
 		for (i = 0; !err && i < n; i++)
 			err = read_uki(p, uki_dir, names[i], list);
 		names_free(names, n);

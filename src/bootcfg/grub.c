@@ -187,12 +187,13 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 	return err;
 }
 
-static int add_item(struct gmenu *m, const struct gitem *item)
+static int add_item(struct grun *r, unsigned line, struct gmenu *m,
+		    const struct gitem *item)
 {
 	struct gitem *v;
 
 	if (m->n >= BC_MAX_ENTRIES)
-		return -ENOMEM;
+		return bc_too_many_entries(r->p, line);
 	v = realloc(m->v, (m->n + 1) * sizeof(*v));
 	if (!v)
 		return -ENOMEM;
@@ -210,7 +211,6 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	int err;
 
 	(void)a;
-	(void)line;
 	if (!r->menu)
 		return 1;
 	lists = realloc(r->bls, (r->n_bls + 1) * sizeof(*lists));
@@ -227,7 +227,7 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	for (i = 0; !err && i < list->n; i++) {
 		struct gitem item = { .kind = GI_BLS, .bls = &list->v[i] };
 
-		err = add_item(r->menu, &item);
+		err = add_item(r, line, r->menu, &item);
 	}
 	return err;
 }
@@ -522,7 +522,7 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 		err = bc_syntax(r->p, start->line, "%.*s without a title",
 				(int)start->n, start->s);
 	if (!err)
-		err = add_item(r->menu, &item);
+		err = add_item(r, start->line, r->menu, &item);
 	if (err) {
 		free(item.title);
 		free(item.id);

@@ -53,6 +53,7 @@ struct bootcfg {
 	struct bc_entry **entries;
 	size_t n_entries;
 	long default_entry;		/* -1: none */
+	int too_many;			/* an entry past BC_MAX_ENTRIES */
 };
 
 /* What a parser needs besides the text: where files are, where errors go. */
@@ -121,7 +122,7 @@ char *bc_resolve(const struct bc_parse *p, const char *loader_path);
 char *bc_join(const char *dir, const char *name);
 int bc_exists(const struct bc_parse *p, const char *host_path);
 
-/* Entries, in menu order. */
+/* Entries, in menu order; NULL on ENOMEM or past BC_MAX_ENTRIES. */
 struct bc_entry *bc_entry_add(struct bootcfg *cfg);
 /* Add one level of the entry's menu path (submenu, then entry). */
 int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
