@@ -59,7 +59,11 @@ struct bootimg_request {
 	size_t n_initrds;
 	/* NULL: the image's own command line (a UKI's .cmdline), or none */
 	const char *cmdline;
-	const char *append;		/* added after it with a space, or NULL */
+	/*
+	 * Added after it with a space, or NULL; a parameter given here drops
+	 * the command line's words of the same key first (the last wins).
+	 */
+	const char *append;
 	enum bootimg_method method;
 	/*
 	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
@@ -74,6 +78,13 @@ struct bootimg_request {
 	 */
 	const char *const *modules;
 	size_t n_modules;
+	/*
+	 * Parameters dropped from the command line (before the append):
+	 * each KEY drops every "KEY" and "KEY=..." word.  A panic kernel's
+	 * command line loses crashkernel= the same way.
+	 */
+	const char *const *remove;
+	size_t n_remove;
 };
 
 /* Facts about an image, found without privileges. */
@@ -156,6 +167,13 @@ int bootimg_set_sysroot(struct bootimg *ctx, const char *root);
 
 int bootimg_probe(struct bootimg *ctx, const char *path,
 		  struct bootimg_info *info);
+
+/*
+ * The command line the request gives the new kernel, as a malloc'd string
+ * in *CMDLINE; the image is read (a UKI's own command line), nothing else.
+ */
+int bootimg_compose_cmdline(struct bootimg *ctx,
+			    const struct bootimg_request *req, char **cmdline);
 
 /* Plan the kexec_load method without loading anything. */
 int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cmdline-edit.h"
 #include "inputs.h"
 #include "internal.h"
 #include "plan.h"
+
+#define CMDLINE_EDIT_MAX (64u * 1024)
 
 /* Probe the kernel; with fast_boot, unpack a bzImage's vmlinux too. */
 static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
@@ -21,8 +23,9 @@ static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 }
 
 /*
- * The request's command line, else the image's own (UKI), else none; then
- * the request's addition after a space.
+ * The request's command line, else the image's own (UKI), else none;
+ * edited: the removed keys (and a panic kernel's crashkernel=) dropped,
+ * then the append added.
  */
 static int choose_cmdline(struct bootimg *ctx,
 			  const struct bootimg_request *req,
@@ -30,20 +33,32 @@ static int choose_cmdline(struct bootimg *ctx,
 {
 	const struct bi_kernel *k = &in->kernel;
 	const char *base = req->cmdline ? req->cmdline : "";
-	size_t base_len = req->cmdline ? strlen(base) : 0;
-	const char *append = req->append ? req->append : "";
-	size_t append_len = strlen(append);
+	size_t base_len = strlen(base);
+	struct bi_cmdline_edit edit = { .append = req->append };
+	const char **remove;
+	int err;
 
 	if (!req->cmdline && k->cmdline) {
 		base = k->cmdline;
 		base_len = k->cmdline_len;
 	}
-	in->own_cmdline = malloc(base_len + 1 + append_len + 1);
-	if (!in->own_cmdline)
+	/* Far beyond any kernel's limit: not worth editing word by word. */
+	if (base_len > CMDLINE_EDIT_MAX ||
+	    (req->append && strlen(req->append) > CMDLINE_EDIT_MAX))
+		return bi_fail(ctx, req->kernel, -E2BIG);
+	remove = calloc(req->n_remove + 1, sizeof(*remove));
+	if (!remove)
 		return bi_fail(ctx, NULL, -ENOMEM);
-	snprintf(in->own_cmdline, base_len + 1 + append_len + 1, "%.*s%s%s",
-		 (int)base_len, base, base_len && append_len ? " " : "",
-		 append);
+	if (req->n_remove)
+		memcpy(remove, req->remove, req->n_remove * sizeof(*remove));
+	edit.remove = remove;
+	edit.n_remove = req->n_remove;
+	if (req->flags & BOOTIMG_LOAD_PANIC)
+		remove[edit.n_remove++] = "crashkernel";
+	err = bi_cmdline_edit(base, base_len, &edit, &in->own_cmdline);
+	free(remove);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
 	in->cmdline = in->own_cmdline;
 	in->cmdline_len = strlen(in->cmdline);
 	return 0;
@@ -159,4 +174,23 @@ void bi_inputs_close(struct bi_inputs *in)
 	in->n_embedded = 0;
 	in->initrds = NULL;
 	in->n_initrds = 0;
+}
+
+int bootimg_compose_cmdline(struct bootimg *ctx,
+			    const struct bootimg_request *req, char **cmdline)
+{
+	struct bootimg_request image_only = *req;
+	struct bi_inputs in;
+	int err;
+
+	/* The command line needs the image only: no unpacking, no initrd. */
+	image_only.fast_boot = 0;
+	image_only.n_initrds = 0;
+	image_only.n_modules = 0;
+	err = bi_inputs_open(ctx, &image_only, &in);
+	if (err < 0)
+		return err;
+	*cmdline = strdup(in.cmdline);
+	bi_inputs_close(&in);
+	return *cmdline ? 0 : bi_fail(ctx, NULL, -ENOMEM);
 }
