@@ -104,6 +104,8 @@ complete_line "bootimg --load $tmp/vm"
 check "bootimg --load: files" only "$tmp/vmlinuz-6.1"
 complete_line "bootimg --initrd=$tmp/in"
 check "bootimg --initrd=: files" only "$tmp/initrd.img-6.1"
+complete_line "bootimg --initrd-file=$tmp/in"
+check "bootimg --initrd-file=: files (SRC)" only "$tmp/initrd.img-6.1"
 complete_line "bootimg --remove="
 check "bootimg --remove=: nothing to offer" only
 complete_line "bootimg $tmp/vm"

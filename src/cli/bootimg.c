@@ -8,6 +8,7 @@
 #include "bootimg.h"
 #include "escape.h"
 #include "failure.h"
+#include "initrd-file-arg.h"
 #include "kernel-cmdline.h"
 #include "show.h"
 
@@ -20,6 +21,7 @@ struct options {
 	char *append;
 	char **remove;
 	int reuse_cmdline;
+	char **initrd_files;
 	char *method;
 	int fast_boot;
 	char *entry;
@@ -209,26 +211,41 @@ static int bad_argument(poptContext pc, const char *option, const char *arg,
 	return EXIT_USAGE;
 }
 
-/* --remove (and what --reuse-cmdline drops) into REQ. */
+/* --remove (and what --reuse-cmdline drops) and --initrd-file into REQ. */
 static int edit_request(poptContext pc, const struct options *o,
 			struct bootimg_request *req)
 {
-	const char *bad = bad_remove_key(o->remove);
+	struct bootimg_initrd_file *files;
+	const char *bad = bad_remove_key(o->remove), *why;
+	size_t n = count(o->initrd_files);
 
 	if (bad)
 		return bad_argument(pc, "--remove", bad, "KEY must be a "
 				    "parameter's name: not empty, without "
 				    "'=', blanks or quotes");
 	req->remove = removals(o->remove, o->reuse_cmdline, &req->n_remove);
-	if (!req->remove) {
+	req->initrd_files = files = calloc(n + 1, sizeof(*files));
+	if (!req->remove || !files) {
 		fprintf(stderr, "bootimg: %s\n", strerror(ENOMEM));
 		return EXIT_FAILED;
+	}
+	for (; req->n_initrd_files < n; req->n_initrd_files++) {
+		const char *arg = o->initrd_files[req->n_initrd_files];
+
+		why = parse_initrd_file(arg, &files[req->n_initrd_files]);
+		if (why)
+			return bad_argument(pc, "--initrd-file", arg, why);
 	}
 	return EXIT_OK;
 }
 
 static void free_edits(struct bootimg_request *req)
 {
+	size_t i;
+
+	for (i = 0; i < req->n_initrd_files; i++)
+		free((char *)req->initrd_files[i].source);
+	free((void *)req->initrd_files);
 	free((void *)req->remove);
 }
 
@@ -349,6 +366,10 @@ int main(int argc, const char **argv)
 		{ "remove", '\0', POPT_ARG_ARGV, &o.remove, 0,
 		  "drop every KEY and KEY=... word from the command line "
 		  "(repeatable)", "KEY" },
+		{ "initrd-file", '\0', POPT_ARG_ARGV, &o.initrd_files, 0,
+		  "add file SRC to the initrd as DEST, mode MODE (octal; "
+		  "default: SRC's owner bits only) (repeatable)",
+		  "SRC:DEST[:MODE]" },
 		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
 		  "how to load: auto (default), file, kexec or module", "METHOD" },
 		{ "kexec-file-syscall", 's', POPT_ARG_NONE, NULL,

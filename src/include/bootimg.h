@@ -30,7 +30,8 @@
  *                 (a video mode, an unknown requirement flag, or a format
  *                 other than 32-bit ELF without the address fields)
  *   -EMEDIUMTYPE  modules for a kernel other than multiboot, or initrds
- *                 for a multiboot kernel
+ *                 (or initrd files) for a multiboot kernel
+ *   -EOVERFLOW    the initrd files add up to more than 256 MiB
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -50,6 +51,18 @@ enum bootimg_method {
 	BOOTIMG_METHOD_FILE,	/* kexec_file_load(2) */
 	BOOTIMG_METHOD_KEXEC,	/* kexec_load(2), our purgatory */
 	BOOTIMG_METHOD_MODULE,	/* /dev/bootimg of bootimg.ko, same plan */
+};
+
+/* A file added to the initrd on the fly (struct bootimg_request). */
+struct bootimg_initrd_file {
+	const char *source;	/* a regular file, read at the load */
+	/*
+	 * Its path in the new kernel's initramfs, relative to its root (a
+	 * leading '/' is allowed): no "..", "." or empty component, no
+	 * trailing '/', shorter than PATH_MAX; else -EINVAL.
+	 */
+	const char *dest;
+	int mode;		/* 0 to 07777, or -1: SOURCE's mode & 0700 */
 };
 
 /* What to boot. */
@@ -85,6 +98,13 @@ struct bootimg_request {
 	 */
 	const char *const *remove;
 	size_t n_remove;
+	/*
+	 * Files put into one more initrd, a newc archive built in memory
+	 * after the others, with the directories leading to each (0755);
+	 * owner root, mtime 0.
+	 */
+	const struct bootimg_initrd_file *initrd_files;
+	size_t n_initrd_files;
 };
 
 /* Facts about an image, found without privileges. */
@@ -174,6 +194,12 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
  */
 int bootimg_compose_cmdline(struct bootimg *ctx,
 			    const struct bootimg_request *req, char **cmdline);
+
+/*
+ * Check an initrd file's destination as struct bootimg_initrd_file says:
+ * 0 or -EINVAL.
+ */
+int bootimg_check_initrd_dest(const char *dest);
 
 /* Plan the kexec_load method without loading anything. */
 int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,

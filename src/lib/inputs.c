@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cmdline-edit.h"
+#include "initrd-cpio.h"
 #include "inputs.h"
 #include "internal.h"
 #include "plan.h"
@@ -70,7 +71,8 @@ static int check_kind(struct bootimg *ctx, const struct bootimg_request *req,
 {
 	int multiboot = in->kernel.boot == &bi_boot_multiboot;
 
-	if (multiboot ? req->n_initrds != 0 : req->n_modules != 0)
+	if (multiboot ? req->n_initrds + req->n_initrd_files != 0
+		      : req->n_modules != 0)
 		return bi_fail(ctx, req->kernel, -EMEDIUMTYPE);
 	return 0;
 }
@@ -128,7 +130,8 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 		goto fail;
 	}
 
-	in->initrds = calloc(req->n_initrds + 1, sizeof(*in->initrds));
+	/* and one for the image's own, one for the initrd files */
+	in->initrds = calloc(req->n_initrds + 2, sizeof(*in->initrds));
 	if (!in->initrds) {
 		err = bi_fail(ctx, NULL, -ENOMEM);
 		goto fail;
@@ -140,6 +143,14 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	for (i = 0; i < req->n_initrds; i++) {
 		err = bi_file_open(ctx, req->initrds[i],
 				   &in->initrds[in->n_initrds]);
+		if (err < 0)
+			goto fail;
+		in->n_initrds++;
+	}
+	if (req->n_initrd_files) {
+		err = bi_initrd_cpio(ctx, req->initrd_files,
+				     req->n_initrd_files,
+				     &in->initrds[in->n_initrds]);
 		if (err < 0)
 			goto fail;
 		in->n_initrds++;
@@ -183,9 +194,10 @@ int bootimg_compose_cmdline(struct bootimg *ctx,
 	struct bi_inputs in;
 	int err;
 
-	/* The command line needs the image only: no unpacking, no initrd. */
+	/* The command line needs the image only: no unpacking, no files. */
 	image_only.fast_boot = 0;
 	image_only.n_initrds = 0;
+	image_only.n_initrd_files = 0;
 	image_only.n_modules = 0;
 	err = bi_inputs_open(ctx, &image_only, &in);
 	if (err < 0)
