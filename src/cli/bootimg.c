@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bootimg.h"
-#include "cmdline.h"
 #include "escape.h"
 #include "failure.h"
+#include "initrd-file-arg.h"
+#include "kernel-cmdline.h"
 #include "show.h"
 
 struct options {
@@ -18,7 +19,9 @@ struct options {
 	char **modules;
 	char *command_line;
 	char *append;
+	char **remove;
 	int reuse_cmdline;
+	char **initrd_files;
 	char *method;
 	int fast_boot;
 	char *entry;
@@ -87,6 +90,7 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req)
 	fputs("kexec_load plan for ", stdout);
 	put_escaped(stdout, req->kernel);
 	printf(" (method %s)\n", bootimg_method_name(req->method));
+	print_cmdline(stdout, "", ctx, req);
 	show_plan(stdout, plan);
 	bootimg_plan_free(plan);
 	return EXIT_OK;
@@ -160,6 +164,7 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			bootimg_method_name(result.used),
 			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
 					 "entered directly; no KASLR)" : "");
+		print_cmdline(stderr, "bootimg: ", ctx, req);
 	}
 	return EXIT_OK;
 }
@@ -194,6 +199,54 @@ static int do_unload(struct bootimg *ctx, int panic)
 	int err = bootimg_unload(ctx, panic ? BOOTIMG_LOAD_PANIC : 0);
 
 	return err < 0 ? report_failure(ctx, err, "unload") : EXIT_OK;
+}
+
+static int bad_argument(poptContext pc, const char *option, const char *arg,
+			const char *why)
+{
+	fprintf(stderr, "bootimg: %s=", option);
+	put_escaped(stderr, arg);
+	fprintf(stderr, ": %s\n", why);
+	poptPrintUsage(pc, stderr, 0);
+	return EXIT_USAGE;
+}
+
+/* --remove (and what --reuse-cmdline drops) and --initrd-file into REQ. */
+static int edit_request(poptContext pc, const struct options *o,
+			struct bootimg_request *req)
+{
+	struct bootimg_initrd_file *files;
+	const char *bad = bad_remove_key(o->remove), *why;
+	size_t n = count(o->initrd_files);
+
+	if (bad)
+		return bad_argument(pc, "--remove", bad, "KEY must be a "
+				    "parameter's name: not empty, without "
+				    "'=', blanks or quotes");
+	req->remove = removals(o->remove, o->reuse_cmdline, &req->n_remove);
+	req->initrd_files = files = calloc(n + 1, sizeof(*files));
+	if (!req->remove || !files) {
+		fprintf(stderr, "bootimg: %s\n", strerror(ENOMEM));
+		return EXIT_FAILED;
+	}
+	for (; req->n_initrd_files < n; req->n_initrd_files++) {
+		const char *arg = o->initrd_files[req->n_initrd_files];
+
+		why = parse_initrd_file(arg, &files[req->n_initrd_files]);
+		if (why)
+			return bad_argument(pc, "--initrd-file", arg, why);
+	}
+	return EXIT_OK;
+}
+
+static void free_edits(struct bootimg_request *req)
+{
+	size_t i;
+
+	for (i = 0; i < req->n_initrd_files; i++)
+		free((char *)req->initrd_files[i].source);
+	free((void *)req->initrd_files);
+	free((void *)req->remove);
 }
 
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
@@ -250,6 +303,11 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "--entry=32 needs the kexec or module "
 				       "method: kexec_file_load always uses "
 				       "the 64-bit entry");
+	code = edit_request(pc, o, &req);
+	if (code != EXIT_OK) {
+		free_edits(&req);
+		return code;
+	}
 	req.fast_boot = !!o->fast_boot;
 	/* Neither: the image's own command line (UKI), or none. */
 	cmdline = !o->command_line && !o->reuse_cmdline ? NULL :
@@ -257,6 +315,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (!cmdline && (o->command_line || o->reuse_cmdline)) {
 		fprintf(stderr, "bootimg: /proc/cmdline: %s\n",
 			strerror(errno));
+		free_edits(&req);
 		return EXIT_FAILED;
 	}
 	req.kernel = o->load ? o->load : positional;
@@ -277,6 +336,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (code == EXIT_OK && positional && !o->dry_run)
 		code = do_exec(ctx);
 	free(cmdline);
+	free_edits(&req);
 	return code;
 }
 
@@ -303,6 +363,13 @@ int main(int argc, const char **argv)
 		  "add STRING to the command line", "STRING" },
 		{ "reuse-cmdline", '\0', POPT_ARG_NONE, &o.reuse_cmdline, 0,
 		  "start from the running kernel's command line", NULL },
+		{ "remove", '\0', POPT_ARG_ARGV, &o.remove, 0,
+		  "drop every KEY and KEY=... word from the command line "
+		  "(repeatable)", "KEY" },
+		{ "initrd-file", '\0', POPT_ARG_ARGV, &o.initrd_files, 0,
+		  "add file SRC to the initrd as DEST, mode MODE (octal; "
+		  "default: SRC's owner bits only) (repeatable)",
+		  "SRC:DEST[:MODE]" },
 		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
 		  "how to load: auto (default), file, kexec or module", "METHOD" },
 		{ "kexec-file-syscall", 's', POPT_ARG_NONE, NULL,

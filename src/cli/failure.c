@@ -88,6 +88,11 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 			"or device)";
 		code = EXIT_UNREADABLE;
 		break;
+	case EOVERFLOW:
+		cause = "too large for --initrd-file: the files add up to "
+			"more than 256 MiB";
+		code = EXIT_UNREADABLE;
+		break;
 	case ENOEXEC:
 		cause = "not a kernel image that bootimg can boot this way "
 			"(bzImage or ELF vmlinux, possibly compressed with "
