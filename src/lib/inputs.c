@@ -5,6 +5,7 @@
 #include "inputs.h"
 #include "internal.h"
 #include "plan.h"
+#include "x86-kaslr.h"
 
 /* Probe the kernel; with fast_boot, unpack a bzImage's vmlinux too. */
 static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
@@ -111,6 +112,15 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	if (in->cmdline_len > in->kernel.info.cmdline_size) {
 		err = bi_fail(ctx, req->kernel, -E2BIG);
 		goto fail;
+	}
+	/* Fast boot's placement: it reads "nokaslr" in the command line. */
+	if (in->kernel.unpacked) {
+		bi_fail(ctx, NULL, 0);
+		err = bi_x86_kaslr(ctx, &in->kernel, in->cmdline);
+		if (err < 0 && !bootimg_error_path(ctx))
+			bi_fail(ctx, req->kernel, err);
+		if (err < 0)
+			goto fail;
 	}
 
 	in->initrds = calloc(req->n_initrds + 1, sizeof(*in->initrds));

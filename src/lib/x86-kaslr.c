@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Fast boot keeps KASLR.  The decompressor the new kernel skips would
+ * have chosen (arch/x86/boot/compressed/kaslr.c, misc.c):
+ *   - a physical address: a slot aligned to CONFIG_PHYSICAL_ALIGN (the
+ *     header's kernel_alignment) from LOAD_PHYSICAL_ADDR (pref_address)
+ *     up, in RAM, where the whole image fits; below the kernel's
+ *     KERNEL_IMAGE_SIZE on i386, below MAXMEM (64 TiB) on x86_64;
+ *   - on x86_64, a virtual offset of its own: a slot of the same
+ *     alignment in [LOAD_PHYSICAL_ADDR, KERNEL_IMAGE_SIZE), 1 GiB; on
+ *     i386 the virtual address follows the physical one;
+ * where the image is the unpacked payload (vmlinux and table) or the
+ * kernel's span with its bss, whichever is larger (on x86_64 rounded up
+ * to 2 MiB).  The relocation table then adds the virtual offset (x86_64)
+ * or the physical one (i386) to every absolute address in the image.
+ * The kernel finds its physical address itself, and sees in the boot
+ * header's KASLR_FLAG that it was randomised.  "nokaslr" turns it off,
+ * as it turns off the decompressor's.
+ *
+ * The other segments of the plan are placed after the kernel, around it,
+ * as the decompressor avoids what the boot loader placed before it.
+ */
+#include <string.h>
+#include <sys/random.h>
+#include "internal.h"
+#include "memmap.h"
+#include "x86-kaslr.h"
+#include "x86-relocs.h"
+
+#define KERNEL_IMAGE_SIZE_64 (1ull << 30)	/* with CONFIG_RANDOMIZE_BASE */
+#define KERNEL_IMAGE_SIZE_32 (512ull * BI_MIB)
+#define MAXMEM_64 (1ull << 46)			/* 4-level paging */
+#define MIN_KERNEL_ALIGN_64 (2ull * BI_MIB)
+
+/* "nokaslr" as a word of CMDLINE, as the kernel's parser finds it. */
+static int has_nokaslr(const char *cmdline)
+{
+	static const char word[] = "nokaslr";
+	const char *p = cmdline;
+
+	while ((p = strstr(p, word)) != NULL) {
+		int starts = p == cmdline || p[-1] == ' ' || p[-1] == '\t' ||
+			     p[-1] == '\n';
+		char after = p[sizeof(word) - 1];
+
+		if (starts && (after == '\0' || after == ' ' ||
+			       after == '\t' || after == '\n'))
+			return 1;
+		p += sizeof(word) - 1;
+	}
+	return 0;
+}
+
+/* Where the vmlinux's slots may be, and how large it is. */
+struct window {
+	uint64_t min, limit, align, size;
+};
+
+/*
+ * The aligned places for W.size bytes in MAP's RAM within W: their count,
+ * and in *ADDR the PICK-th one if PICK is below it.
+ */
+static uint64_t walk_slots(const struct bi_memmap *map,
+			   const struct window *w, uint64_t pick,
+			   uint64_t *addr)
+{
+	uint64_t total = 0;
+	size_t i;
+
+	for (i = 0; i < map->count; i++) {
+		const struct bi_mem_range *r = &map->ranges[i];
+		uint64_t lo = bi_align_up(r->start > w->min ? r->start : w->min,
+					  w->align);
+		uint64_t hi = r->end < w->limit ? r->end : w->limit, n;
+
+		if (r->type != BI_MEM_RAM || lo >= hi || hi - lo < w->size)
+			continue;
+		n = (hi - lo - w->size) / w->align + 1;
+		if (pick >= total && pick - total < n)
+			*addr = lo + (pick - total) * w->align;
+		total += n;
+	}
+	return total;
+}
+
+static uint64_t span_of(const struct bi_kernel *k)
+{
+	const struct bi_load_segment *last = &k->segments[k->n_segments - 1];
+
+	return last->mem + last->memsz - k->segments[0].mem;
+}
+
+int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
+		       const uint64_t random[2])
+{
+	const struct bootimg_info *info = &kernel->info;
+	uint64_t linked = kernel->segments[0].mem, phys = linked, virt;
+	uint64_t size = span_of(kernel), slots, moved, delta;
+	struct bi_x86_relocs relocs;
+	struct window w;
+	size_t i;
+	int err;
+
+	kernel->kaslr = (struct bi_kaslr){ .status = -ENODATA,
+		.text_phys = linked, .text_virt = linked + kernel->kernel_map };
+	if (!info->relocatable || linked != info->pref_address)
+		return 0;	/* not where the header says it runs */
+	err = bi_x86_relocs_find(kernel->unpacked, kernel->unpacked_size,
+				 info->entry64, &relocs);
+	if (err == -ENODATA)
+		return 0;
+	if (err < 0)
+		return err == -EILSEQ ? err : -EBADMSG;
+
+	if (kernel->unpacked_size > size)
+		size = kernel->unpacked_size;
+	if (info->entry64)
+		size = bi_align_up(size, MIN_KERNEL_ALIGN_64);
+	w = (struct window){ .min = linked, .align = info->kernel_alignment,
+		.size = size, .limit = info->entry64 ? MAXMEM_64
+						     : KERNEL_IMAGE_SIZE_32 };
+	slots = walk_slots(map, &w, ~0ull, &phys);
+	if (slots)		/* else the decompressor keeps its place too */
+		walk_slots(map, &w, random[0] % slots, &phys);
+	virt = phys;
+	if (info->entry64) {
+		if (linked + size > KERNEL_IMAGE_SIZE_64)
+			return -EBADMSG;
+		slots = (KERNEL_IMAGE_SIZE_64 - linked - size) / w.align + 1;
+		virt = linked + random[1] % slots * w.align;
+	}
+	delta = virt - linked;
+	err = bi_x86_relocs_apply(&relocs, kernel, kernel->unpacked,
+				  kernel->kernel_map, delta);
+	if (err < 0)
+		return err;
+	moved = phys - linked;
+	for (i = 0; i < kernel->n_segments; i++)
+		kernel->segments[i].mem += moved;
+	kernel->entry += moved;
+	kernel->kaslr = (struct bi_kaslr){ .text_phys = phys,
+		.text_virt = virt + kernel->kernel_map };
+	return 0;
+}
+
+int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
+		 const char *cmdline)
+{
+	struct bi_memmap map = { 0 };
+	uint64_t random[2];
+	int err;
+
+	if (has_nokaslr(cmdline)) {
+		uint64_t linked = kernel->segments[0].mem;
+
+		kernel->kaslr = (struct bi_kaslr){ .status = -ECANCELED,
+			.text_phys = linked,
+			.text_virt = linked + kernel->kernel_map };
+		return 0;
+	}
+	if (getrandom(random, sizeof(random), 0) < 0)
+		return -errno;
+	err = bi_memmap_read(ctx, &map);
+	if (err < 0)
+		return bi_fail(ctx, "/sys/firmware/memmap", err);
+	err = bi_x86_kaslr_place(kernel, &map, random);
+	bi_memmap_free(&map);
+	return err;
+}
