@@ -108,19 +108,25 @@ static struct blob fake_bzimage_with(struct blob payload)
 	return b;
 }
 
-static int plan_of(struct bootimg *ctx, const char *kernel, int fast,
-		   struct bootimg_plan **plan)
+static int plan_with(struct bootimg *ctx, const char *kernel, int fast,
+		     const char *cmdline, struct bootimg_plan **plan)
 {
 	const char *initrds[] = { write_temp("initrd", "0707", 4) };
 	struct bootimg_request req = {
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
-		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
+		.cmdline = cmdline, .method = BOOTIMG_METHOD_KEXEC,
 		.fast_boot = !!fast,
 	};
 
 	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	*plan = NULL;
 	return bootimg_plan_new(ctx, &req, plan);
+}
+
+static int plan_of(struct bootimg *ctx, const char *kernel, int fast,
+		   struct bootimg_plan **plan)
+{
+	return plan_with(ctx, kernel, fast, "console=ttyS0", plan);
 }
 
 static const struct boot_params *params_of(const struct bootimg_plan *plan)
@@ -172,7 +178,7 @@ static void test_good(struct bootimg *ctx, struct blob bz, const char *name)
 		CHECK_EQ(bp->hdr.init_size, FAKE_INIT_SIZE);
 		CHECK_EQ(bp->hdr.kernel_alignment, 0x200000);
 		CHECK_EQ(bp->hdr.payload_offset, PAYLOAD_OFFSET);
-		CHECK_EQ(bp->hdr.loadflags & KASLR_FLAG, 0);
+		CHECK_EQ(bp->hdr.loadflags & KASLR_FLAG, 0);	/* no table */
 		CHECK_EQ(bp->hdr.ramdisk_size, 4);
 	}
 	bootimg_plan_free(plan);
@@ -259,6 +265,119 @@ static void test_file_method(struct bootimg *ctx, struct blob bz)
 	CHECK_EQ(bootimg_load(ctx, &req, &result), -EINVAL);
 }
 
+/*
+ * The vmlinux with a relocation table after it, as the kernel build
+ * appends one: 0, a 64-bit place, 0, an inverse 32-bit place, 0, a 32-bit
+ * place (text + 0x100, + 0x200, data + 0x10), or a 32-bit place at BAD32.
+ */
+#define LINKED_TEXT 0xffffffff81000000ull
+#define DATA_VIRT (LINKED_TEXT + DATA_PADDR - TEXT_PADDR)
+
+static struct blob with_table(struct blob elf, uint32_t bad32)
+{
+	const uint32_t table[] = {
+		0, (uint32_t)(LINKED_TEXT + 0x100), 0,
+		(uint32_t)(LINKED_TEXT + 0x200), 0,
+		bad32 ? bad32 : (uint32_t)(DATA_VIRT + 0x10),
+	};
+	struct blob b = { malloc(elf.size + sizeof(table)),
+			  elf.size + sizeof(table) };
+
+	memcpy(b.data, elf.data, elf.size);
+	memcpy(b.data + elf.size, table, sizeof(table));
+	return b;
+}
+
+static uint64_t read_at(const struct bootimg_plan *plan, size_t seg,
+			size_t at, size_t width)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, (const uint8_t *)plan->segments[seg].buf + at, width);
+	return v;
+}
+
+/* The places got the virtual offset, the segments the physical one. */
+static void check_relocated(const struct bootimg_plan *plan,
+			    struct blob elf, int randomised)
+{
+	const struct bi_kaslr *k = &plan->in->kernel.kaslr;
+	uint64_t delta = k->text_virt - LINKED_TEXT, v64;
+	uint32_t v32, inverse;
+	const struct boot_params *bp = params_of(plan);
+
+	memcpy(&v64, elf.data + ELF_AT + 0x100, 8);
+	memcpy(&inverse, elf.data + ELF_AT + 0x200, 4);
+	memcpy(&v32, elf.data + ELF_AT + TEXT_SIZE + 0x10, 4);
+	CHECK_EQ(k->status, randomised ? 0 : -ECANCELED);
+	CHECK_EQ(!!delta, randomised || 0);
+	CHECK_EQ(k->text_phys % 0x200000, 0);
+	CHECK(k->text_phys >= TEXT_PADDR && k->text_phys < 0x40000000);
+	CHECK_EQ(delta % 0x200000, 0);
+	CHECK(delta < (1ull << 30) - TEXT_PADDR);
+	CHECK_EQ(plan->segments[0].mem, k->text_phys);
+	CHECK_EQ(plan->segments[1].mem, k->text_phys + DATA_PADDR - TEXT_PADDR);
+	CHECK_EQ(plan->summary.kernel_entry, k->text_phys);
+	CHECK_EQ(read_at(plan, 0, 0x100, 8), v64 + delta);
+	CHECK_EQ(read_at(plan, 0, 0x200, 4), (uint32_t)(inverse - delta));
+	CHECK_EQ(read_at(plan, 1, 0x10, 4), (uint32_t)(v32 + delta));
+	CHECK(bp && !!(bp->hdr.loadflags & KASLR_FLAG) == randomised);
+}
+
+static void test_kaslr(struct bootimg *ctx, struct blob elf)
+{
+	struct blob good = with_table(elf, 0), packed = pack_xz(good);
+	struct blob bz = fake_bzimage_with(packed);
+	struct blob bad = with_table(elf, (uint32_t)(DATA_VIRT + DATA_FILESZ));
+	struct blob bad_packed = pack_xz(bad);
+	struct blob bad_bz = fake_bzimage_with(bad_packed);
+	const char *path = write_temp("kaslr", bz.data, bz.size);
+	const char *bad_path = write_temp("kaslr-bad", bad_bz.data, bad_bz.size);
+	struct bootimg_plan *plan;
+	uint64_t first = 0;
+	int i, moved = 0;
+
+#ifdef __i386__	/* a 64-bit vmlinux: refused before its table is read */
+	CHECK_EQ(plan_of(ctx, path, 1, &plan), -ENOEXEC);
+	goto out;
+#endif
+	/* Four loads: random places each time (1 in 473 the same). */
+	for (i = 0; i < 4; i++) {
+		CHECK_EQ(plan_of(ctx, path, 1, &plan), 0);
+		if (!plan)
+			continue;
+		check_relocated(plan, good, 1);
+		if (i == 0)
+			first = plan->in->kernel.kaslr.text_virt;
+		moved += plan->in->kernel.kaslr.text_virt != first;
+		bootimg_plan_free(plan);
+	}
+	CHECK(moved > 0);
+	/* nokaslr: where it was linked, nothing relocated. */
+	CHECK_EQ(plan_with(ctx, path, 1, "quiet nokaslr console=ttyS0",
+			   &plan), 0);
+	if (plan)
+		check_relocated(plan, good, 0);
+	bootimg_plan_free(plan);
+	/* A place just past the data's file bytes: refused, file named. */
+	CHECK_EQ(plan_of(ctx, bad_path, 1, &plan), -EILSEQ);
+	CHECK(plan == NULL);
+	CHECK(bootimg_error_path(ctx) &&
+	      strcmp(bootimg_error_path(ctx), bad_path) == 0);
+	/* ... unless nokaslr: the table is not read then. */
+	CHECK_EQ(plan_with(ctx, bad_path, 1, "nokaslr", &plan), 0);
+	bootimg_plan_free(plan);
+#ifdef __i386__
+out:
+#endif
+	free(good.data);
+	free(packed.data);
+	free(bz.data);
+	free(bad.data);
+	free(bad_packed.data);
+	free(bad_bz.data);
+}
+
 static void test_real(struct bootimg *ctx)
 {
 	const char *path = getenv("BOOTIMG_TEST_KERNEL");
@@ -274,6 +393,13 @@ static void test_real(struct bootimg *ctx)
 	return;
 #endif
 	CHECK_EQ(plan_of(ctx, path, 1, &plan), 0);
+	if (plan) {	/* randomised: entered at startup_64 where it is */
+		CHECK_EQ(plan->in->kernel.kaslr.status, 0);
+		CHECK_EQ(plan->summary.kernel_entry,
+			 plan->in->kernel.kaslr.text_phys);
+	}
+	bootimg_plan_free(plan);
+	CHECK_EQ(plan_with(ctx, path, 1, "nokaslr", &plan), 0);
 	if (!plan)
 		return;
 	CHECK_EQ(plan->summary.kernel_entry, 0x1000000);	/* startup_64 */
@@ -299,6 +425,7 @@ int main(void)
 	test_damaged(ctx, bz_xz);
 	test_unpacked_not_elf(ctx);
 	test_file_method(ctx, bz_xz);
+	test_kaslr(ctx, elf);
 	test_real(ctx);
 	bootimg_free(ctx);
 	free(elf.data);
