@@ -32,6 +32,12 @@
 #define MAXMEM_64 (1ull << 46)			/* 4-level paging */
 #define MIN_KERNEL_ALIGN_64 (2ull * BI_MIB)
 
+/* A separator as the kernel's command line parser sees one. */
+static int is_blank(char c)
+{
+	return (unsigned char)c <= ' ';
+}
+
 /* "nokaslr" as a word of CMDLINE, as the kernel's parser finds it. */
 static int has_nokaslr(const char *cmdline)
 {
@@ -39,12 +45,8 @@ static int has_nokaslr(const char *cmdline)
 	const char *p = cmdline;
 
 	while ((p = strstr(p, word)) != NULL) {
-		int starts = p == cmdline || p[-1] == ' ' || p[-1] == '\t' ||
-			     p[-1] == '\n';
-		char after = p[sizeof(word) - 1];
-
-		if (starts && (after == '\0' || after == ' ' ||
-			       after == '\t' || after == '\n'))
+		if ((p == cmdline || is_blank(p[-1])) &&
+		    is_blank(p[sizeof(word) - 1]))	/* NUL included */
 			return 1;
 		p += sizeof(word) - 1;
 	}
@@ -83,6 +85,15 @@ static uint64_t walk_slots(const struct bi_memmap *map,
 	return total;
 }
 
+/* The vmlinux stays where it was linked, for reason WHY. */
+static void stay_linked(struct bi_kernel *k, int why)
+{
+	uint64_t linked = k->segments[0].mem;
+
+	k->kaslr = (struct bi_kaslr){ .status = why, .text_phys = linked,
+				      .text_virt = linked + k->kernel_map };
+}
+
 static uint64_t span_of(const struct bi_kernel *k)
 {
 	const struct bi_load_segment *last = &k->segments[k->n_segments - 1];
@@ -101,10 +112,9 @@ int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
 	size_t i;
 	int err;
 
-	kernel->kaslr = (struct bi_kaslr){ .status = -ENODATA,
-		.text_phys = linked, .text_virt = linked + kernel->kernel_map };
+	stay_linked(kernel, -ENODATA);
 	if (!info->relocatable || linked != info->pref_address)
-		return 0;	/* not where the header says it runs */
+		return 0;	/* or not linked where the header says: none */
 	err = bi_x86_relocs_find(kernel->unpacked, kernel->unpacked_size,
 				 info->entry64, &relocs);
 	if (err == -ENODATA)
@@ -151,11 +161,7 @@ int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
 	int err;
 
 	if (has_nokaslr(cmdline)) {
-		uint64_t linked = kernel->segments[0].mem;
-
-		kernel->kaslr = (struct bi_kaslr){ .status = -ECANCELED,
-			.text_phys = linked,
-			.text_virt = linked + kernel->kernel_map };
+		stay_linked(kernel, -ECANCELED);
 		return 0;
 	}
 	if (getrandom(random, sizeof(random), 0) < 0)
