@@ -232,6 +232,18 @@ e2e_check() {
 	echo "memtotal $m2/$m1 kB, cpus $c2, load $(e2e_load_ms "$log") ms, downtime $(e2e_downtime_ms "$log") ms"
 }
 
+# The second kernel's _text from its /proc/kallsyms, and the one bootimg
+# -v said fast boot chose, in case DIR: "KERNEL-TEXT SAID-TEXT HOW" (HOW:
+# KASLR or no-KASLR).
+e2e_kaslr_text() {	# e2e_kaslr_text DIR
+	local log=$1/serial.log said
+	said=$(grep -a -m1 "bootimg: fast boot, " "$log" | tr -d '\r')
+	printf '%s %s %s\n' "$(e2e_field "$log" "BOOTIMG-STAGE2 text=")" \
+		"$(echo "$said" | sed -n 's/.*_text at 0x\([0-9a-f]*\),.*/\1/p')" \
+		"$(echo "$said" | sed -n 's/.*bootimg: fast boot, \([^:,]*\).*/\1/p' |
+		   tr ' ' -)"
+}
+
 e2e_load_ms() {	# from the guest's /proc/uptime, 10 ms resolution
 	e2e_field "$1" "BOOTIMG-STAGE1-LOADTIME " |
 		awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}'
