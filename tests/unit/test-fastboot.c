@@ -4,109 +4,14 @@
  * payload fields and payloads refused before anything is planned; and,
  * when the test suite has downloaded one, the real Debian bzImage. */
 #include <asm/bootparam.h>
-#include <elf.h>
 #include <errno.h>
-#include <lzma.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 #include "bootimg.h"
-#include "fake-bzimage.h"
+#include "fake-fastboot.h"
 #include "files.h"
 #include "plan.h"
 #include "tap.h"
-
-#define SETUP_END ((FAKE_SETUP_SECTS + 1) * 512)
-#define TEXT_PADDR FAKE_PREF_ADDRESS
-#define TEXT_SIZE 0x3000u
-#define DATA_PADDR (TEXT_PADDR + 0x5000u)	/* a gap after the text */
-#define DATA_FILESZ 0x1800u
-#define DATA_MEMSZ 0x4000u			/* with bss */
-#define ELF_AT 0x1000u
-#define ELF_SIZE (ELF_AT + TEXT_SIZE + DATA_FILESZ)
-#define PAYLOAD_OFFSET 0x200u			/* as the decompressor's code */
-
-struct blob {
-	uint8_t *data;
-	size_t size;
-};
-
-static struct blob fake_vmlinux(void)
-{
-	struct blob b = { calloc(1, ELF_SIZE), ELF_SIZE };
-	Elf64_Ehdr e = { .e_type = ET_EXEC, .e_machine = EM_X86_64,
-		.e_version = EV_CURRENT, .e_entry = TEXT_PADDR,
-		.e_phoff = sizeof(e), .e_ehsize = sizeof(e),
-		.e_phentsize = sizeof(Elf64_Phdr), .e_phnum = 2 };
-	Elf64_Phdr ph[2] = {
-		{ .p_type = PT_LOAD, .p_offset = ELF_AT,
-		  .p_vaddr = 0xffffffff81000000ull, .p_paddr = TEXT_PADDR,
-		  .p_filesz = TEXT_SIZE, .p_memsz = TEXT_SIZE },
-		{ .p_type = PT_LOAD, .p_offset = ELF_AT + TEXT_SIZE,
-		  .p_vaddr = 0xffffffff81005000ull, .p_paddr = DATA_PADDR,
-		  .p_filesz = DATA_FILESZ, .p_memsz = DATA_MEMSZ },
-	};
-	size_t i;
-
-	memcpy(e.e_ident, ELFMAG, SELFMAG);
-	e.e_ident[EI_CLASS] = ELFCLASS64;
-	e.e_ident[EI_DATA] = ELFDATA2LSB;
-	memcpy(b.data, &e, sizeof(e));
-	memcpy(b.data + sizeof(e), ph, sizeof(ph));
-	for (i = ELF_AT; i < ELF_SIZE; i++)
-		b.data[i] = (uint8_t)(i * 11 + 5);
-	return b;
-}
-
-static struct blob pack_xz(struct blob in)
-{
-	size_t cap = lzma_stream_buffer_bound(in.size);
-	struct blob p = { malloc(cap), 0 };
-
-	if (lzma_easy_buffer_encode(0, LZMA_CHECK_CRC32, NULL, in.data,
-				    in.size, p.data, &p.size, cap) != LZMA_OK)
-		p.size = 0;
-	return p;
-}
-
-static struct blob pack_gzip(struct blob in)
-{
-	struct blob p = { malloc(in.size + 1024), 0 };
-	z_stream z = { .next_in = in.data, .avail_in = (uInt)in.size };
-
-	deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-	z.next_out = p.data;
-	z.avail_out = (uInt)(in.size + 1024);
-	if (deflate(&z, Z_FINISH) == Z_STREAM_END)
-		p.size = z.total_out;
-	deflateEnd(&z);
-	return p;
-}
-
-/*
- * A bzImage around PAYLOAD: the decompressor's place taken by a pattern,
- * the payload at PAYLOAD_OFFSET, its size after it, as the kernel build
- * appends it.
- */
-static struct blob fake_bzimage_with(struct blob payload)
-{
-	size_t code = (PAYLOAD_OFFSET + payload.size + 4 + 15) & ~(size_t)15;
-	struct blob b = { calloc(1, fake_bzimage_size() + code), 0 };
-	struct setup_header hdr;
-	uint32_t unpacked = ELF_SIZE;
-
-	fake_bzimage(b.data);
-	memcpy(&hdr, b.data + 0x1f1, sizeof(hdr));
-	hdr.syssize = (uint32_t)(code / 16);
-	hdr.payload_offset = PAYLOAD_OFFSET;
-	hdr.payload_length = (uint32_t)payload.size;
-	memcpy(b.data + 0x1f1, &hdr, sizeof(hdr));
-	memset(b.data + SETUP_END, 0x90, PAYLOAD_OFFSET);
-	memcpy(b.data + SETUP_END + PAYLOAD_OFFSET, payload.data, payload.size);
-	memcpy(b.data + SETUP_END + PAYLOAD_OFFSET + payload.size, &unpacked, 4);
-	b.size = SETUP_END + code;
-	return b;
-}
 
 static int plan_with(struct bootimg *ctx, const char *kernel, int fast,
 		     const char *cmdline, struct bootimg_plan **plan)
@@ -244,7 +149,7 @@ static void test_unpacked_not_elf(struct bootimg *ctx)
 {
 	struct blob text = { (uint8_t *)strdup("just some text, no vmlinux"),
 			     26 };
-	struct blob packed = pack_xz(text), bz = fake_bzimage_with(packed);
+	struct blob packed = fake_pack_xz(text), bz = fake_fastboot_bzimage(packed);
 	struct bootimg_plan *plan;
 
 	CHECK_EQ(plan_of(ctx, write_temp("not-elf", bz.data, bz.size), 1,
@@ -263,29 +168,6 @@ static void test_file_method(struct bootimg *ctx, struct blob bz)
 	struct bootimg_load_result result;
 
 	CHECK_EQ(bootimg_load(ctx, &req, &result), -EINVAL);
-}
-
-/*
- * The vmlinux with a relocation table after it, as the kernel build
- * appends one: 0, a 64-bit place, 0, an inverse 32-bit place, 0, a 32-bit
- * place (text + 0x100, + 0x200, data + 0x10), or a 32-bit place at BAD32.
- */
-#define LINKED_TEXT 0xffffffff81000000ull
-#define DATA_VIRT (LINKED_TEXT + DATA_PADDR - TEXT_PADDR)
-
-static struct blob with_table(struct blob elf, uint32_t bad32)
-{
-	const uint32_t table[] = {
-		0, (uint32_t)(LINKED_TEXT + 0x100), 0,
-		(uint32_t)(LINKED_TEXT + 0x200), 0,
-		bad32 ? bad32 : (uint32_t)(DATA_VIRT + 0x10),
-	};
-	struct blob b = { malloc(elf.size + sizeof(table)),
-			  elf.size + sizeof(table) };
-
-	memcpy(b.data, elf.data, elf.size);
-	memcpy(b.data + elf.size, table, sizeof(table));
-	return b;
 }
 
 static uint64_t read_at(const struct bootimg_plan *plan, size_t seg,
@@ -326,11 +208,11 @@ static void check_relocated(const struct bootimg_plan *plan,
 
 static void test_kaslr(struct bootimg *ctx, struct blob elf)
 {
-	struct blob good = with_table(elf, 0), packed = pack_xz(good);
-	struct blob bz = fake_bzimage_with(packed);
-	struct blob bad = with_table(elf, (uint32_t)(DATA_VIRT + DATA_FILESZ));
-	struct blob bad_packed = pack_xz(bad);
-	struct blob bad_bz = fake_bzimage_with(bad_packed);
+	struct blob good = fake_with_table(elf, 0), packed = fake_pack_xz(good);
+	struct blob bz = fake_fastboot_bzimage(packed);
+	struct blob bad = fake_with_table(elf, (uint32_t)(DATA_VIRT + DATA_FILESZ));
+	struct blob bad_packed = fake_pack_xz(bad);
+	struct blob bad_bz = fake_fastboot_bzimage(bad_packed);
 	const char *path = write_temp("kaslr", bz.data, bz.size);
 	const char *bad_path = write_temp("kaslr-bad", bad_bz.data, bad_bz.size);
 	struct bootimg_plan *plan;
@@ -414,8 +296,8 @@ static void test_real(struct bootimg *ctx)
 int main(void)
 {
 	struct blob elf = fake_vmlinux();
-	struct blob xz = pack_xz(elf), gz = pack_gzip(elf);
-	struct blob bz_xz = fake_bzimage_with(xz), bz_gz = fake_bzimage_with(gz);
+	struct blob xz = fake_pack_xz(elf), gz = fake_pack_gzip(elf);
+	struct blob bz_xz = fake_fastboot_bzimage(xz), bz_gz = fake_fastboot_bzimage(gz);
 	struct bootimg *ctx;
 
 	if (bootimg_new(&ctx) < 0 || !xz.size || !gz.size)
