@@ -15,11 +15,12 @@
  * or the physical one (i386) to every absolute address in the image.
  * The kernel finds its physical address itself, and sees in the boot
  * header's KASLR_FLAG that it was randomised.  "nokaslr" turns it off,
- * as it turns off the decompressor's.
+ * as it turns off the decompressor's; mem= bounds the physical slots.
  *
  * The other segments of the plan are placed after the kernel, around it,
  * as the decompressor avoids what the boot loader placed before it.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include "internal.h"
@@ -38,19 +39,57 @@ static int is_blank(char c)
 	return (unsigned char)c <= ' ';
 }
 
-/* "nokaslr" as a word of CMDLINE, as the kernel's parser finds it. */
-static int has_nokaslr(const char *cmdline)
+/*
+ * Just after the first WORD (with a trailing '=', an option's name) that
+ * stands as a word of CMDLINE from FROM on, as the kernel's parser finds
+ * it; NULL if there is none.
+ */
+static const char *find_word(const char *cmdline, const char *from,
+			     const char *word)
 {
-	static const char word[] = "nokaslr";
-	const char *p = cmdline;
+	size_t len = strlen(word);
+	const char *p = from;
 
 	while ((p = strstr(p, word)) != NULL) {
 		if ((p == cmdline || is_blank(p[-1])) &&
-		    is_blank(p[sizeof(word) - 1]))	/* NUL included */
-			return 1;
-		p += sizeof(word) - 1;
+		    (word[len - 1] == '=' || is_blank(p[len])))
+			return p + len;	/* NUL is blank, too */
+		p += len;
 	}
-	return 0;
+	return NULL;
+}
+
+/* A size as the kernel's memparse() reads it: digits, then K, M, G... */
+static uint64_t parse_size(const char *p)
+{
+	static const char units[] = "KMGTPE";
+	char *end;
+	uint64_t v = strtoull(p, &end, 0);
+	char u = (char)(*end & ~0x20);		/* upper case; blank: 0 */
+	const char *unit = u ? strchr(units, u) : NULL;
+
+	return unit ? v << (10 * (unit - units + 1)) : v;
+}
+
+/*
+ * The end of the memory the new kernel will use, as the decompressor
+ * reads it from its command line: the smallest mem=; 0 with memmap=,
+ * whose regions bootimg does not parse: the physical place then stays
+ * the linked one.
+ */
+static uint64_t mem_limit(const char *cmdline)
+{
+	uint64_t limit = ~0ull, size;
+	const char *p = cmdline;
+
+	if (find_word(cmdline, cmdline, "memmap="))
+		return 0;
+	while ((p = find_word(cmdline, p, "mem=")) != NULL) {
+		size = strncmp(p, "nopentium", 9) ? parse_size(p) : 0;
+		if (size && size < limit)
+			limit = size;
+	}
+	return limit;
 }
 
 /* Where the vmlinux's slots may be, and how large it is. */
@@ -102,7 +141,7 @@ static uint64_t span_of(const struct bi_kernel *k)
 }
 
 int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
-		       const uint64_t random[2])
+		       uint64_t limit, const uint64_t random[2])
 {
 	const struct bootimg_info *info = &kernel->info;
 	uint64_t linked = kernel->segments[0].mem, phys = linked, virt;
@@ -129,6 +168,8 @@ int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
 	w = (struct window){ .min = linked, .align = info->kernel_alignment,
 		.size = size, .limit = info->entry64 ? MAXMEM_64
 						     : KERNEL_IMAGE_SIZE_32 };
+	if (limit < w.limit)
+		w.limit = limit;
 	slots = walk_slots(map, &w, ~0ull, &phys);
 	if (slots)		/* else the decompressor keeps its place too */
 		walk_slots(map, &w, random[0] % slots, &phys);
@@ -160,7 +201,7 @@ int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
 	uint64_t random[2];
 	int err;
 
-	if (has_nokaslr(cmdline)) {
+	if (find_word(cmdline, cmdline, "nokaslr")) {
 		stay_linked(kernel, -ECANCELED);
 		return 0;
 	}
@@ -169,7 +210,7 @@ int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
 	err = bi_memmap_read(ctx, &map);
 	if (err < 0)
 		return bi_fail(ctx, "/sys/firmware/memmap", err);
-	err = bi_x86_kaslr_place(kernel, &map, random);
+	err = bi_x86_kaslr_place(kernel, &map, mem_limit(cmdline), random);
 	bi_memmap_free(&map);
 	return err;
 }

@@ -12,7 +12,8 @@
 
 /*
  * Place KERNEL's unpacked vmlinux at a random physical address in the
- * machine's RAM and a random virtual offset, drawn from getrandom(2), and
+ * machine's RAM (below CMDLINE's mem=; the linked one with memmap=) and a
+ * random virtual offset, drawn from getrandom(2), and
  * apply its relocation table; or, with "nokaslr" in CMDLINE (status
  * -ECANCELED) or without a table (-ENODATA), leave it where it was
  * linked.  kernel->kaslr says which.  -EILSEQ: the table is damaged;
@@ -22,11 +23,12 @@ int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
 		 const char *cmdline);
 
 /*
- * The same with RANDOM (two draws: physical, virtual) instead of
- * getrandom(2), and MAP for the RAM: for tests.
+ * The placement itself, in MAP's RAM below LIMIT (the command line's
+ * mem=; 0: the physical place stays the linked one), with RANDOM (two
+ * draws: physical, virtual) instead of getrandom(2): for tests.
  */
 struct bi_memmap;
 int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
-		       const uint64_t random[2]);
+		       uint64_t limit, const uint64_t random[2]);
 
 #endif

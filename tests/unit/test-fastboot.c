@@ -213,8 +213,10 @@ static void test_kaslr(struct bootimg *ctx, struct blob elf)
 	struct blob bad = fake_with_table(elf, (uint32_t)(DATA_VIRT + DATA_FILESZ));
 	struct blob bad_packed = fake_pack_xz(bad);
 	struct blob bad_bz = fake_fastboot_bzimage(bad_packed);
-	const char *path = write_temp("kaslr", bz.data, bz.size);
-	const char *bad_path = write_temp("kaslr-bad", bad_bz.data, bad_bz.size);
+	/* Copies: write_temp() reuses its buffers, once per plan here. */
+	char *path = strdup(write_temp("kaslr", bz.data, bz.size));
+	char *bad_path = strdup(write_temp("kaslr-bad", bad_bz.data,
+					   bad_bz.size));
 	struct bootimg_plan *plan;
 	uint64_t first = 0;
 	int i, moved = 0;
@@ -241,6 +243,20 @@ static void test_kaslr(struct bootimg *ctx, struct blob elf)
 	if (plan)
 		check_relocated(plan, good, 0);
 	bootimg_plan_free(plan);
+	/* mem= bounds the physical place; memmap= keeps the linked one. */
+	for (i = 0; i < 4; i++) {
+		CHECK_EQ(plan_with(ctx, path, 1, "mem=24M", &plan), 0);
+		if (plan)
+			CHECK(plan->in->kernel.kaslr.text_phys + 0x200000 <=
+			      24 * 0x100000);
+		bootimg_plan_free(plan);
+	}
+	CHECK_EQ(plan_with(ctx, path, 1, "memmap=1G$4G", &plan), 0);
+	if (plan) {
+		CHECK_EQ(plan->in->kernel.kaslr.status, 0);
+		CHECK_EQ(plan->in->kernel.kaslr.text_phys, TEXT_PADDR);
+	}
+	bootimg_plan_free(plan);
 	/* A place just past the data's file bytes: refused, file named. */
 	CHECK_EQ(plan_of(ctx, bad_path, 1, &plan), -EILSEQ);
 	CHECK(plan == NULL);
@@ -252,6 +268,8 @@ static void test_kaslr(struct bootimg *ctx, struct blob elf)
 #ifdef __i386__
 out:
 #endif
+	free(path);
+	free(bad_path);
 	free(good.data);
 	free(packed.data);
 	free(bz.data);

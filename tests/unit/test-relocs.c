@@ -121,7 +121,7 @@ static void check_placed(struct bootimg *ctx, const char *path,
 	pristine = malloc(k.unpacked_size);
 	memcpy(pristine, k.unpacked, k.unpacked_size);
 	qemu_1g(&map);
-	CHECK_EQ(bi_x86_kaslr_place(&k, &map, draws), 0);
+	CHECK_EQ(bi_x86_kaslr_place(&k, &map, ~0ull, draws), 0);
 	CHECK_EQ(k.kaslr.status, 0);
 	moved = k.kaslr.text_phys - LOAD_PHYSICAL_ADDR;
 	delta = k.kaslr.text_virt - START_KERNEL_MAP - LOAD_PHYSICAL_ADDR;
