@@ -18,7 +18,8 @@
  * as it turns off the decompressor's; mem= bounds the physical slots.
  *
  * The other segments of the plan are placed after the kernel, around it,
- * as the decompressor avoids what the boot loader placed before it.
+ * as the decompressor avoids what the boot loader placed before it: the
+ * slots are those that leave the initrds a place as the planner seeks it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -95,31 +96,60 @@ static uint64_t mem_limit(const char *cmdline)
 /* Where the vmlinux's slots may be, and how large it is. */
 struct window {
 	uint64_t min, limit, align, size;
+	const struct bi_kaslr_room *room;
 };
 
 /*
- * The aligned places for W.size bytes in MAP's RAM within W: their count,
- * and in *ADDR the PICK-th one if PICK is below it.
+ * Whether the initrds still fit in one piece of RAM, as the planner
+ * places them (from 1 MiB, below their limit), with the vmlinux at A.
+ */
+static int leaves_room(const struct bi_memmap *map, const struct window *w,
+		       uint64_t a)
+{
+	uint64_t need = w->room->initrds, end = a + w->size;
+	size_t i;
+
+	for (i = 0; need && i < map->count; i++) {
+		const struct bi_mem_range *r = &map->ranges[i];
+		uint64_t lo = r->start > BI_MIB ? r->start : BI_MIB;
+		uint64_t hi = r->end < w->room->below ? r->end
+						       : w->room->below;
+
+		if (r->type != BI_MEM_RAM || lo >= hi)
+			continue;
+		if ((a > lo ? (a < hi ? a : hi) - lo : 0) >= need ||
+		    (end < hi ? hi - (end > lo ? end : lo) : 0) >= need)
+			return 1;
+	}
+	return !need;
+}
+
+/*
+ * The aligned places for W.size bytes in MAP's RAM within W that leave
+ * room for the initrds: their count, and in *ADDR the PICK-th one if PICK
+ * is below it.
  */
 static uint64_t walk_slots(const struct bi_memmap *map,
 			   const struct window *w, uint64_t pick,
 			   uint64_t *addr)
 {
-	uint64_t total = 0;
+	uint64_t total = 0, a;
 	size_t i;
 
 	for (i = 0; i < map->count; i++) {
 		const struct bi_mem_range *r = &map->ranges[i];
 		uint64_t lo = bi_align_up(r->start > w->min ? r->start : w->min,
 					  w->align);
-		uint64_t hi = r->end < w->limit ? r->end : w->limit, n;
+		uint64_t hi = r->end < w->limit ? r->end : w->limit;
 
 		if (r->type != BI_MEM_RAM || lo >= hi || hi - lo < w->size)
 			continue;
-		n = (hi - lo - w->size) / w->align + 1;
-		if (pick >= total && pick - total < n)
-			*addr = lo + (pick - total) * w->align;
-		total += n;
+		for (a = lo; a <= hi - w->size && a >= lo; a += w->align) {
+			if (!leaves_room(map, w, a))
+				continue;
+			if (total++ == pick)
+				*addr = a;
+		}
 	}
 	return total;
 }
@@ -141,7 +171,7 @@ static uint64_t span_of(const struct bi_kernel *k)
 }
 
 int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
-		       uint64_t limit, const uint64_t random[2])
+		       const struct bi_kaslr_room *room, const uint64_t random[2])
 {
 	const struct bootimg_info *info = &kernel->info;
 	uint64_t linked = kernel->segments[0].mem, phys = linked, virt;
@@ -167,9 +197,10 @@ int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
 		size = bi_align_up(size, MIN_KERNEL_ALIGN_64);
 	w = (struct window){ .min = linked, .align = info->kernel_alignment,
 		.size = size, .limit = info->entry64 ? MAXMEM_64
-						     : KERNEL_IMAGE_SIZE_32 };
-	if (limit < w.limit)
-		w.limit = limit;
+						     : KERNEL_IMAGE_SIZE_32,
+		.room = room };
+	if (room->mem_limit < w.limit)
+		w.limit = room->mem_limit;
 	slots = walk_slots(map, &w, ~0ull, &phys);
 	if (slots)		/* else the decompressor keeps its place too */
 		walk_slots(map, &w, random[0] % slots, &phys);
@@ -195,8 +226,13 @@ int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
 }
 
 int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
-		 const char *cmdline)
+		 const char *cmdline, uint64_t initrds)
 {
+	struct bi_kaslr_room room = {
+		.mem_limit = mem_limit(cmdline), .initrds = initrds,
+		/* above it the planner goes only where nothing fits below */
+		.below = (uint64_t)kernel->info.initrd_addr_max + 1,
+	};
 	struct bi_memmap map = { 0 };
 	uint64_t random[2];
 	int err;
@@ -210,7 +246,7 @@ int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
 	err = bi_memmap_read(ctx, &map);
 	if (err < 0)
 		return bi_fail(ctx, "/sys/firmware/memmap", err);
-	err = bi_x86_kaslr_place(kernel, &map, mem_limit(cmdline), random);
+	err = bi_x86_kaslr_place(kernel, &map, &room, random);
 	bi_memmap_free(&map);
 	return err;
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "bootimg.h"
 #include "fake-fastboot.h"
 #include "files.h"
@@ -206,6 +207,35 @@ static void check_relocated(const struct bootimg_plan *plan,
 	CHECK(bp && !!(bp->hdr.loadflags & KASLR_FLAG) == randomised);
 }
 
+/*
+ * A 700 MiB initrd (a sparse file) beside the randomised vmlinux in 1 GiB
+ * of RAM: the kernel's slot always leaves it one piece of RAM (without
+ * that, 4 slots in 10 would not).
+ */
+static void test_kaslr_room(struct bootimg *ctx, const char *kernel)
+{
+	char *big = strdup(write_temp("big-initrd", "", 0));
+	const char *initrds[] = { big };
+	struct bootimg_request req = {
+		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
+		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
+		.fast_boot = 1,
+	};
+	struct bootimg_plan *plan;
+	int i, placed = 0;
+
+	CHECK_EQ(truncate(big, 700 * 0x100000), 0);
+	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	for (i = 0; i < 8; i++) {
+		plan = NULL;
+		placed += bootimg_plan_new(ctx, &req, &plan) == 0 &&
+			  plan->in->kernel.kaslr.status == 0;
+		bootimg_plan_free(plan);
+	}
+	CHECK_EQ(placed, 8);
+	free(big);
+}
+
 static void test_kaslr(struct bootimg *ctx, struct blob elf)
 {
 	struct blob good = fake_with_table(elf, 0), packed = fake_pack_xz(good);
@@ -257,6 +287,7 @@ static void test_kaslr(struct bootimg *ctx, struct blob elf)
 		CHECK_EQ(plan->in->kernel.kaslr.text_phys, TEXT_PADDR);
 	}
 	bootimg_plan_free(plan);
+	test_kaslr_room(ctx, path);
 	/* A place just past the data's file bytes: refused, file named. */
 	CHECK_EQ(plan_of(ctx, bad_path, 1, &plan), -EILSEQ);
 	CHECK(plan == NULL);

@@ -110,6 +110,7 @@ static void check_placed(struct bootimg *ctx, const char *path,
 	const struct bi_load_segment *last;
 	uint8_t *pristine, *ref;
 	uint64_t span, delta, moved;
+	const struct bi_kaslr_room room = { .mem_limit = ~0ull };
 	size_t i, bad = 0;
 
 	if (unpack(ctx, path, &f, &k) < 0) {
@@ -121,7 +122,7 @@ static void check_placed(struct bootimg *ctx, const char *path,
 	pristine = malloc(k.unpacked_size);
 	memcpy(pristine, k.unpacked, k.unpacked_size);
 	qemu_1g(&map);
-	CHECK_EQ(bi_x86_kaslr_place(&k, &map, ~0ull, draws), 0);
+	CHECK_EQ(bi_x86_kaslr_place(&k, &map, &room, draws), 0);
 	CHECK_EQ(k.kaslr.status, 0);
 	moved = k.kaslr.text_phys - LOAD_PHYSICAL_ADDR;
 	delta = k.kaslr.text_virt - START_KERNEL_MAP - LOAD_PHYSICAL_ADDR;
