@@ -100,27 +100,23 @@ static void qemu_1g(struct bi_memmap *map)
 	bi_memmap_add(map, 0x100000, RAM_END, BI_MEM_RAM);
 }
 
-/* Place and relocate with DRAWS; compare with the reference. */
-static void check_placed(struct bootimg *ctx, const char *path,
+/*
+ * Place and relocate a copy of K0 (its vmlinux restored from PRISTINE)
+ * with DRAWS; compare with the reference.
+ */
+static void check_placed(const struct bi_kernel *k0, const uint8_t *pristine,
 			 const uint64_t draws[2])
 {
-	struct bi_file f;
-	struct bi_kernel k;
+	struct bi_kernel k = *k0;
 	struct bi_memmap map;
-	const struct bi_load_segment *last;
-	uint8_t *pristine, *ref;
-	uint64_t span, delta, moved;
+	const struct bi_load_segment *last = &k.segments[k.n_segments - 1];
+	uint64_t span = last->mem + last->memsz - k.segments[0].mem;
+	uint64_t delta, moved;
 	const struct bi_kaslr_room room = { .mem_limit = ~0ull };
+	uint8_t *ref;
 	size_t i, bad = 0;
 
-	if (unpack(ctx, path, &f, &k) < 0) {
-		CHECK(!"the test kernel unpacks");
-		return;
-	}
-	last = &k.segments[k.n_segments - 1];
-	span = last->mem + last->memsz - k.segments[0].mem;
-	pristine = malloc(k.unpacked_size);
-	memcpy(pristine, k.unpacked, k.unpacked_size);
+	memcpy(k.unpacked, pristine, k.unpacked_size);
 	qemu_1g(&map);
 	CHECK_EQ(bi_x86_kaslr_place(&k, &map, &room, draws), 0);
 	CHECK_EQ(k.kaslr.status, 0);
@@ -145,10 +141,8 @@ static void check_placed(struct bootimg *ctx, const char *path,
 	}
 	CHECK_EQ(bad, 0);	/* every segment as the decompressor's */
 	free(ref);
-	free(pristine);
 	bi_memmap_free(&map);
-	bi_kernel_release(&k);
-	bi_file_close(&f);
+	memcpy(k.unpacked, pristine, k.unpacked_size);
 }
 
 /* A copy of the payload, damaged by EDIT, refused by find or apply. */
@@ -218,33 +212,27 @@ static void no_leading_zero(uint8_t *p, size_t *size)
 	p[elf_end] = 1;
 }
 
-static void check_refusals(struct bootimg *ctx, const char *path)
+static void check_refusals(const struct bi_kernel *k)
 {
-	struct bi_file f;
-	struct bi_kernel k;
 	struct bi_x86_relocs r;
 	uint64_t end;
 
-	if (unpack(ctx, path, &f, &k) < 0)
-		return;
-	bi_format_elf.declared_size(k.unpacked, k.unpacked_size, &end);
+	bi_format_elf.declared_size(k->unpacked, k->unpacked_size, &end);
 	elf_end = end;
-	CHECK_EQ(bi_x86_relocs_find(k.unpacked, k.unpacked_size, 1, &r), 0);
+	CHECK_EQ(bi_x86_relocs_find(k->unpacked, k->unpacked_size, 1, &r), 0);
 	CHECK(r.n64 > 1000 && r.n_inverse > 100 && r.n32 > 1000);
-	CHECK_EQ((r.n64 + r.n_inverse + r.n32 + 3) * 4, k.unpacked_size - end);
+	CHECK_EQ((r.n64 + r.n_inverse + r.n32 + 3) * 4, k->unpacked_size - end);
 	/* The vmlinux alone: no table, which is no error. */
-	CHECK_EQ(bi_x86_relocs_find(k.unpacked, elf_end, 1, &r), -ENODATA);
-	check_damaged(&k, k.unpacked_size, cut_two_bytes, "size not 4n");
-	check_damaged(&k, k.unpacked_size, last_entry_outside,
+	CHECK_EQ(bi_x86_relocs_find(k->unpacked, elf_end, 1, &r), -ENODATA);
+	check_damaged(k, k->unpacked_size, cut_two_bytes, "size not 4n");
+	check_damaged(k, k->unpacked_size, last_entry_outside,
 		      "a 32-bit entry outside the image");
-	check_damaged(&k, k.unpacked_size, first_entry_past_end,
+	check_damaged(k, k->unpacked_size, first_entry_past_end,
 		      "a 64-bit entry past the image");
-	check_damaged(&k, k.unpacked_size, no_terminator,
+	check_damaged(k, k->unpacked_size, no_terminator,
 		      "a list without its terminator");
-	check_damaged(&k, k.unpacked_size, no_leading_zero,
+	check_damaged(k, k->unpacked_size, no_leading_zero,
 		      "no zero before the first list");
-	bi_kernel_release(&k);
-	bi_file_close(&f);
 }
 
 int main(void)
@@ -256,6 +244,9 @@ int main(void)
 		{ 0x5deece66dull, 0x9e3779b97f4a7c15ull },
 	};
 	struct bootimg *ctx;
+	struct bi_file f;
+	struct bi_kernel k;
+	uint8_t *pristine;
 	size_t i;
 
 	if (!path || !*path) {
@@ -268,9 +259,18 @@ int main(void)
 #endif
 	if (bootimg_new(&ctx) < 0)
 		return 99;
+	if (unpack(ctx, path, &f, &k) < 0) {
+		CHECK(!"the test kernel unpacks");
+		return tap_done();
+	}
+	pristine = malloc(k.unpacked_size);
+	memcpy(pristine, k.unpacked, k.unpacked_size);
 	for (i = 0; i < sizeof(draws) / sizeof(draws[0]); i++)
-		check_placed(ctx, path, draws[i]);
-	check_refusals(ctx, path);
+		check_placed(&k, pristine, draws[i]);
+	check_refusals(&k);
+	free(pristine);
+	bi_kernel_release(&k);
+	bi_file_close(&f);
 	bootimg_free(ctx);
 	return tap_done();
 }
