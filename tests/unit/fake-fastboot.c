@@ -8,7 +8,6 @@
 #include <zlib.h>
 #include "fake-fastboot.h"
 
-
 struct blob fake_vmlinux(void)
 {
 	struct blob b = { calloc(1, ELF_SIZE), ELF_SIZE };
