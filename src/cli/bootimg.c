@@ -131,6 +131,20 @@ static void show_panic_after_failure(struct bootimg *ctx)
 		"no panic kernel is staged now");
 }
 
+/* Where fast boot put the kernel, and why there (-v). */
+static void show_fast_boot(const struct bootimg_fast_boot *fb)
+{
+	const char *why = fb->kaslr == -ECANCELED ?
+			  "no KASLR: \"nokaslr\" in the command line" :
+			  fb->kaslr == -ENODATA ?
+			  "no KASLR: the kernel has no relocation table" :
+			  "KASLR";
+
+	fprintf(stderr, "bootimg: fast boot, %s: _text at 0x%llx, "
+		"physical 0x%llx\n", why, (unsigned long long)fb->text_virt,
+		(unsigned long long)fb->text_phys);
+}
+
 static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		   int verbose)
 {
@@ -163,9 +177,11 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			" as the panic kernel" : "",
 			bootimg_method_name(result.used),
 			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
-					 "entered directly; no KASLR)" : "");
+					 "entered directly)" : "");
 		print_cmdline(stderr, "bootimg: ", ctx, req);
 	}
+	if (verbose && req->fast_boot)
+		show_fast_boot(&result.fast_boot);
 	return EXIT_OK;
 }
 
@@ -378,7 +394,7 @@ int main(int argc, const char **argv)
 		  "same as --method=kexec", NULL },
 		{ "fast-boot", '\0', POPT_ARG_NONE, &o.fast_boot, 0,
 		  "unpack a bzImage's vmlinux now and enter it directly "
-		  "(faster boot, no KASLR; kexec or module method)", NULL },
+		  "(faster boot, KASLR kept; kexec or module method)", NULL },
 		{ "entry", '\0', POPT_ARG_STRING, &o.entry, 0,
 		  "enter the kernel at its 32-bit or 64-bit entry (default: "
 		  "64 if it has one; 32: kexec or module method)", "32|64" },

@@ -124,6 +124,13 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 			"zstd payload; boot it without --fast-boot";
 		code = EXIT_BAD_IMAGE;
 		break;
+	case EILSEQ:
+		cause = "--fast-boot: the relocation table after the vmlinux "
+			"in its payload is damaged (an entry outside the "
+			"image, a list without its terminator, or a size not "
+			"a multiple of 4); boot it without --fast-boot";
+		code = EXIT_BAD_IMAGE;
+		break;
 	case EBADMSG:
 		cause = "truncated or corrupt kernel image";
 		code = EXIT_BAD_IMAGE;

@@ -25,6 +25,7 @@
  *   -EADDRNOTAVAIL bootimg.ko found a segment outside RAM
  *   -EPROTO       bootimg.ko speaks another interface version
  *   -EPROTONOSUPPORT fast boot cannot unpack this image's payload
+ *   -EILSEQ       fast boot found the kernel's relocation table damaged
  *   -EDESTADDRREQ no memory is reserved for a panic kernel (crashkernel=)
  *   -ENOPROTOOPT  a multiboot kernel needs what bootimg does not provide
  *                 (a video mode, an unknown requirement flag, or a format
@@ -80,8 +81,9 @@ struct bootimg_request {
 	enum bootimg_method method;
 	/*
 	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
-	 * the kernel's decompressor (and its KASLR): kexec and module
-	 * methods only; AUTO then starts at kexec, FILE is -EINVAL.
+	 * the kernel's decompressor, whose KASLR is done here instead:
+	 * kexec and module methods only; AUTO then starts at kexec, FILE
+	 * is -EINVAL.
 	 */
 	unsigned fast_boot : 1;
 	unsigned flags;			/* enum bootimg_load_flags */
@@ -159,10 +161,23 @@ enum bootimg_load_flags {
 	BOOTIMG_LOAD_ENTRY32 = 0x2,
 };
 
+/* Where fast boot placed the new kernel's _text. */
+struct bootimg_fast_boot {
+	/*
+	 * 0: at a random physical address and virtual offset (KASLR); or
+	 * why it stays where it was linked: -ECANCELED, "nokaslr" in the
+	 * command line; -ENODATA, the kernel has no relocation table.
+	 */
+	int kaslr;
+	uint64_t text_phys;
+	uint64_t text_virt;
+};
+
 /* The outcome of bootimg_load(). */
 struct bootimg_load_result {
 	enum bootimg_method used;
 	int file_error;	/* with AUTO: why kexec_file_load was passed over */
+	struct bootimg_fast_boot fast_boot;	/* with fast_boot */
 };
 
 /* Which kernels are staged now. */

@@ -6,6 +6,7 @@
 #include "inputs.h"
 #include "internal.h"
 #include "plan.h"
+#include "x86-kaslr.h"
 
 #define CMDLINE_EDIT_MAX (64u * 1024)
 
@@ -106,6 +107,27 @@ static int open_modules(struct bootimg *ctx, const struct bootimg_request *req,
 	return 0;
 }
 
+/*
+ * Fast boot's placement of the vmlinux, which reads the command line and
+ * leaves the initrds room.
+ */
+static int place_fast_boot(struct bootimg *ctx,
+			   const struct bootimg_request *req,
+			   struct bi_inputs *in)
+{
+	uint64_t initrds = 0;
+	size_t i;
+	int err;
+
+	for (i = 0; i < in->n_initrds; i++)
+		initrds += bi_align_up(in->initrds[i].size, BI_PAGE_SIZE);
+	bi_fail(ctx, NULL, 0);
+	err = bi_x86_kaslr(ctx, &in->kernel, in->cmdline, initrds);
+	if (err < 0 && !bootimg_error_path(ctx))
+		bi_fail(ctx, req->kernel, err);
+	return err;
+}
+
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 		   struct bi_inputs *in)
 {
@@ -158,6 +180,11 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	err = open_modules(ctx, req, in);
 	if (err < 0)
 		goto fail;
+	if (in->kernel.unpacked) {
+		err = place_fast_boot(ctx, req, in);
+		if (err < 0)
+			goto fail;
+	}
 	return 0;
 fail:
 	bi_inputs_close(in);
