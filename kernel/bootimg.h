@@ -38,17 +38,16 @@ struct page *bootimg_alloc_page(struct bootimg_image *img);
 /* The architecture's part (handoff_64.c, handoff_32.c). */
 int bootimg_arch_supported(void);
 int bootimg_arch_prepare(struct bootimg_image *img);
-/* Does not return; not marked so, as objtool cannot see across files. */
-void bootimg_arch_enter(struct bootimg_image *img);
+/*
+ * Does not return; not marked so, as objtool cannot see across files.
+ * __nocfi: it calls the copied stub, which kCFI knows no type hash for.
+ */
+void __nocfi bootimg_arch_enter(struct bootimg_image *img);
 
-/* symbols.c: kernel functions that are not exported. */
-struct bootimg_symbols {
-	void (*migrate_to_reboot_cpu)(void);
-	void (*syscore_shutdown)(void);
-	void (*machine_shutdown)(void);
-};
-extern struct bootimg_symbols bootimg_sym;
-int bootimg_symbols_init(void);
+/* policy.c: the kernel's kexec policies, applied to the driver. */
+int bootimg_load_permitted(void);
+int bootimg_locked_down(void);
+void bootimg_log_caller(const char *what);
 
 /* handoff.c */
 /* Does not return. */

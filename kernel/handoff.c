@@ -10,6 +10,7 @@
 #include <linux/irqflags.h>
 #include <linux/pci.h>
 #include "bootimg.h"
+#include "symbols.h"
 
 /*
  * device_shutdown() clears bus mastering only when kexec_in_progress is
@@ -27,11 +28,11 @@ static void stop_bus_mastering(void)
 void bootimg_handoff(struct bootimg_image *img)
 {
 	pr_info("starting the staged kernel at %#llx\n", img->entry);
-	bootimg_sym.migrate_to_reboot_cpu();
-	bootimg_sym.syscore_shutdown();
+	bootimg_migrate_to_reboot_cpu();
+	bootimg_syscore_shutdown();
 	stop_bus_mastering();
 	/* IO-APIC cleared, other CPUs stopped, local APIC and HPET off. */
-	bootimg_sym.machine_shutdown();
+	bootimg_machine_shutdown();
 	local_irq_disable();
 	bootimg_arch_enter(img);
 }

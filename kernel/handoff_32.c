@@ -118,7 +118,7 @@ int bootimg_arch_prepare(struct bootimg_image *img)
 	return map_identity(img, enter, img->control);
 }
 
-void bootimg_arch_enter(struct bootimg_image *img)
+void __nocfi bootimg_arch_enter(struct bootimg_image *img)
 {
 	pgd_t *enter = __va(img->pgd_enter);
 	const pgd_t *running = __va(__read_cr3() & CR3_TABLE_MASK);

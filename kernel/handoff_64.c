@@ -121,7 +121,7 @@ int bootimg_arch_prepare(struct bootimg_image *img)
 	return 0;
 }
 
-void bootimg_arch_enter(struct bootimg_image *img)
+void __nocfi bootimg_arch_enter(struct bootimg_image *img)
 {
 	u64 *enter = __va(img->pgd_enter);
 	const u64 *running = __va(read_cr3_pa());

@@ -14,32 +14,24 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/reboot.h>
-#include <linux/security.h>
 #include <linux/suspend.h>
 #include <linux/uaccess.h>
 #include <xen/xen.h>
 #include "bootimg.h"
+#include "symbols.h"
 
 static DEFINE_MUTEX(bootimg_lock);
 static struct bootimg_image *bootimg_staged;	/* under bootimg_lock */
 static struct sys_off_handler *bootimg_restart_handler;
 
-static int refuse_if_locked_down(void)
-{
-	int err = security_locked_down(LOCKDOWN_KEXEC);
-
-	if (err)
-		pr_err("the kernel is locked down: booting another kernel "
-		       "is not allowed\n");
-	return err;
-}
-
 static int do_load(const void __user *arg)
 {
 	struct bootimg_ioc_load req;
 	struct bootimg_image *img;
-	int err = refuse_if_locked_down();
+	int err;
 
+	bootimg_log_caller("LOAD");
+	err = bootimg_load_permitted();
 	if (err)
 		return err;
 	if (copy_from_user(&req, arg, sizeof(req)))
@@ -67,19 +59,31 @@ static int do_status(void __user *arg)
 	return copy_to_user(arg, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
-/* Restart the way reboot(2) does; the restart handler takes over. */
-static int do_exec(void)
+/*
+ * Restart the way reboot(2) does; the restart handler takes over.  On
+ * success it does not return; on failure bootimg_lock is released.
+ */
+static long do_exec(void)
 {
-	int err = refuse_if_locked_down();
+	long err;
 
+	bootimg_log_caller("EXEC");
+	mutex_lock(&bootimg_lock);
+	err = bootimg_locked_down();
 	if (err)
-		return err;
-	if (!bootimg_staged)
-		return -ENOENT;
+		goto out_unlock;
+	if (!bootimg_staged) {
+		err = -ENOENT;
+		goto out_unlock;
+	}
 	mutex_unlock(&bootimg_lock);
 	lock_system_sleep();
 	kernel_restart(NULL);
 	return -EIO;	/* not reached */
+
+out_unlock:
+	mutex_unlock(&bootimg_lock);
+	return err;
 }
 
 static long bootimg_ioctl(struct file *file, unsigned int cmd,
@@ -90,6 +94,8 @@ static long bootimg_ioctl(struct file *file, unsigned int cmd,
 
 	if (!capable(CAP_SYS_BOOT))
 		return -EPERM;
+	if (cmd == BOOTIMG_IOC_EXEC)
+		return do_exec();
 	mutex_lock(&bootimg_lock);
 	switch (cmd) {
 	case BOOTIMG_IOC_LOAD:
@@ -103,8 +109,6 @@ static long bootimg_ioctl(struct file *file, unsigned int cmd,
 	case BOOTIMG_IOC_STATUS:
 		err = do_status(uarg);
 		break;
-	case BOOTIMG_IOC_EXEC:
-		return do_exec();	/* unlocks on success */
 	default:
 		err = -ENOTTY;
 	}
@@ -133,15 +137,43 @@ static struct miscdevice bootimg_dev = {
 };
 
 /*
+ * The reboot notifiers run first in kernel_restart(), and alone see its
+ * command: a restart with one (reboot(2) LINUX_REBOOT_CMD_RESTART2, e.g.
+ * "bootloader") asks the firmware for something, so it is left to it.
+ */
+static bool restart_has_command;
+
+static int bootimg_reboot_notify(struct notifier_block *nb,
+				 unsigned long code, void *cmd)
+{
+	restart_has_command = code == SYS_RESTART && cmd && *(char *)cmd;
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block bootimg_reboot_nb = {
+	.notifier_call = bootimg_reboot_notify,
+};
+
+/*
  * kernel_restart() calls this after the reboot notifiers and
  * device_shutdown(), for BOOTIMG_IOC_EXEC and for any reboot(2).
- * Without a staged kernel the restart goes on as usual.
+ * Without a staged kernel the restart goes on as usual.  It never waits
+ * for the lock: a reboot must not hang behind an ioctl.
  */
 static int bootimg_restart_prepare(struct sys_off_data *data)
 {
-	mutex_lock(&bootimg_lock);
-	if (bootimg_staged && !refuse_if_locked_down())
+	if (!mutex_trylock(&bootimg_lock)) {
+		pr_warn("busy: restarting through the firmware, not the "
+			"staged kernel\n");
+		return NOTIFY_DONE;
+	}
+	if (bootimg_staged && restart_has_command)
+		pr_warn("a restart with a command: the firmware restarts, "
+			"not the staged kernel\n");
+	else if (bootimg_staged && !bootimg_locked_down()) {
+		bootimg_log_caller("restart into the staged kernel");
 		bootimg_handoff(bootimg_staged);
+	}
 	mutex_unlock(&bootimg_lock);
 	return NOTIFY_DONE;
 }
@@ -159,15 +191,26 @@ static int __init bootimg_init(void)
 		err = bootimg_symbols_init();
 	if (err)
 		return err;
+	err = register_reboot_notifier(&bootimg_reboot_nb);
+	if (err)
+		return err;
 	bootimg_restart_handler =
 		register_sys_off_handler(SYS_OFF_MODE_RESTART_PREPARE,
 					 SYS_OFF_PRIO_LOW,
 					 bootimg_restart_prepare, NULL);
-	if (IS_ERR(bootimg_restart_handler))
-		return PTR_ERR(bootimg_restart_handler);
+	if (IS_ERR(bootimg_restart_handler)) {
+		err = PTR_ERR(bootimg_restart_handler);
+		goto out_notifier;
+	}
 	err = misc_register(&bootimg_dev);
 	if (err)
-		unregister_sys_off_handler(bootimg_restart_handler);
+		goto out_handler;
+	return 0;
+
+out_handler:
+	unregister_sys_off_handler(bootimg_restart_handler);
+out_notifier:
+	unregister_reboot_notifier(&bootimg_reboot_nb);
 	return err;
 }
 
@@ -175,6 +218,10 @@ static void __exit bootimg_exit(void)
 {
 	misc_deregister(&bootimg_dev);
 	unregister_sys_off_handler(bootimg_restart_handler);
+	unregister_reboot_notifier(&bootimg_reboot_nb);
+	if (bootimg_staged)
+		pr_warn("unloaded with a kernel staged: it is dropped, the "
+			"next reboot goes through the firmware\n");
 	bootimg_image_free(bootimg_staged);
 }
 

@@ -7,12 +7,16 @@
  * resolves the name and leaves the address in kp.addr; the probe is
  * removed at once and never fires.  Each function is then looked up by
  * name.  If any is missing (renamed, inlined, or a kernel without
- * KPROBES or KALLSYMS) the driver refuses to load and says which.
+ * KPROBES or KALLSYMS) the driver refuses to load and says which.  So
+ * it does where indirect calls to them would crash (call-hazard.h).
  */
 #define pr_fmt(fmt) "bootimg: " fmt
 
+#include <asm/cpufeature.h>
 #include <linux/kprobes.h>
 #include "bootimg.h"
+#include "call-hazard.h"
+#include "symbols.h"
 
 struct bootimg_symbols bootimg_sym;
 
@@ -47,9 +51,18 @@ static lookup_fn find_lookup(void)
 
 int bootimg_symbols_init(void)
 {
-	lookup_fn lookup = find_lookup();
+	const char *hazard = bootimg_call_hazard(IS_ENABLED(CONFIG_CFI_CLANG),
+						 cpu_feature_enabled(X86_FEATURE_IBT));
+	lookup_fn lookup;
 	size_t i;
 
+	if (hazard) {
+		pr_err("%s: the out-of-tree module cannot call the kernel "
+		       "safely, refusing to load (build the in-tree driver, "
+		       "kernel/patches)\n", hazard);
+		return -EOPNOTSUPP;
+	}
+	lookup = find_lookup();
 	if (!lookup)
 		return -EOPNOTSUPP;
 	for (i = 0; i < ARRAY_SIZE(wanted); i++) {

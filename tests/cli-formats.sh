@@ -90,6 +90,24 @@ run -- --load "$tmp/bzImage" --fast-boot --method=file
 check "--fast-boot --method=file: a usage error (exit 2), nothing loaded" \
 	eval '[ $rc -eq 2 ] && has "--fast-boot needs the kexec or module" "$tmp/err" &&
 	nothing_loaded'
+# KASLR kept: -v says where _text went, or that nokaslr kept it linked;
+# a relocation table entry outside the vmlinux (the x86_64 fake's).
+"$b/tests/unit/make-fake-fastboot" "$tmp/fast" &&
+	"$b/tests/unit/make-fake-fastboot" "$tmp/fast-bad" 0x81010000 || exit 99
+if [ "${BOOTIMG_ARCH:-x86_64}" = i386 ]; then
+	skip "--fast-boot -v: KASLR (i386: the fake vmlinux is 64-bit)"
+	skip "--fast-boot -v: nokaslr (i386: the fake vmlinux is 64-bit)"
+else
+	run -- --load "$tmp/fast" --fast-boot --method=kexec --command-line=x -v
+	check "--fast-boot -v: loaded, says where KASLR put _text" \
+		eval '[ $rc -eq 0 ] && has "bootimg: fast boot, KASLR: _text at 0xffffffff" "$tmp/err"'
+	run -- --load "$tmp/fast" --fast-boot --method=kexec -v \
+		--command-line="a nokaslr"
+	check "--fast-boot -v, nokaslr: loaded where it was linked" \
+		eval '[ $rc -eq 0 ] && has "no KASLR: \"nokaslr\" in the command line: _text at 0xffffffff81000000, physical 0x1000000" "$tmp/err"'
+fi
+fast_bad "$tmp/fast-bad" "--fast-boot: the relocation table" \
+	"a relocation table entry outside the vmlinux"
 
 # --- unified kernel images (UKI) -----------------------------------------
 uki_cmdline='root=/dev/vda console=ttyS0 "quoted arg"'

@@ -11,6 +11,7 @@ struct expansion {
 	struct bc_str cur;
 	int have;	/* the current field exists (maybe empty: "") */
 	int failed;
+	int too_long;	/* a field grew past BC_MAX_WORD */
 };
 
 static void finish_field(struct expansion *x)
@@ -22,18 +23,29 @@ static void finish_field(struct expansion *x)
 		return;
 	x->have = 0;
 	s = bc_str_take(&x->cur);
-	v = s ? realloc(x->out->v, (x->out->n + 1) * sizeof(*v)) : NULL;
-	if (!v) {
+	if (s && x->out->n >= x->out->cap) {	/* not one by one: n^2 */
+		size_t cap = x->out->n < 8 ? 8 : 2 * x->out->n;
+
+		v = realloc(x->out->v, cap * sizeof(*v));
+		if (v) {
+			x->out->v = v;
+			x->out->cap = cap;
+		}
+	}
+	if (!s || x->out->n >= x->out->cap) {
 		free(s);
 		x->failed = 1;
 		return;
 	}
-	x->out->v = v;
-	v[x->out->n++] = s;
+	x->out->v[x->out->n++] = s;
 }
 
 static void add(struct expansion *x, const char *s, size_t n)
 {
+	if (x->cur.len + n > BC_MAX_WORD) {
+		x->too_long = 1;
+		return;
+	}
 	bc_str_addn(&x->cur, s, n);
 	x->have = 1;
 }
@@ -128,7 +140,22 @@ int grub_expand(const struct gtok *t, const struct grub_env *env,
 	if (x.cur.failed)
 		x.failed = 1;
 	free(x.cur.s);
-	return x.failed ? -ENOMEM : 0;
+	return x.too_long ? -E2BIG : x.failed ? -ENOMEM : 0;
+}
+
+int grub_expand_charged(struct bc_parse *p, const struct gtok *t,
+			const struct grub_env *env, struct gfields *out)
+{
+	size_t i = out->n;
+	int err = bc_spend_step(p, t->line);
+
+	if (!err)
+		err = grub_expand(t, env, out);
+	if (err == -E2BIG)
+		return bc_word_too_long(p, t->line);
+	for (; !err && i < out->n; i++)
+		err = bc_spend_built(p, t->line, strlen(out->v[i]) + 1);
+	return err;
 }
 
 void grub_fields_free(struct gfields *f)
@@ -150,7 +177,7 @@ int grub_expand_fields(struct bc_parse *p, const char *text,
 
 	for (i = 0; !err && i < t.n; i++)
 		if (t.v[i].kind == GT_WORD)
-			err = grub_expand(&t.v[i], env, out);
+			err = grub_expand_charged(p, &t.v[i], env, out);
 	free(t.v);
 	return err;
 }

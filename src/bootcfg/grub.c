@@ -28,7 +28,7 @@ struct gitem {
 
 struct gmenu {
 	struct gitem *v;
-	size_t n;
+	size_t n, cap;
 };
 
 /* What linux and initrd set while an entry body runs. */
@@ -187,17 +187,23 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 	return err;
 }
 
-static int add_item(struct gmenu *m, const struct gitem *item)
+static int add_item(struct grun *r, unsigned line, struct gmenu *m,
+		    const struct gitem *item)
 {
 	struct gitem *v;
 
 	if (m->n >= BC_MAX_ENTRIES)
-		return -ENOMEM;
-	v = realloc(m->v, (m->n + 1) * sizeof(*v));
-	if (!v)
-		return -ENOMEM;
-	m->v = v;
-	v[m->n++] = *item;
+		return bc_too_many_entries(r->p, line);
+	if (m->n == m->cap) {		/* not one by one: n^2 */
+		size_t cap = m->cap ? 2 * m->cap : 16;
+
+		v = realloc(m->v, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		m->v = v;
+		m->cap = cap;
+	}
+	m->v[m->n++] = *item;
 	return 0;
 }
 
@@ -210,7 +216,6 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	int err;
 
 	(void)a;
-	(void)line;
 	if (!r->menu)
 		return 1;
 	lists = realloc(r->bls, (r->n_bls + 1) * sizeof(*lists));
@@ -227,7 +232,7 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	for (i = 0; !err && i < list->n; i++) {
 		struct gitem item = { .kind = GI_BLS, .bls = &list->v[i] };
 
-		err = add_item(r->menu, &item);
+		err = add_item(r, line, r->menu, &item);
 	}
 	return err;
 }
@@ -296,7 +301,7 @@ static int expand_words(struct grun *r, size_t from, size_t to,
 
 	*f = (struct gfields){ 0 };
 	for (i = from; !err && i < to; i++)
-		err = grub_expand(&r->t.v[i], &r->env, f);
+		err = grub_expand_charged(r->p, &r->t.v[i], &r->env, f);
 	return err;
 }
 
@@ -522,7 +527,7 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 		err = bc_syntax(r->p, start->line, "%.*s without a title",
 				(int)start->n, start->s);
 	if (!err)
-		err = add_item(r->menu, &item);
+		err = add_item(r, start->line, r->menu, &item);
 	if (err) {
 		free(item.title);
 		free(item.id);
@@ -540,6 +545,9 @@ static int run_command(struct grun *r, size_t *pos, int exec, int *status)
 		(*pos)++;
 		return 0;
 	}
+	err = bc_spend_step(r->p, t->line);	/* run or skipped */
+	if (err)
+		return err;
 	if (t->kind == GT_LBRACE)
 		return bc_syntax(r->p, t->line, "unexpected {");
 	if (grub_is_word(t, "if"))
@@ -618,6 +626,20 @@ static int add_levels(struct bc_entry *e, const struct bc_level *levels,
 	return err;
 }
 
+/* The variables for ITEM's body: a copy, charged to the budget. */
+static int copy_env(struct grun *r, const struct gitem *item,
+		    const struct grub_env *saved)
+{
+	int err = bc_spend_built(r->p, r->t.v[item->body].line,
+				 grub_env_size(saved));
+
+	if (err) {
+		r->env = (struct grub_env){ 0 };
+		return err;
+	}
+	return grub_env_copy(&r->env, saved);
+}
+
 /* Run an entry body with a copy of the variables. */
 static int boot_entry(struct grun *r, const struct gitem *item,
 		      struct bc_entry *e)
@@ -626,7 +648,7 @@ static int boot_entry(struct grun *r, const struct gitem *item,
 	struct grub_env saved = r->env;
 	struct gmenu *menu = r->menu;
 	size_t i;
-	int err = grub_env_copy(&r->env, &saved);
+	int err = copy_env(r, item, &saved);
 
 	r->boot = &boot;
 	r->menu = NULL;
@@ -683,7 +705,7 @@ static int submenu(struct grun *r, const struct gitem *item,
 	struct gmenu inner = { 0 };
 	struct grub_env saved = r->env;
 	struct gmenu *outer = r->menu;
-	int err = grub_env_copy(&r->env, &saved);
+	int err = copy_env(r, item, &saved);
 
 	r->menu = &inner;
 	if (!err)

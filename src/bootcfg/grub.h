@@ -29,6 +29,7 @@ int grub_is_word(const struct gtok *t, const char *keyword);
 struct gfields {
 	char **v;
 	size_t n;
+	size_t cap;	/* room in v, grown by doubling as fields are added */
 };
 
 /*
@@ -37,6 +38,9 @@ struct gfields {
  */
 int grub_expand(const struct gtok *t, const struct grub_env *env,
 		struct gfields *out);
+/* The same, charged to the budget of P: -EBADMSG when it runs out. */
+int grub_expand_charged(struct bc_parse *p, const struct gtok *t,
+			const struct grub_env *env, struct gfields *out);
 void grub_fields_free(struct gfields *f);
 /* The fields of every word of TEXT (a BLS value), appended to OUT. */
 int grub_expand_fields(struct bc_parse *p, const char *text,

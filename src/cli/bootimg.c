@@ -7,9 +7,10 @@
 #include <string.h>
 #include "bootimg.h"
 #include "check.h"
-#include "cmdline.h"
 #include "escape.h"
 #include "failure.h"
+#include "initrd-file-arg.h"
+#include "kernel-cmdline.h"
 #include "show.h"
 #include "show-json.h"
 
@@ -20,7 +21,9 @@ struct options {
 	char **modules;
 	char *command_line;
 	char *append;
+	char **remove;
 	int reuse_cmdline;
+	char **initrd_files;
 	char *method;
 	int fast_boot;
 	char *entry;
@@ -93,11 +96,12 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
 	if (json) {
-		show_plan_json(stdout, req, plan);
+		show_plan_json(stdout, ctx, req, plan);
 	} else {
 		fputs("kexec_load plan for ", stdout);
 		put_escaped(stdout, req->kernel);
 		printf(" (method %s)\n", bootimg_method_name(req->method));
+		print_cmdline(stdout, "", ctx, req);
 		show_plan(stdout, plan);
 	}
 	bootimg_plan_free(plan);
@@ -139,6 +143,20 @@ static void show_panic_after_failure(struct bootimg *ctx)
 		"no panic kernel is staged now");
 }
 
+/* Where fast boot put the kernel, and why there (-v). */
+static void show_fast_boot(const struct bootimg_fast_boot *fb)
+{
+	const char *why = fb->kaslr == -ECANCELED ?
+			  "no KASLR: \"nokaslr\" in the command line" :
+			  fb->kaslr == -ENODATA ?
+			  "no KASLR: the kernel has no relocation table" :
+			  "KASLR";
+
+	fprintf(stderr, "bootimg: fast boot, %s: _text at 0x%llx, "
+		"physical 0x%llx\n", why, (unsigned long long)fb->text_virt,
+		(unsigned long long)fb->text_phys);
+}
+
 static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		   int verbose)
 {
@@ -171,8 +189,11 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			" as the panic kernel" : "",
 			bootimg_method_name(result.used),
 			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
-					 "entered directly; no KASLR)" : "");
+					 "entered directly)" : "");
+		print_cmdline(stderr, "bootimg: ", ctx, req);
 	}
+	if (verbose && req->fast_boot)
+		show_fast_boot(&result.fast_boot);
 	return EXIT_OK;
 }
 
@@ -209,6 +230,54 @@ static int do_unload(struct bootimg *ctx, int panic)
 	int err = bootimg_unload(ctx, panic ? BOOTIMG_LOAD_PANIC : 0);
 
 	return err < 0 ? report_failure(ctx, err, "unload") : EXIT_OK;
+}
+
+static int bad_argument(poptContext pc, const char *option, const char *arg,
+			const char *why)
+{
+	fprintf(stderr, "bootimg: %s=", option);
+	put_escaped(stderr, arg);
+	fprintf(stderr, ": %s\n", why);
+	poptPrintUsage(pc, stderr, 0);
+	return EXIT_USAGE;
+}
+
+/* --remove (and what --reuse-cmdline drops) and --initrd-file into REQ. */
+static int edit_request(poptContext pc, const struct options *o,
+			struct bootimg_request *req)
+{
+	struct bootimg_initrd_file *files;
+	const char *bad = bad_remove_key(o->remove), *why;
+	size_t n = count(o->initrd_files);
+
+	if (bad)
+		return bad_argument(pc, "--remove", bad, "KEY must be a "
+				    "parameter's name: not empty, without "
+				    "'=', blanks or quotes");
+	req->remove = removals(o->remove, o->reuse_cmdline, &req->n_remove);
+	req->initrd_files = files = calloc(n + 1, sizeof(*files));
+	if (!req->remove || !files) {
+		fprintf(stderr, "bootimg: %s\n", strerror(ENOMEM));
+		return EXIT_FAILED;
+	}
+	for (; req->n_initrd_files < n; req->n_initrd_files++) {
+		const char *arg = o->initrd_files[req->n_initrd_files];
+
+		why = parse_initrd_file(arg, &files[req->n_initrd_files]);
+		if (why)
+			return bad_argument(pc, "--initrd-file", arg, why);
+	}
+	return EXIT_OK;
+}
+
+static void free_edits(struct bootimg_request *req)
+{
+	size_t i;
+
+	for (i = 0; i < req->n_initrd_files; i++)
+		free((char *)req->initrd_files[i].source);
+	free((void *)req->initrd_files);
+	free((void *)req->remove);
 }
 
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
@@ -273,6 +342,11 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "--entry=32 needs the kexec or module "
 				       "method: kexec_file_load always uses "
 				       "the 64-bit entry");
+	code = edit_request(pc, o, &req);
+	if (code != EXIT_OK) {
+		free_edits(&req);
+		return code;
+	}
 	req.fast_boot = !!o->fast_boot;
 	/* Neither: the image's own command line (UKI), or none. */
 	cmdline = !o->command_line && !o->reuse_cmdline ? NULL :
@@ -280,6 +354,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (!cmdline && (o->command_line || o->reuse_cmdline)) {
 		fprintf(stderr, "bootimg: /proc/cmdline: %s\n",
 			strerror(errno));
+		free_edits(&req);
 		return EXIT_FAILED;
 	}
 	req.kernel = o->load ? o->load : positional;
@@ -302,6 +377,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (code == EXIT_OK && positional && !o->dry_run && !o->check)
 		code = do_exec(ctx);
 	free(cmdline);
+	free_edits(&req);
 	return code;
 }
 
@@ -328,6 +404,13 @@ int main(int argc, const char **argv)
 		  "add STRING to the command line", "STRING" },
 		{ "reuse-cmdline", '\0', POPT_ARG_NONE, &o.reuse_cmdline, 0,
 		  "start from the running kernel's command line", NULL },
+		{ "remove", '\0', POPT_ARG_ARGV, &o.remove, 0,
+		  "drop every KEY and KEY=... word from the command line "
+		  "(repeatable)", "KEY" },
+		{ "initrd-file", '\0', POPT_ARG_ARGV, &o.initrd_files, 0,
+		  "add file SRC to the initrd as DEST, mode MODE (octal; "
+		  "default: SRC's owner bits only) (repeatable)",
+		  "SRC:DEST[:MODE]" },
 		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
 		  "how to load: auto (default), file, kexec or module", "METHOD" },
 		{ "kexec-file-syscall", 's', POPT_ARG_NONE, NULL,
@@ -336,7 +419,7 @@ int main(int argc, const char **argv)
 		  "same as --method=kexec", NULL },
 		{ "fast-boot", '\0', POPT_ARG_NONE, &o.fast_boot, 0,
 		  "unpack a bzImage's vmlinux now and enter it directly "
-		  "(faster boot, no KASLR; kexec or module method)", NULL },
+		  "(faster boot, KASLR kept; kexec or module method)", NULL },
 		{ "entry", '\0', POPT_ARG_STRING, &o.entry, 0,
 		  "enter the kernel at its 32-bit or 64-bit entry (default: "
 		  "64 if it has one; 32: kexec or module method)", "32|64" },

@@ -85,6 +85,11 @@ const char *describe_failure(struct bootimg *ctx, int err, const char *what,
 			"or device)";
 		code = EXIT_UNREADABLE;
 		break;
+	case EOVERFLOW:
+		cause = "too large for --initrd-file: the files add up to "
+			"more than 256 MiB";
+		code = EXIT_UNREADABLE;
+		break;
 	case ENOEXEC:
 		cause = "not a kernel image that bootimg can boot this way "
 			"(bzImage or ELF vmlinux, possibly compressed with "
@@ -114,6 +119,13 @@ const char *describe_failure(struct bootimg *ctx, int err, const char *what,
 		cause = "--fast-boot cannot unpack this image: not a bzImage "
 			"of boot protocol 2.08 or later with a gzip, xz or "
 			"zstd payload; boot it without --fast-boot";
+		code = EXIT_BAD_IMAGE;
+		break;
+	case EILSEQ:
+		cause = "--fast-boot: the relocation table after the vmlinux "
+			"in its payload is damaged (an entry outside the "
+			"image, a list without its terminator, or a size not "
+			"a multiple of 4); boot it without --fast-boot";
 		code = EXIT_BAD_IMAGE;
 		break;
 	case EBADMSG:

@@ -8,7 +8,8 @@
 
 void show_info_json(FILE *out, const char *path,
 		    const struct bootimg_info *info);
-void show_plan_json(FILE *out, const struct bootimg_request *req,
+void show_plan_json(FILE *out, struct bootimg *ctx,
+		    const struct bootimg_request *req,
 		    const struct bootimg_plan *plan);
 void show_status_json(FILE *out, const struct bootimg_status *status);
 

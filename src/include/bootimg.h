@@ -25,12 +25,14 @@
  *   -EADDRNOTAVAIL bootimg.ko found a segment outside RAM
  *   -EPROTO       bootimg.ko speaks another interface version
  *   -EPROTONOSUPPORT fast boot cannot unpack this image's payload
+ *   -EILSEQ       fast boot found the kernel's relocation table damaged
  *   -EDESTADDRREQ no memory is reserved for a panic kernel (crashkernel=)
  *   -ENOPROTOOPT  a multiboot kernel needs what bootimg does not provide
  *                 (a video mode, an unknown requirement flag, or a format
  *                 other than 32-bit ELF without the address fields)
  *   -EMEDIUMTYPE  modules for a kernel other than multiboot, or initrds
- *                 for a multiboot kernel
+ *                 (or initrd files) for a multiboot kernel
+ *   -EOVERFLOW    the initrd files add up to more than 256 MiB
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -52,6 +54,18 @@ enum bootimg_method {
 	BOOTIMG_METHOD_MODULE,	/* /dev/bootimg of bootimg.ko, same plan */
 };
 
+/* A file added to the initrd on the fly (struct bootimg_request). */
+struct bootimg_initrd_file {
+	const char *source;	/* a regular file, read at the load */
+	/*
+	 * Its path in the new kernel's initramfs, relative to its root (a
+	 * leading '/' is allowed): no "..", "." or empty component, no
+	 * trailing '/', shorter than PATH_MAX; else -EINVAL.
+	 */
+	const char *dest;
+	int mode;		/* 0 to 07777, or -1: SOURCE's mode & 0700 */
+};
+
 /* What to boot. */
 struct bootimg_request {
 	const char *kernel;
@@ -59,12 +73,17 @@ struct bootimg_request {
 	size_t n_initrds;
 	/* NULL: the image's own command line (a UKI's .cmdline), or none */
 	const char *cmdline;
-	const char *append;		/* added after it with a space, or NULL */
+	/*
+	 * Added after it with a space, or NULL; a parameter given here drops
+	 * the command line's words of the same key first (the last wins).
+	 */
+	const char *append;
 	enum bootimg_method method;
 	/*
 	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
-	 * the kernel's decompressor (and its KASLR): kexec and module
-	 * methods only; AUTO then starts at kexec, FILE is -EINVAL.
+	 * the kernel's decompressor, whose KASLR is done here instead:
+	 * kexec and module methods only; AUTO then starts at kexec, FILE
+	 * is -EINVAL.
 	 */
 	unsigned fast_boot : 1;
 	unsigned flags;			/* enum bootimg_load_flags */
@@ -74,6 +93,20 @@ struct bootimg_request {
 	 */
 	const char *const *modules;
 	size_t n_modules;
+	/*
+	 * Parameters dropped from the command line (before the append):
+	 * each KEY drops every "KEY" and "KEY=..." word.  A panic kernel's
+	 * command line loses crashkernel= the same way.
+	 */
+	const char *const *remove;
+	size_t n_remove;
+	/*
+	 * Files put into one more initrd, a newc archive built in memory
+	 * after the others, with the directories leading to each (0755);
+	 * owner root, mtime 0.
+	 */
+	const struct bootimg_initrd_file *initrd_files;
+	size_t n_initrd_files;
 };
 
 /* Facts about an image, found without privileges. */
@@ -128,10 +161,23 @@ enum bootimg_load_flags {
 	BOOTIMG_LOAD_ENTRY32 = 0x2,
 };
 
+/* Where fast boot placed the new kernel's _text. */
+struct bootimg_fast_boot {
+	/*
+	 * 0: at a random physical address and virtual offset (KASLR); or
+	 * why it stays where it was linked: -ECANCELED, "nokaslr" in the
+	 * command line; -ENODATA, the kernel has no relocation table.
+	 */
+	int kaslr;
+	uint64_t text_phys;
+	uint64_t text_virt;
+};
+
 /* The outcome of bootimg_load(). */
 struct bootimg_load_result {
 	enum bootimg_method used;
 	int file_error;	/* with AUTO: why kexec_file_load was passed over */
+	struct bootimg_fast_boot fast_boot;	/* with fast_boot */
 };
 
 /* Which kernels are staged now. */
@@ -239,6 +285,19 @@ int bootimg_set_sysroot(struct bootimg *ctx, const char *root);
 
 int bootimg_probe(struct bootimg *ctx, const char *path,
 		  struct bootimg_info *info);
+
+/*
+ * The command line the request gives the new kernel, as a malloc'd string
+ * in *CMDLINE; the image is read (a UKI's own command line), nothing else.
+ */
+int bootimg_compose_cmdline(struct bootimg *ctx,
+			    const struct bootimg_request *req, char **cmdline);
+
+/*
+ * Check an initrd file's destination as struct bootimg_initrd_file says:
+ * 0 or -EINVAL.
+ */
+int bootimg_check_initrd_dest(const char *dest);
 
 /* Plan the kexec_load method without loading anything. */
 int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,

@@ -134,6 +134,11 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 		err = load_auto(ctx, req, &in, result);
 	else if (err == 0)
 		err = backends[req->method]->load(ctx, req, &in);
+	result->fast_boot = (struct bootimg_fast_boot){
+		.kaslr = in.kernel.kaslr.status,
+		.text_phys = in.kernel.kaslr.text_phys,
+		.text_virt = in.kernel.kaslr.text_virt,
+	};
 	bi_inputs_close(&in);
 	return err;
 }

@@ -7,8 +7,9 @@
  * decompressor, which dominates its start under emulation.  The bzImage's
  * setup header stays the one boot_params gets.
  *
- * The vmlinux runs where it was linked: the decompressor's KASLR is given
- * up (see bootimg(8)).  Its image, [_text, _end) with the bss, is one span
+ * The vmlinux is described where it was linked; x86-kaslr.c then moves it
+ * and applies its relocation table, as the decompressor would have (see
+ * bootimg(8)).  Its image, [_text, _end) with the bss, is one span
  * of memory: the gaps between its segments are reserved (zero-filled) with
  * them, so that nothing else is placed where the kernel considers itself
  * to be, and the span must lie within the init_size the header asks for.
@@ -106,8 +107,10 @@ int bi_bzimage_fast_boot(struct bi_kernel *kernel)
 		kernel->segments[i] = elf.segments[i];
 	kernel->n_segments = elf.n_segments;
 	kernel->entry = elf.entry;
+	kernel->kernel_map = elf.kernel_map;
 	kernel->payload = NULL;
 	kernel->payload_size = 0;
 	kernel->unpacked = vmlinux;
+	kernel->unpacked_size = size;
 	return 0;
 }

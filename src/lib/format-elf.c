@@ -270,6 +270,7 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel)
 	}
 	if (n == 0 || physical_entry(loads, n, h.entry, &kernel->entry) < 0)
 		return -EBADMSG;
+	kernel->kernel_map = loads[0].vaddr - loads[0].paddr;
 	describe(kernel, c, data, size);
 	kernel->image = (struct bi_file){ .fd = -1, .data = data,
 					  .size = size };

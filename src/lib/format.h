@@ -29,6 +29,13 @@ struct bi_load_segment {
 	uint64_t memsz;
 };
 
+/* Where fast boot put the vmlinux (x86-kaslr.c): bootimg_fast_boot. */
+struct bi_kaslr {
+	int status;		/* 0: randomised; else why not */
+	uint64_t text_phys;	/* _text's physical address */
+	uint64_t text_virt;	/* and its virtual one */
+};
+
 struct bi_kernel {
 	struct bootimg_info info;
 	/* How it is booted: NULL for the Linux boot protocol (plan.h). */
@@ -48,6 +55,7 @@ struct bi_kernel {
 	struct bi_load_segment segments[BI_MAX_KERNEL_SEGMENTS];
 	size_t n_segments;
 	uint64_t entry;
+	uint64_t kernel_map;	/* ELF: first PT_LOAD's p_vaddr - p_paddr */
 	/* Bytes for boot_params.hdr: from the file, or else own_header. */
 	const uint8_t *setup_header;
 	size_t setup_header_size;
@@ -65,6 +73,8 @@ struct bi_kernel {
 	size_t cmdline_len;
 	void *owned;			/* freed by bi_kernel_release() */
 	void *unpacked;			/* bi_bzimage_fast_boot()'s vmlinux, too */
+	size_t unpacked_size;
+	struct bi_kaslr kaslr;		/* fast boot's placement */
 };
 
 struct bi_format {

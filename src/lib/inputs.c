@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cmdline-edit.h"
+#include "initrd-cpio.h"
 #include "inputs.h"
 #include "internal.h"
 #include "plan.h"
+#include "x86-kaslr.h"
+
+#define CMDLINE_EDIT_MAX (64u * 1024)
 
 /* Probe the kernel; with fast_boot, unpack a bzImage's vmlinux too. */
 static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
@@ -21,8 +25,9 @@ static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 }
 
 /*
- * The request's command line, else the image's own (UKI), else none; then
- * the request's addition after a space.
+ * The request's command line, else the image's own (UKI), else none;
+ * edited: the removed keys (and a panic kernel's crashkernel=) dropped,
+ * then the append added.
  */
 static int choose_cmdline(struct bootimg *ctx,
 			  const struct bootimg_request *req,
@@ -30,20 +35,32 @@ static int choose_cmdline(struct bootimg *ctx,
 {
 	const struct bi_kernel *k = &in->kernel;
 	const char *base = req->cmdline ? req->cmdline : "";
-	size_t base_len = req->cmdline ? strlen(base) : 0;
-	const char *append = req->append ? req->append : "";
-	size_t append_len = strlen(append);
+	size_t base_len = strlen(base);
+	struct bi_cmdline_edit edit = { .append = req->append };
+	const char **remove;
+	int err;
 
 	if (!req->cmdline && k->cmdline) {
 		base = k->cmdline;
 		base_len = k->cmdline_len;
 	}
-	in->own_cmdline = malloc(base_len + 1 + append_len + 1);
-	if (!in->own_cmdline)
+	/* Far beyond any kernel's limit: not worth editing word by word. */
+	if (base_len > CMDLINE_EDIT_MAX ||
+	    (req->append && strlen(req->append) > CMDLINE_EDIT_MAX))
+		return bi_fail(ctx, req->kernel, -E2BIG);
+	remove = calloc(req->n_remove + 1, sizeof(*remove));
+	if (!remove)
 		return bi_fail(ctx, NULL, -ENOMEM);
-	snprintf(in->own_cmdline, base_len + 1 + append_len + 1, "%.*s%s%s",
-		 (int)base_len, base, base_len && append_len ? " " : "",
-		 append);
+	if (req->n_remove)
+		memcpy(remove, req->remove, req->n_remove * sizeof(*remove));
+	edit.remove = remove;
+	edit.n_remove = req->n_remove;
+	if (req->flags & BOOTIMG_LOAD_PANIC)
+		remove[edit.n_remove++] = "crashkernel";
+	err = bi_cmdline_edit(base, base_len, &edit, &in->own_cmdline);
+	free(remove);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
 	in->cmdline = in->own_cmdline;
 	in->cmdline_len = strlen(in->cmdline);
 	return 0;
@@ -55,7 +72,8 @@ static int check_kind(struct bootimg *ctx, const struct bootimg_request *req,
 {
 	int multiboot = in->kernel.boot == &bi_boot_multiboot;
 
-	if (multiboot ? req->n_initrds != 0 : req->n_modules != 0)
+	if (multiboot ? req->n_initrds + req->n_initrd_files != 0
+		      : req->n_modules != 0)
 		return bi_fail(ctx, req->kernel, -EMEDIUMTYPE);
 	return 0;
 }
@@ -89,6 +107,27 @@ static int open_modules(struct bootimg *ctx, const struct bootimg_request *req,
 	return 0;
 }
 
+/*
+ * Fast boot's placement of the vmlinux, which reads the command line and
+ * leaves the initrds room.
+ */
+static int place_fast_boot(struct bootimg *ctx,
+			   const struct bootimg_request *req,
+			   struct bi_inputs *in)
+{
+	uint64_t initrds = 0;
+	size_t i;
+	int err;
+
+	for (i = 0; i < in->n_initrds; i++)
+		initrds += bi_align_up(in->initrds[i].size, BI_PAGE_SIZE);
+	bi_fail(ctx, NULL, 0);
+	err = bi_x86_kaslr(ctx, &in->kernel, in->cmdline, initrds);
+	if (err < 0 && !bootimg_error_path(ctx))
+		bi_fail(ctx, req->kernel, err);
+	return err;
+}
+
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 		   struct bi_inputs *in)
 {
@@ -113,7 +152,8 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 		goto fail;
 	}
 
-	in->initrds = calloc(req->n_initrds + 1, sizeof(*in->initrds));
+	/* and one for the image's own, one for the initrd files */
+	in->initrds = calloc(req->n_initrds + 2, sizeof(*in->initrds));
 	if (!in->initrds) {
 		err = bi_fail(ctx, NULL, -ENOMEM);
 		goto fail;
@@ -129,9 +169,22 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 			goto fail;
 		in->n_initrds++;
 	}
+	if (req->n_initrd_files) {
+		err = bi_initrd_cpio(ctx, req->initrd_files,
+				     req->n_initrd_files,
+				     &in->initrds[in->n_initrds]);
+		if (err < 0)
+			goto fail;
+		in->n_initrds++;
+	}
 	err = open_modules(ctx, req, in);
 	if (err < 0)
 		goto fail;
+	if (in->kernel.unpacked) {
+		err = place_fast_boot(ctx, req, in);
+		if (err < 0)
+			goto fail;
+	}
 	return 0;
 fail:
 	bi_inputs_close(in);
@@ -159,4 +212,24 @@ void bi_inputs_close(struct bi_inputs *in)
 	in->n_embedded = 0;
 	in->initrds = NULL;
 	in->n_initrds = 0;
+}
+
+int bootimg_compose_cmdline(struct bootimg *ctx,
+			    const struct bootimg_request *req, char **cmdline)
+{
+	struct bootimg_request image_only = *req;
+	struct bi_inputs in;
+	int err;
+
+	/* The command line needs the image only: no unpacking, no files. */
+	image_only.fast_boot = 0;
+	image_only.n_initrds = 0;
+	image_only.n_initrd_files = 0;
+	image_only.n_modules = 0;
+	err = bi_inputs_open(ctx, &image_only, &in);
+	if (err < 0)
+		return err;
+	*cmdline = strdup(in.cmdline);
+	bi_inputs_close(&in);
+	return *cmdline ? 0 : bi_fail(ctx, NULL, -ENOMEM);
 }

@@ -90,6 +90,8 @@ int bi_x86_params_fill(const struct bootimg_plan *plan,
 					  : (const uint8_t *)&k->own_header,
 	       k->setup_header_size);
 	bp->hdr.type_of_loader = LOADER_UNDEFINED;
+	if (k->unpacked && k->kaslr.status == 0)	/* as the decompressor */
+		bp->hdr.loadflags |= KASLR_FLAG;
 	bp->hdr.code32_start = (uint32_t)layout->kernel_load;
 	bp->hdr.cmd_line_ptr = (uint32_t)cmdline;
 	bp->ext_cmd_line_ptr = (uint32_t)(cmdline >> 32);

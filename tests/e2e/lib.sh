@@ -232,6 +232,26 @@ e2e_check() {
 	echo "memtotal $m2/$m1 kB, cpus $c2, load $(e2e_load_ms "$log") ms, downtime $(e2e_downtime_ms "$log") ms"
 }
 
+# Where fast boot put the second kernel, in case DIR: "TEXT PHYS HOW",
+# TEXT and PHYS in hex without 0x; the kernel's own view (_text in its
+# /proc/kallsyms, "Kernel code" in its /proc/iomem) if bootimg -v said
+# the same, else "mismatch"; HOW: KASLR or no-KASLR.
+e2e_kaslr_text() {	# e2e_kaslr_text DIR
+	local log=$1/serial.log said text phys
+	said=$(grep -a -m1 "bootimg: fast boot, " "$log" | tr -d '\r')
+	text=$(e2e_field "$log" "BOOTIMG-STAGE2 text=" | tr -d '\r')
+	phys=${text#* phys=}
+	text=${text%% *}
+	if [ "$(printf '%x %x' "0x${text:-0}" "0x${phys:-0}")" != \
+	     "$(echo "$said" | sed -n 's/.*_text at 0x\([0-9a-f]*\), physical 0x\([0-9a-f]*\)$/\1 \2/p')" ]; then
+		echo "mismatch mismatch: kernel $text $phys, bootimg -v: ${said#* }"
+		return
+	fi
+	printf '%x %x %s\n' "0x$text" "0x$phys" \
+		"$(echo "$said" | sed -n 's/.*bootimg: fast boot, \([^:,]*\).*/\1/p' |
+		   tr ' ' -)"
+}
+
 e2e_load_ms() {	# from the guest's /proc/uptime, 10 ms resolution
 	e2e_field "$1" "BOOTIMG-STAGE1-LOADTIME " |
 		awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}'

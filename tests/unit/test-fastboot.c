@@ -4,123 +4,35 @@
  * payload fields and payloads refused before anything is planned; and,
  * when the test suite has downloaded one, the real Debian bzImage. */
 #include <asm/bootparam.h>
-#include <elf.h>
 #include <errno.h>
-#include <lzma.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <unistd.h>
 #include "bootimg.h"
-#include "fake-bzimage.h"
+#include "fake-fastboot.h"
 #include "files.h"
 #include "plan.h"
 #include "tap.h"
 
-#define SETUP_END ((FAKE_SETUP_SECTS + 1) * 512)
-#define TEXT_PADDR FAKE_PREF_ADDRESS
-#define TEXT_SIZE 0x3000u
-#define DATA_PADDR (TEXT_PADDR + 0x5000u)	/* a gap after the text */
-#define DATA_FILESZ 0x1800u
-#define DATA_MEMSZ 0x4000u			/* with bss */
-#define ELF_AT 0x1000u
-#define ELF_SIZE (ELF_AT + TEXT_SIZE + DATA_FILESZ)
-#define PAYLOAD_OFFSET 0x200u			/* as the decompressor's code */
-
-struct blob {
-	uint8_t *data;
-	size_t size;
-};
-
-static struct blob fake_vmlinux(void)
-{
-	struct blob b = { calloc(1, ELF_SIZE), ELF_SIZE };
-	Elf64_Ehdr e = { .e_type = ET_EXEC, .e_machine = EM_X86_64,
-		.e_version = EV_CURRENT, .e_entry = TEXT_PADDR,
-		.e_phoff = sizeof(e), .e_ehsize = sizeof(e),
-		.e_phentsize = sizeof(Elf64_Phdr), .e_phnum = 2 };
-	Elf64_Phdr ph[2] = {
-		{ .p_type = PT_LOAD, .p_offset = ELF_AT,
-		  .p_vaddr = 0xffffffff81000000ull, .p_paddr = TEXT_PADDR,
-		  .p_filesz = TEXT_SIZE, .p_memsz = TEXT_SIZE },
-		{ .p_type = PT_LOAD, .p_offset = ELF_AT + TEXT_SIZE,
-		  .p_vaddr = 0xffffffff81005000ull, .p_paddr = DATA_PADDR,
-		  .p_filesz = DATA_FILESZ, .p_memsz = DATA_MEMSZ },
-	};
-	size_t i;
-
-	memcpy(e.e_ident, ELFMAG, SELFMAG);
-	e.e_ident[EI_CLASS] = ELFCLASS64;
-	e.e_ident[EI_DATA] = ELFDATA2LSB;
-	memcpy(b.data, &e, sizeof(e));
-	memcpy(b.data + sizeof(e), ph, sizeof(ph));
-	for (i = ELF_AT; i < ELF_SIZE; i++)
-		b.data[i] = (uint8_t)(i * 11 + 5);
-	return b;
-}
-
-static struct blob pack_xz(struct blob in)
-{
-	size_t cap = lzma_stream_buffer_bound(in.size);
-	struct blob p = { malloc(cap), 0 };
-
-	if (lzma_easy_buffer_encode(0, LZMA_CHECK_CRC32, NULL, in.data,
-				    in.size, p.data, &p.size, cap) != LZMA_OK)
-		p.size = 0;
-	return p;
-}
-
-static struct blob pack_gzip(struct blob in)
-{
-	struct blob p = { malloc(in.size + 1024), 0 };
-	z_stream z = { .next_in = in.data, .avail_in = (uInt)in.size };
-
-	deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-	z.next_out = p.data;
-	z.avail_out = (uInt)(in.size + 1024);
-	if (deflate(&z, Z_FINISH) == Z_STREAM_END)
-		p.size = z.total_out;
-	deflateEnd(&z);
-	return p;
-}
-
-/*
- * A bzImage around PAYLOAD: the decompressor's place taken by a pattern,
- * the payload at PAYLOAD_OFFSET, its size after it, as the kernel build
- * appends it.
- */
-static struct blob fake_bzimage_with(struct blob payload)
-{
-	size_t code = (PAYLOAD_OFFSET + payload.size + 4 + 15) & ~(size_t)15;
-	struct blob b = { calloc(1, fake_bzimage_size() + code), 0 };
-	struct setup_header hdr;
-	uint32_t unpacked = ELF_SIZE;
-
-	fake_bzimage(b.data);
-	memcpy(&hdr, b.data + 0x1f1, sizeof(hdr));
-	hdr.syssize = (uint32_t)(code / 16);
-	hdr.payload_offset = PAYLOAD_OFFSET;
-	hdr.payload_length = (uint32_t)payload.size;
-	memcpy(b.data + 0x1f1, &hdr, sizeof(hdr));
-	memset(b.data + SETUP_END, 0x90, PAYLOAD_OFFSET);
-	memcpy(b.data + SETUP_END + PAYLOAD_OFFSET, payload.data, payload.size);
-	memcpy(b.data + SETUP_END + PAYLOAD_OFFSET + payload.size, &unpacked, 4);
-	b.size = SETUP_END + code;
-	return b;
-}
-
-static int plan_of(struct bootimg *ctx, const char *kernel, int fast,
-		   struct bootimg_plan **plan)
+static int plan_with(struct bootimg *ctx, const char *kernel, int fast,
+		     const char *cmdline, struct bootimg_plan **plan)
 {
 	const char *initrds[] = { write_temp("initrd", "0707", 4) };
 	struct bootimg_request req = {
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
-		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
+		.cmdline = cmdline, .method = BOOTIMG_METHOD_KEXEC,
 		.fast_boot = !!fast,
 	};
 
 	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	*plan = NULL;
 	return bootimg_plan_new(ctx, &req, plan);
+}
+
+static int plan_of(struct bootimg *ctx, const char *kernel, int fast,
+		   struct bootimg_plan **plan)
+{
+	return plan_with(ctx, kernel, fast, "console=ttyS0", plan);
 }
 
 static const struct boot_params *params_of(const struct bootimg_plan *plan)
@@ -172,7 +84,7 @@ static void test_good(struct bootimg *ctx, struct blob bz, const char *name)
 		CHECK_EQ(bp->hdr.init_size, FAKE_INIT_SIZE);
 		CHECK_EQ(bp->hdr.kernel_alignment, 0x200000);
 		CHECK_EQ(bp->hdr.payload_offset, PAYLOAD_OFFSET);
-		CHECK_EQ(bp->hdr.loadflags & KASLR_FLAG, 0);
+		CHECK_EQ(bp->hdr.loadflags & KASLR_FLAG, 0);	/* no table */
 		CHECK_EQ(bp->hdr.ramdisk_size, 4);
 	}
 	bootimg_plan_free(plan);
@@ -238,7 +150,7 @@ static void test_unpacked_not_elf(struct bootimg *ctx)
 {
 	struct blob text = { (uint8_t *)strdup("just some text, no vmlinux"),
 			     26 };
-	struct blob packed = pack_xz(text), bz = fake_bzimage_with(packed);
+	struct blob packed = fake_pack_xz(text), bz = fake_fastboot_bzimage(packed);
 	struct bootimg_plan *plan;
 
 	CHECK_EQ(plan_of(ctx, write_temp("not-elf", bz.data, bz.size), 1,
@@ -259,6 +171,144 @@ static void test_file_method(struct bootimg *ctx, struct blob bz)
 	CHECK_EQ(bootimg_load(ctx, &req, &result), -EINVAL);
 }
 
+static uint64_t read_at(const struct bootimg_plan *plan, size_t seg,
+			size_t at, size_t width)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, (const uint8_t *)plan->segments[seg].buf + at, width);
+	return v;
+}
+
+/* The places got the virtual offset, the segments the physical one. */
+static void check_relocated(const struct bootimg_plan *plan,
+			    struct blob elf, int randomised)
+{
+	const struct bi_kaslr *k = &plan->in->kernel.kaslr;
+	uint64_t delta = k->text_virt - LINKED_TEXT, v64;
+	uint32_t v32, inverse;
+	const struct boot_params *bp = params_of(plan);
+
+	memcpy(&v64, elf.data + ELF_AT + 0x100, 8);
+	memcpy(&inverse, elf.data + ELF_AT + 0x200, 4);
+	memcpy(&v32, elf.data + ELF_AT + TEXT_SIZE + 0x10, 4);
+	CHECK_EQ(k->status, randomised ? 0 : -ECANCELED);
+	CHECK_EQ(!!delta, randomised || 0);
+	CHECK_EQ(k->text_phys % 0x200000, 0);
+	CHECK(k->text_phys >= TEXT_PADDR && k->text_phys < 0x40000000);
+	CHECK_EQ(delta % 0x200000, 0);
+	CHECK(delta < (1ull << 30) - TEXT_PADDR);
+	CHECK_EQ(plan->segments[0].mem, k->text_phys);
+	CHECK_EQ(plan->segments[1].mem, k->text_phys + DATA_PADDR - TEXT_PADDR);
+	CHECK_EQ(plan->summary.kernel_entry, k->text_phys);
+	CHECK_EQ(read_at(plan, 0, 0x100, 8), v64 + delta);
+	CHECK_EQ(read_at(plan, 0, 0x200, 4), (uint32_t)(inverse - delta));
+	CHECK_EQ(read_at(plan, 1, 0x10, 4), (uint32_t)(v32 + delta));
+	CHECK(bp && !!(bp->hdr.loadflags & KASLR_FLAG) == randomised);
+}
+
+/*
+ * A 700 MiB initrd (a sparse file) beside the randomised vmlinux in 1 GiB
+ * of RAM: the kernel's slot always leaves it one piece of RAM (without
+ * that, 4 slots in 10 would not).
+ */
+static void test_kaslr_room(struct bootimg *ctx, const char *kernel)
+{
+	char *big = strdup(write_temp("big-initrd", "", 0));
+	const char *initrds[] = { big };
+	struct bootimg_request req = {
+		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
+		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
+		.fast_boot = 1,
+	};
+	struct bootimg_plan *plan;
+	int i, placed = 0;
+
+	CHECK_EQ(truncate(big, 700 * 0x100000), 0);
+	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	for (i = 0; i < 8; i++) {
+		plan = NULL;
+		placed += bootimg_plan_new(ctx, &req, &plan) == 0 &&
+			  plan->in->kernel.kaslr.status == 0;
+		bootimg_plan_free(plan);
+	}
+	CHECK_EQ(placed, 8);
+	free(big);
+}
+
+static void test_kaslr(struct bootimg *ctx, struct blob elf)
+{
+	struct blob good = fake_with_table(elf, 0), packed = fake_pack_xz(good);
+	struct blob bz = fake_fastboot_bzimage(packed);
+	struct blob bad = fake_with_table(elf, (uint32_t)(DATA_VIRT + DATA_FILESZ));
+	struct blob bad_packed = fake_pack_xz(bad);
+	struct blob bad_bz = fake_fastboot_bzimage(bad_packed);
+	/* Copies: write_temp() reuses its buffers, once per plan here. */
+	char *path = strdup(write_temp("kaslr", bz.data, bz.size));
+	char *bad_path = strdup(write_temp("kaslr-bad", bad_bz.data,
+					   bad_bz.size));
+	struct bootimg_plan *plan;
+	uint64_t first = 0;
+	int i, moved = 0;
+
+#ifdef __i386__	/* a 64-bit vmlinux: refused before its table is read */
+	CHECK_EQ(plan_of(ctx, path, 1, &plan), -ENOEXEC);
+	goto out;
+#endif
+	/* Four loads: random places each time (1 in 473 the same). */
+	for (i = 0; i < 4; i++) {
+		CHECK_EQ(plan_of(ctx, path, 1, &plan), 0);
+		if (!plan)
+			continue;
+		check_relocated(plan, good, 1);
+		if (i == 0)
+			first = plan->in->kernel.kaslr.text_virt;
+		moved += plan->in->kernel.kaslr.text_virt != first;
+		bootimg_plan_free(plan);
+	}
+	CHECK(moved > 0);
+	/* nokaslr: where it was linked, nothing relocated. */
+	CHECK_EQ(plan_with(ctx, path, 1, "quiet nokaslr console=ttyS0",
+			   &plan), 0);
+	if (plan)
+		check_relocated(plan, good, 0);
+	bootimg_plan_free(plan);
+	/* mem= bounds the physical place; memmap= keeps the linked one. */
+	for (i = 0; i < 4; i++) {
+		CHECK_EQ(plan_with(ctx, path, 1, "mem=24M", &plan), 0);
+		if (plan)
+			CHECK(plan->in->kernel.kaslr.text_phys + 0x200000 <=
+			      24 * 0x100000);
+		bootimg_plan_free(plan);
+	}
+	CHECK_EQ(plan_with(ctx, path, 1, "memmap=1G$4G", &plan), 0);
+	if (plan) {
+		CHECK_EQ(plan->in->kernel.kaslr.status, 0);
+		CHECK_EQ(plan->in->kernel.kaslr.text_phys, TEXT_PADDR);
+	}
+	bootimg_plan_free(plan);
+	test_kaslr_room(ctx, path);
+	/* A place just past the data's file bytes: refused, file named. */
+	CHECK_EQ(plan_of(ctx, bad_path, 1, &plan), -EILSEQ);
+	CHECK(plan == NULL);
+	CHECK(bootimg_error_path(ctx) &&
+	      strcmp(bootimg_error_path(ctx), bad_path) == 0);
+	/* ... unless nokaslr: the table is not read then. */
+	CHECK_EQ(plan_with(ctx, bad_path, 1, "nokaslr", &plan), 0);
+	bootimg_plan_free(plan);
+#ifdef __i386__
+out:
+#endif
+	free(path);
+	free(bad_path);
+	free(good.data);
+	free(packed.data);
+	free(bz.data);
+	free(bad.data);
+	free(bad_packed.data);
+	free(bad_bz.data);
+}
+
 static void test_real(struct bootimg *ctx)
 {
 	const char *path = getenv("BOOTIMG_TEST_KERNEL");
@@ -274,6 +324,13 @@ static void test_real(struct bootimg *ctx)
 	return;
 #endif
 	CHECK_EQ(plan_of(ctx, path, 1, &plan), 0);
+	if (plan) {	/* randomised: entered at startup_64 where it is */
+		CHECK_EQ(plan->in->kernel.kaslr.status, 0);
+		CHECK_EQ(plan->summary.kernel_entry,
+			 plan->in->kernel.kaslr.text_phys);
+	}
+	bootimg_plan_free(plan);
+	CHECK_EQ(plan_with(ctx, path, 1, "nokaslr", &plan), 0);
 	if (!plan)
 		return;
 	CHECK_EQ(plan->summary.kernel_entry, 0x1000000);	/* startup_64 */
@@ -288,8 +345,8 @@ static void test_real(struct bootimg *ctx)
 int main(void)
 {
 	struct blob elf = fake_vmlinux();
-	struct blob xz = pack_xz(elf), gz = pack_gzip(elf);
-	struct blob bz_xz = fake_bzimage_with(xz), bz_gz = fake_bzimage_with(gz);
+	struct blob xz = fake_pack_xz(elf), gz = fake_pack_gzip(elf);
+	struct blob bz_xz = fake_fastboot_bzimage(xz), bz_gz = fake_fastboot_bzimage(gz);
 	struct bootimg *ctx;
 
 	if (bootimg_new(&ctx) < 0 || !xz.size || !gz.size)
@@ -299,6 +356,7 @@ int main(void)
 	test_damaged(ctx, bz_xz);
 	test_unpacked_not_elf(ctx);
 	test_file_method(ctx, bz_xz);
+	test_kaslr(ctx, elf);
 	test_real(ctx);
 	bootimg_free(ctx);
 	free(elf.data);

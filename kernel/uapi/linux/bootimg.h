@@ -13,10 +13,14 @@
  * 64-bit mode with an identity map of RAM, on i386 in 32-bit protected
  * mode with paging off.
  *
- * Errors of BOOTIMG_IOC_LOAD: EPERM (no CAP_SYS_BOOT, lockdown), EINVAL
- * (a broken rule, the kernel log says which), EADDRNOTAVAIL (a segment
- * outside RAM), E2BIG (too many segments), EPROTO (another version),
- * ENOMEM, EFAULT.  A failed LOAD leaves the staged kernel as it was.
+ * Errors of BOOTIMG_IOC_LOAD: EPERM (no CAP_SYS_BOOT, lockdown, an LSM's
+ * kexec policy, kernel.kexec_load_disabled=1 unless the module parameter
+ * override_kexec_load_disabled is set, kernel.kexec_load_limit_reboot
+ * used up), EINVAL (a broken rule, the kernel log says which),
+ * EADDRNOTAVAIL (a segment outside RAM), E2BIG (too many segments),
+ * EPROTO (another version), ENOMEM, EFAULT.  A failed LOAD leaves the
+ * staged kernel as it was.  BOOTIMG_IOC_EXEC fails with ENOENT (nothing
+ * staged) or EPERM (lockdown).
  */
 #ifndef _UAPI_LINUX_BOOTIMG_H
 #define _UAPI_LINUX_BOOTIMG_H
@@ -57,7 +61,11 @@ struct bootimg_ioc_status {
 #define BOOTIMG_STATUS_LOADED	0x1u	/* a kernel is staged */
 #define BOOTIMG_STATUS_ON_REBOOT 0x2u	/* reboot(2) boots it */
 
-#define BOOTIMG_IOC_MAGIC	0xb7
+/*
+ * 0xB9, numbers 0x00-0x0F (Documentation/userspace-api/ioctl/ioctl-number.rst).
+ * Before, 0xB7 collided with nsfs: UNLOAD was NS_GET_PARENT.
+ */
+#define BOOTIMG_IOC_MAGIC	0xb9
 #define BOOTIMG_IOC_LOAD	_IOW(BOOTIMG_IOC_MAGIC, 1, struct bootimg_ioc_load)
 #define BOOTIMG_IOC_UNLOAD	_IO(BOOTIMG_IOC_MAGIC, 2)
 #define BOOTIMG_IOC_STATUS	_IOR(BOOTIMG_IOC_MAGIC, 3, struct bootimg_ioc_status)

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Applying a kernel's relocation table in user space, as the kernel's
+ * decompressor does after it unpacks the vmlinux: each entry names a
+ * place in the image by its link-time virtual address; 64-bit and 32-bit
+ * places get the offset added, inverse 32-bit places (per-CPU references
+ * on x86_64) get it subtracted.
+ */
+#include <string.h>
+#include "internal.h"
+#include "x86-relocs.h"
+
+#define WORD 4u
+
+static uint32_t word_at(const uint8_t *p, size_t i)
+{
+	uint32_t w;
+
+	memcpy(&w, p + i * WORD, WORD);
+	return w;
+}
+
+/* The index of the first zero word in [from, n), or n. */
+static size_t next_zero(const uint8_t *p, size_t from, size_t n)
+{
+	while (from < n && word_at(p, from) != 0)
+		from++;
+	return from;
+}
+
+int bi_x86_relocs_find(const uint8_t *data, size_t size, int is64,
+		       struct bi_x86_relocs *relocs)
+{
+	const uint8_t *table;
+	uint64_t elf_end;
+	size_t n, end64, end_inverse;
+	int err = bi_format_elf.declared_size(data, size, &elf_end);
+
+	if (err < 0)
+		return err;
+	if (elf_end >= size)
+		return -ENODATA;
+	table = data + elf_end;
+	n = (size - elf_end) / WORD;
+	if ((size - elf_end) % WORD || word_at(table, 0) != 0)
+		return -EILSEQ;
+	*relocs = (struct bi_x86_relocs){ .words = table + WORD,
+					  .is64 = !!is64 };
+	if (is64) {
+		end64 = next_zero(table, 1, n);
+		end_inverse = next_zero(table, end64 + 1, n);
+		if (end_inverse >= n)
+			return -EILSEQ;		/* a list without its zero */
+		relocs->n64 = end64 - 1;
+		relocs->n_inverse = end_inverse - end64 - 1;
+		relocs->n32 = n - end_inverse - 1;
+	} else {
+		relocs->n32 = n - 1;
+	}
+	if (next_zero(table, n - relocs->n32, n) != n)
+		return -EILSEQ;			/* a zero among the entries */
+	return 0;
+}
+
+/*
+ * The offset in DATA of the WIDTH bytes at the place ENTRY names, or
+ * -EILSEQ if they do not all lie within one segment's bytes from the file.
+ */
+static int64_t place_of(const struct bi_kernel *kernel, const uint8_t *data,
+			int is64, uint64_t kernel_map, uint32_t entry,
+			unsigned width)
+{
+	uint64_t virt = is64 ? (uint64_t)(int64_t)(int32_t)entry : entry;
+	uint64_t phys = virt - kernel_map;
+	size_t i;
+
+	if (!is64)
+		phys &= 0xffffffffu;
+	for (i = 0; i < kernel->n_segments; i++) {
+		const struct bi_load_segment *s = &kernel->segments[i];
+
+		if (phys >= s->mem && phys - s->mem <= s->bufsz &&
+		    s->bufsz - (phys - s->mem) >= width)
+			return (s->buf - data) + (int64_t)(phys - s->mem);
+	}
+	return -EILSEQ;
+}
+
+/* The lists in table order: width, and +1 to add or -1 to subtract. */
+struct list {
+	size_t first, count;
+	unsigned width;
+	int sign;
+};
+
+static void lists_of(const struct bi_x86_relocs *r, struct list l[3])
+{
+	l[0] = (struct list){ 0, r->n64, 8, 1 };
+	l[1] = (struct list){ r->n64 + 1, r->n_inverse, 4, -1 };
+	l[2] = (struct list){ r->is64 ? r->n64 + r->n_inverse + 2 : 0,
+			      r->n32, 4, 1 };
+}
+
+static void adjust(uint8_t *p, unsigned width, int sign, uint64_t delta)
+{
+	uint64_t v64;
+	uint32_t v32;
+
+	if (width == 8) {
+		memcpy(&v64, p, 8);
+		v64 += delta;
+		memcpy(p, &v64, 8);
+		return;
+	}
+	memcpy(&v32, p, 4);
+	v32 = sign > 0 ? v32 + (uint32_t)delta : v32 - (uint32_t)delta;
+	memcpy(p, &v32, 4);
+}
+
+/* Check every place (WRITE 0), or adjust each (WRITE 1). */
+static int walk(const struct bi_x86_relocs *r, const struct bi_kernel *kernel,
+		uint8_t *data, uint64_t kernel_map, uint64_t delta, int write)
+{
+	struct list lists[3];
+	size_t k, i;
+
+	lists_of(r, lists);
+	for (k = 0; k < 3; k++) {
+		const struct list *l = &lists[k];
+
+		for (i = 0; i < l->count; i++) {
+			int64_t at = place_of(kernel, data, r->is64, kernel_map,
+					      word_at(r->words, l->first + i),
+					      l->width);
+
+			if (at < 0)
+				return (int)at;
+			if (write)
+				adjust(data + at, l->width, l->sign, delta);
+		}
+	}
+	return 0;
+}
+
+int bi_x86_relocs_apply(const struct bi_x86_relocs *relocs,
+			const struct bi_kernel *kernel, uint8_t *data,
+			uint64_t kernel_map, uint64_t delta)
+{
+	int err = walk(relocs, kernel, data, kernel_map, delta, 0);
+
+	return err < 0 ? err : walk(relocs, kernel, data, kernel_map, delta, 1);
+}
