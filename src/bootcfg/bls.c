@@ -305,13 +305,13 @@ int bls_read_dir(struct bc_parse *p, const char *entries_dir,
 static int pick_default(struct bc_parse *p, const char *loader_conf,
 			const struct bls_list *list)
 {
-	struct bootcfg_error *keep = p->error;
+	struct bootcfg_error ignored, *keep = p->error;
 	char *buf, *line, *next;
 	char *pattern = NULL;
 	size_t len, i;
 	int err, pick = 0;
 
-	p->error = NULL;
+	p->error = &ignored;
 	err = bc_read_file(p, loader_conf, &buf, &len);
 	p->error = keep;
 	if (err)

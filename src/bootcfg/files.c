@@ -16,8 +16,6 @@ int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
 {
 	va_list ap;
 
-	if (!p->error)
-		return err;
 	snprintf(p->error->file, sizeof(p->error->file), "%s",
 		 file ? file : "");
 	p->error->line = line;

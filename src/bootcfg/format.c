@@ -94,8 +94,9 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 			 struct bootcfg **cfg, struct bootcfg_error *error)
 {
 	const char *root = options && options->root ? options->root : "";
+	struct bootcfg_error unasked;
 	struct bc_parse p = {
-		.error = error, .files = options != NULL,
+		.error = error ? error : &unasked, .files = options != NULL,
 		.root = strcmp(root, "/") ? root : "",
 		.path = name ? name : "(buffer)",
 	};
@@ -104,8 +105,7 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 	int err;
 
 	*cfg = NULL;
-	if (error)
-		*error = (struct bootcfg_error){ .line = 0 };
+	*p.error = (struct bootcfg_error){ .line = 0 };
 	if (!buf && len)
 		return -EINVAL;
 	text = bc_strndup(buf ? buf : "", len);	/* NUL-terminated */
@@ -234,13 +234,14 @@ int bootcfg_load(const struct bootcfg_options *options,
 	static const struct bootcfg_options none;
 	const struct bootcfg_options *o = options ? options : &none;
 	const char *root = o->root && strcmp(o->root, "/") ? o->root : "";
-	struct bc_parse p = { .error = error, .files = 1, .root = root };
+	struct bootcfg_error unasked;
+	struct bc_parse p = { .error = error ? error : &unasked, .files = 1,
+			      .root = root };
 	char *boot_dir = NULL, *found = NULL;
 	int err, levels;
 
 	*cfg = NULL;
-	if (error)
-		*error = (struct bootcfg_error){ .line = 0 };
+	*p.error = (struct bootcfg_error){ .line = 0 };
 	if (o->boot_dir)
 		p.boot_dir = o->boot_dir;
 	else if (o->config && (levels = levels_below_boot(o->config)))

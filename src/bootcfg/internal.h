@@ -37,12 +37,14 @@ struct bootcfg {
 	struct bc_entry **entries;
 	size_t n_entries;
 	long default_entry;		/* -1: none */
+	char **warnings;		/* "FILE:LINE: CAUSE" */
+	size_t n_warnings, dropped_warnings;
 };
 
 /* What a parser needs besides the text: where files are, where errors go. */
 struct bc_parse {
 	struct bootcfg *cfg;
-	struct bootcfg_error *error;
+	struct bootcfg_error *error;	/* never NULL */
 	int files;		/* 0: read no other file (fuzzing) */
 	const char *root;	/* "" for / */
 	const char *boot_dir;	/* the boot partition as mounted now */
@@ -68,6 +70,16 @@ int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
 /* A malformed line of the file being parsed: -EBADMSG. */
 #define bc_syntax(p, line, ...) bc_fail((p), (p)->path, (line), -EBADMSG, \
 					__VA_ARGS__)
+
+/*
+ * Something the boot loader skips and goes on without: a warning
+ * "FILE:LINE: CAUSE" at line LINE of the file being parsed.  0 or -ENOMEM.
+ */
+int bc_warn(struct bc_parse *p, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The error just recorded in p->error, as a warning: "CAUSE (SKIPPED)". */
+int bc_warn_error(struct bc_parse *p, const char *skipped);
+void bc_warnings_free(struct bootcfg *cfg);
 
 /* Read a whole file (at most BC_MAX_FILE) NUL-terminated; frees with free. */
 int bc_read_file(struct bc_parse *p, const char *path, char **buf,

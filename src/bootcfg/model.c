@@ -172,6 +172,7 @@ void bootcfg_free(struct bootcfg *cfg)
 	for (i = 0; i < cfg->n_entries; i++)
 		entry_free(cfg->entries[i]);
 	free(cfg->entries);
+	bc_warnings_free(cfg);
 	free(cfg->path);
 	free(cfg);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bootcfg.h"
 #include "shell-quote.h"
+#include "text-escape.h"
 
 /* The documented exit codes of mkbootcmd(8). */
 enum mkbootcmd_exit {
@@ -44,16 +45,17 @@ static void free_options(struct options *o)
 	free(o->loader);
 }
 
+/* "mkbootcmd: FILE:LINE: CAUSE", escaped: the cause may quote the file. */
 static int config_failure(int err, const struct bootcfg_error *e)
 {
+	fputs("mkbootcmd: ", stderr);
+	print_escaped(stderr, e->file);
 	if (e->line)
-		fprintf(stderr, "mkbootcmd: %s:%u: %s\n", e->file, e->line,
-			e->cause);
-	else if (*e->file)
-		fprintf(stderr, "mkbootcmd: %s: %s\n", e->file, e->cause);
-	else
-		fprintf(stderr, "mkbootcmd: %s\n",
-			*e->cause ? e->cause : strerror(-err));
+		fprintf(stderr, ":%u", e->line);
+	if (*e->file)
+		fputs(": ", stderr);
+	print_escaped(stderr, *e->cause ? e->cause : strerror(-err));
+	putc('\n', stderr);
 	switch (-err) {
 	case EBADMSG:
 		return MK_MALFORMED;
@@ -72,15 +74,39 @@ static int config_failure(int err, const struct bootcfg_error *e)
 	}
 }
 
-static void list(const struct bootcfg *cfg)
+/* What the boot loader skipped: one line each, escaped. */
+static void warnings(const struct bootcfg *cfg)
 {
 	size_t i;
 
+	for (i = 0; i < bootcfg_warning_count(cfg); i++) {
+		fputs("mkbootcmd: warning: ", stderr);
+		print_escaped(stderr, bootcfg_warning(cfg, i));
+		putc('\n', stderr);
+	}
+}
+
+/* One line per entry, tab-separated fields, escaped; or with --null
+ * five NUL-terminated fields per entry, as they are. */
+static void list(const struct bootcfg *cfg, int null)
+{
+	size_t i, f;
+
 	for (i = 0; i < bootcfg_count(cfg); i++) {
 		const struct bootcfg_entry *e = bootcfg_entry(cfg, i);
+		const char *field[] = {
+			e->index, e->id, e->title, e->kernel ? e->kernel : "-",
+		};
 
-		printf("%c %s\t%s\t%s\t%s\n", e->is_default ? '*' : ' ',
-		       e->index, e->id, e->title, e->kernel ? e->kernel : "-");
+		putchar(e->is_default ? '*' : ' ');
+		putchar(null ? '\0' : ' ');
+		for (f = 0; f < sizeof(field) / sizeof(field[0]); f++) {
+			if (null)
+				fputs(field[f], stdout);
+			else
+				print_escaped(stdout, field[f]);
+			putchar(null ? '\0' : f + 1 < 4 ? '\t' : '\n');
+		}
 	}
 }
 
@@ -143,8 +169,10 @@ static int command(const struct bootcfg *cfg, const struct options *o)
 		return MK_NO_ENTRY;
 	}
 	if (!e->kernel) {
-		fprintf(stderr, "mkbootcmd: %s: entry %s (%s) boots no Linux "
-			"kernel\n", bootcfg_path(cfg), e->index, e->title);
+		fprintf(stderr, "mkbootcmd: %s: entry %s (", bootcfg_path(cfg),
+			e->index);
+		print_escaped(stderr, e->title);
+		fputs(") boots no Linux kernel\n", stderr);
 		return MK_NOT_LINUX;
 	}
 	if (!o->format || !strcmp(o->format, "shell")) {
@@ -180,15 +208,17 @@ static int run(poptContext pc, const struct options *o)
 	if (o->format && strcmp(o->format, "shell") &&
 	    strcmp(o->format, "args"))
 		return usage_error(pc, "--format takes shell or args");
-	if (o->null && (!o->format || strcmp(o->format, "args")))
-		return usage_error(pc, "--null goes with --format=args");
+	if (o->null && !o->list && (!o->format || strcmp(o->format, "args")))
+		return usage_error(pc, "--null goes with --format=args or "
+				   "--list");
 	if (o->list && o->entry)
 		return usage_error(pc, "--list and --entry exclude each other");
 	err = bootcfg_load(&opts, &cfg, &error);
 	if (err < 0)
 		return config_failure(err, &error);
+	warnings(cfg);
 	if (o->list) {
-		list(cfg);
+		list(cfg, o->null);
 		code = MK_OK;
 	} else {
 		code = command(cfg, o);
@@ -215,7 +245,8 @@ int main(int argc, const char **argv)
 		  "shell (a bootimg command line, the default) or args (one "
 		  "argument per line)", "FORMAT" },
 		{ "null", 'z', POPT_ARG_NONE, &o.null, 0,
-		  "with --format=args: end each argument with NUL", NULL },
+		  "with --format=args: end each argument with NUL; with --list: "
+		  "end each field with NUL, unescaped", NULL },
 		{ "config", 'c', POPT_ARG_STRING, &o.config, 0,
 		  "read this configuration file or BLS entries directory",
 		  "FILE" },

@@ -81,6 +81,14 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 
 void bootcfg_free(struct bootcfg *cfg);
 
+/*
+ * What was skipped as the boot loader skips it (a missing INCLUDE or
+ * source file, a malformed BLS entry): "FILE:LINE: CAUSE", I counted
+ * from 0; NULL past the end.
+ */
+size_t bootcfg_warning_count(const struct bootcfg *cfg);
+const char *bootcfg_warning(const struct bootcfg *cfg, size_t i);
+
 /* "grub", "bls", "syslinux" or "lilo"; the file that was read. */
 const char *bootcfg_format(const struct bootcfg *cfg);
 const char *bootcfg_path(const struct bootcfg *cfg);
