@@ -22,6 +22,7 @@ enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
 struct gitem {
 	enum gitem_kind kind;
 	char *title, *id;
+	struct gfields args;		/* $1 (the title), $2...: the body's */
 	size_t body, body_end;		/* tokens inside the braces */
 	const struct bls_entry *bls;
 };
@@ -52,6 +53,7 @@ struct grun {
 	struct grub_env env;
 	struct gmenu *menu;		/* where menuentry goes, or NULL */
 	struct gboot *boot;		/* inside an entry body, or NULL */
+	const struct gfields *params;	/* $1...: a function's or entry's */
 	const char *config_dir;
 	struct bls_list *bls;		/* lists read by blscfg, owned */
 	size_t n_bls;
@@ -296,7 +298,7 @@ static int expand_words(struct grun *r, size_t from, size_t to,
 
 	*f = (struct gfields){ 0 };
 	for (i = from; !err && i < to; i++)
-		err = grub_expand(&r->t.v[i], &r->env, f);
+		err = grub_expand(&r->t.v[i], &r->env, r->params, f);
 	return err;
 }
 
@@ -314,25 +316,18 @@ static const struct gfunc *find_func(const struct grun *r, const char *name)
 static int call_func(struct grun *r, const struct gfunc *f,
 		     const struct gfields *a, int *status)
 {
-	char name[24];
-	size_t i;
-	int err = 0;
+	const struct gfields *caller = r->params;
+	struct gfields params = { a->v + 1, a->n - 1 };
+	int err;
 
 	if (r->depth >= BC_MAX_DEPTH)
 		return bc_syntax(r->p, r->t.v[f->body].line,
 				 "functions nested too deeply");
-	for (i = 1; !err && i < a->n && i < 10; i++) {
-		snprintf(name, sizeof(name), "%zu", i);
-		err = grub_env_set(&r->env, name, a->v[i]);
-	}
+	r->params = &params;
 	r->depth++;
-	if (!err)
-		err = run_block(r, f->body, f->body_end);
+	err = run_block(r, f->body, f->body_end);
 	r->depth--;
-	for (i = 1; i < 10; i++) {
-		snprintf(name, sizeof(name), "%zu", i);
-		grub_env_unset(&r->env, name);
-	}
+	r->params = caller;
 	*status = 0;
 	return err;
 }
@@ -481,6 +476,17 @@ static int takes_value(const char *opt)
 	return 0;
 }
 
+static int keep_arg(struct gfields *f, const char *arg)
+{
+	char **v = realloc(f->v, (f->n + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	f->v = v;
+	v[f->n] = strdup(arg);
+	return v[f->n++] ? 0 : -ENOMEM;
+}
+
 static int define_item(struct grun *r, size_t *pos, int exec,
 		       enum gitem_kind kind)
 {
@@ -512,20 +518,24 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 			item.id = strdup(a.v[++i]);
 		else if (takes_value(arg))
 			i++;
-		else if (!strncmp(arg, "--", 2))
-			continue;
-		else if (!item.title)
-			item.title = strdup(arg);
+		else if (strncmp(arg, "--", 2))
+			err = keep_arg(&item.args, arg);
 	}
 	grub_fields_free(&a);
-	if (!err && !item.title)
-		err = bc_syntax(r->p, start->line, "%.*s without a title",
-				(int)start->n, start->s);
+	if (!err && !item.args.n) {	/* GRUB: "missing arguments" */
+		grub_fields_free(&item.args);
+		free(item.id);
+		return bc_warn(r->p, start->line, "%.*s without a title: "
+			       "skipped", (int)start->n, start->s);
+	}
+	if (!err && !(item.title = strdup(item.args.v[0])))
+		err = -ENOMEM;
 	if (!err)
 		err = add_item(r->menu, &item);
 	if (err) {
 		free(item.title);
 		free(item.id);
+		grub_fields_free(&item.args);
 	}
 	return err;
 }
@@ -602,6 +612,7 @@ static void menu_free(struct gmenu *m)
 	for (i = 0; i < m->n; i++) {
 		free(m->v[i].title);
 		free(m->v[i].id);
+		grub_fields_free(&m->v[i].args);
 	}
 	free(m->v);
 }
@@ -630,12 +641,14 @@ static int boot_entry(struct grun *r, const struct gitem *item,
 
 	r->boot = &boot;
 	r->menu = NULL;
+	r->params = &item->args;
 	if (!err)
 		err = run_block(r, item->body, item->body_end);
 	grub_env_free(&r->env);
 	r->env = saved;
 	r->menu = menu;
 	r->boot = NULL;
+	r->params = NULL;
 	e->kernel = boot.kernel;
 	e->cmdline = boot.cmdline;
 	for (i = 0; i < boot.initrds.n; i++)
@@ -686,8 +699,10 @@ static int submenu(struct grun *r, const struct gitem *item,
 	int err = grub_env_copy(&r->env, &saved);
 
 	r->menu = &inner;
+	r->params = &item->args;
 	if (!err)
 		err = run_block(r, item->body, item->body_end);
+	r->params = NULL;
 	if (!err)
 		err = build_menu(r, &inner, levels, depth + 1);
 	grub_env_free(&r->env);

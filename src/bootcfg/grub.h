@@ -33,10 +33,11 @@ struct gfields {
 
 /*
  * Expand a word as GRUB does: quotes removed, $var and ${var} replaced,
- * unquoted expansions split at blanks.  Fields are appended to OUT.
+ * unquoted expansions split at blanks.  PARAMS (NULL outside a function
+ * or entry body) are $1...$N, $#, $@ and $*.  Fields are appended to OUT.
  */
 int grub_expand(const struct gtok *t, const struct grub_env *env,
-		struct gfields *out);
+		const struct gfields *params, struct gfields *out);
 void grub_fields_free(struct gfields *f);
 /* The fields of every word of TEXT (a BLS value), appended to OUT. */
 int grub_expand_fields(struct bc_parse *p, const char *text,
