@@ -111,9 +111,7 @@ static int cmd_load_env(struct grun *r, struct gfields *a, unsigned line)
 		else if (a->v[i][0] != '-' && n < 64)
 			names[n++] = a->v[i];
 	}
-	if (file && bc_exists(r->p, file))
-		path = strdup(file);
-	else if (file)
+	if (file)
 		path = bc_resolve(r->p, file);
 	else
 		path = bc_join(r->config_dir, "grubenv");
@@ -747,6 +745,49 @@ static int build_menu(struct grun *r, struct gmenu *menu,
 	return err;
 }
 
+/*
+ * $root, $prefix, $cmdpath and $config_directory as GRUB sets them: the
+ * device the configuration was read from, and its directory there, never
+ * a path on this system.  That device is called "boot" (what bc_resolve
+ * takes for the boot partition).
+ */
+/* DIR below TOP ("" for TOP itself), or NULL. */
+static const char *below(const char *dir, const char *top)
+{
+	size_t n = strlen(top);
+
+	while (n && top[n - 1] == '/')
+		n--;
+	if (strncmp(dir, top, n) || (dir[n] && dir[n] != '/'))
+		return NULL;
+	return dir + n;
+}
+
+static int set_location(struct grun *r)
+{
+	const char *dir = below(r->config_dir, r->p->boot_dir);
+	char *prefix;
+	int err;
+
+	if (!dir)
+		dir = below(r->config_dir, *r->p->root ? r->p->root : "/");
+	if (!dir)
+		dir = "";	/* elsewhere: the top of the partition */
+	prefix = malloc(strlen(dir) + sizeof("(" BC_GRUB_DEVICE ")/"));
+	if (!prefix)
+		return -ENOMEM;
+	sprintf(prefix, "(" BC_GRUB_DEVICE ")%s", *dir ? dir : "/");
+	err = grub_env_set(&r->env, "root", BC_GRUB_DEVICE);
+	if (!err)
+		err = grub_env_set(&r->env, "prefix", prefix);
+	if (!err)
+		err = grub_env_set(&r->env, "cmdpath", prefix);
+	if (!err)
+		err = grub_env_set(&r->env, "config_directory", prefix);
+	free(prefix);
+	return err;
+}
+
 static int preset(struct grun *r)
 {
 	static const char *const vars[][2] = {
@@ -766,9 +807,7 @@ static int preset(struct grun *r)
 	for (i = 0; !err && i < sizeof(vars) / sizeof(vars[0]); i++)
 		err = grub_env_set(&r->env, vars[i][0], vars[i][1]);
 	if (!err)
-		err = grub_env_set(&r->env, "prefix", r->config_dir);
-	if (!err)
-		err = grub_env_set(&r->env, "config_directory", r->config_dir);
+		err = set_location(r);
 	return err;
 }
 

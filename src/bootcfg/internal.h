@@ -91,6 +91,9 @@ void bc_unmap_file(const unsigned char *map, size_t len);
 /* Text must not hold NUL bytes; returns -EBADMSG naming the line. */
 int bc_check_text(struct bc_parse *p, const char *buf, size_t len);
 
+/* The GRUB device name ($root) of the partition the configuration is on. */
+#define BC_GRUB_DEVICE "boot"
+
 /*
  * A path as the boot loader sees it (relative to the boot partition, or
  * to the root file system when /boot is not separate, maybe with a GRUB
