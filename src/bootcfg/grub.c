@@ -19,8 +19,16 @@
 
 enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
 
+/* One file of the script: its text, tokens and name, kept until the end
+ * of the parse since entries and functions run after it was read. */
+struct gscript {
+	char *text, *path;
+	struct gtoks t;
+};
+
 struct gitem {
 	enum gitem_kind kind;
+	struct gscript *s;		/* where the body is */
 	char *title, *id;
 	struct gfields args;		/* $1 (the title), $2...: the body's */
 	size_t body, body_end;		/* tokens inside the braces */
@@ -42,6 +50,7 @@ struct gboot {
 /* A function the script defines: its body runs when it is called. */
 struct gfunc {
 	char *name;
+	struct gscript *s;
 	size_t body, body_end;
 };
 
@@ -49,7 +58,11 @@ struct grun {
 	struct bc_parse *p;
 	struct gfunc *funcs;
 	size_t n_funcs;
-	struct gtoks t;
+	struct gscript *s;		/* the file running now */
+	struct gscript **scripts;	/* every file read, owned */
+	size_t n_scripts;
+	int sourcing;			/* source and configfile nesting */
+	int replaced;			/* configfile made a new menu */
 	struct grub_env env;
 	struct gmenu *menu;		/* where menuentry goes, or NULL */
 	struct gboot *boot;		/* inside an entry body, or NULL */
@@ -60,8 +73,12 @@ struct grun {
 	int depth;
 };
 
+#define BC_MAX_SOURCES 16	/* source and configfile nesting */
+
 static int run_list(struct grun *r, size_t *pos, int exec, int *status);
 static int run_block(struct grun *r, size_t from, size_t to);
+static int run_in(struct grun *r, struct gscript *s, size_t from, size_t to);
+static void menu_free(struct gmenu *m);
 
 /* ---- commands --------------------------------------------------------- */
 
@@ -232,6 +249,78 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	return err;
 }
 
+/* Keep a file's text (TEXT, owned, or BUF) and tokens for the parse. */
+static int add_script(struct grun *r, char *text, const char *path,
+		      const char *buf, size_t len, struct gscript **out)
+{
+	struct gscript **v, *s = calloc(1, sizeof(*s));
+	const char *saved = r->p->path;
+	int err;
+
+	v = s ? realloc(r->scripts, (r->n_scripts + 1) * sizeof(*v)) : NULL;
+	if (!v) {
+		free(s);
+		free(text);
+		return -ENOMEM;
+	}
+	r->scripts = v;
+	v[r->n_scripts++] = s;
+	s->text = text;
+	s->path = strdup(path);
+	if (!s->path)
+		return -ENOMEM;
+	r->p->path = s->path;
+	err = bc_check_text(r->p, buf, len) ?: grub_lex(r->p, buf, len, &s->t);
+	r->p->path = saved;
+	*out = s;
+	return err;
+}
+
+/*
+ * source FILE runs FILE here; configfile FILE makes its menu the menu
+ * (GRUB shows it at once) and ends this script.  A file that cannot be
+ * read, or a nesting past BC_MAX_SOURCES (a file sourcing itself), is a
+ * warning and a failed command, as GRUB goes on after a failed command.
+ */
+static int cmd_source(struct grun *r, struct gfields *a, unsigned line)
+{
+	int configfile = !strcmp(a->v[0], "configfile");
+	struct gscript *s;
+	char *host, *buf;
+	size_t len;
+	int err;
+
+	if (a->n < 2 || (configfile && !r->menu))
+		return 1;	/* not in an entry body: no new menu there */
+	if (r->sourcing >= BC_MAX_SOURCES)
+		return bc_warn(r->p, line, "%s %s: nested more than %d deep "
+			       "(a loop?): skipped", a->v[0], a->v[1],
+			       BC_MAX_SOURCES) ?: 1;
+	host = bc_resolve(r->p, a->v[1]);
+	if (!host)
+		return -ENOMEM;
+	err = bc_read_file(r->p, host, &buf, &len);
+	if (err == -ENOMEM || (!err && (err = add_script(r, buf, host, buf,
+							 len, &s)) < 0)) {
+		free(host);
+		return err;
+	}
+	free(host);
+	if (err)
+		return bc_warn(r->p, line, "%s %s: %s: skipped", a->v[0],
+			       a->v[1], r->p->error->cause) ?: 1;
+	if (configfile) {
+		menu_free(r->menu);
+		*r->menu = (struct gmenu){ 0 };
+		grub_env_unset(&r->env, "default");
+	}
+	r->sourcing++;
+	err = run_in(r, s, 0, s->t.n - 1);
+	r->sourcing--;
+	r->replaced |= configfile;
+	return err;
+}
+
 static int cmd_test(struct grun *r, struct gfields *a, unsigned line)
 {
 	(void)line;
@@ -255,6 +344,8 @@ static const struct {
 	{ "initrd", cmd_initrd }, { "initrdefi", cmd_initrd },
 	{ "initrd16", cmd_initrd },
 	{ "blscfg", cmd_blscfg },
+	{ "source", cmd_source }, { ".", cmd_source },
+	{ "configfile", cmd_source },
 	{ "[", cmd_test }, { "test", cmd_test },
 	{ "true", cmd_true }, { "export", cmd_true },
 };
@@ -296,7 +387,7 @@ static int expand_words(struct grun *r, size_t from, size_t to,
 
 	*f = (struct gfields){ 0 };
 	for (i = from; !err && i < to; i++)
-		err = grub_expand(&r->t.v[i], &r->env, r->params, f);
+		err = grub_expand(&r->s->t.v[i], &r->env, r->params, f);
 	return err;
 }
 
@@ -310,6 +401,21 @@ static const struct gfunc *find_func(const struct grun *r, const char *name)
 	return NULL;
 }
 
+/* Run tokens [FROM, TO) of script S, errors naming its file. */
+static int run_in(struct grun *r, struct gscript *s, size_t from, size_t to)
+{
+	struct gscript *caller = r->s;
+	const char *path = r->p->path;
+	int err;
+
+	r->s = s;
+	r->p->path = s->path;
+	err = run_block(r, from, to);
+	r->s = caller;
+	r->p->path = path;
+	return err;
+}
+
 /* Run a function body with $1... set to the arguments. */
 static int call_func(struct grun *r, const struct gfunc *f,
 		     const struct gfields *a, int *status)
@@ -319,11 +425,11 @@ static int call_func(struct grun *r, const struct gfunc *f,
 	int err;
 
 	if (r->depth >= BC_MAX_DEPTH)
-		return bc_syntax(r->p, r->t.v[f->body].line,
+		return bc_syntax(r->p, f->s->t.v[f->body].line,
 				 "functions nested too deeply");
 	r->params = &params;
 	r->depth++;
-	err = run_block(r, f->body, f->body_end);
+	err = run_in(r, f->s, f->body, f->body_end);
 	r->depth--;
 	r->params = caller;
 	*status = 0;
@@ -338,23 +444,23 @@ static int define_func(struct grun *r, const struct gtok *name, size_t body,
 	if (!v)
 		return -ENOMEM;
 	r->funcs = v;
-	v[r->n_funcs] = (struct gfunc){ bc_strndup(name->s, name->n), body,
-					body_end };
+	v[r->n_funcs] = (struct gfunc){ bc_strndup(name->s, name->n), r->s,
+					body, body_end };
 	return v[r->n_funcs++].name ? 0 : -ENOMEM;
 }
 
 /* A simple command: words up to a separator. */
 static int run_simple(struct grun *r, size_t *pos, int exec, int *status)
 {
-	const struct gtok *first = &r->t.v[*pos];
+	const struct gtok *first = &r->s->t.v[*pos];
 	size_t end = *pos, i;
 	struct gfields a;
 	int err;
 
-	while (r->t.v[end].kind == GT_WORD)
+	while (r->s->t.v[end].kind == GT_WORD)
 		end++;
-	if (r->t.v[end].kind == GT_LBRACE)
-		return bc_syntax(r->p, r->t.v[end].line, "unexpected {");
+	if (r->s->t.v[end].kind == GT_LBRACE)
+		return bc_syntax(r->p, r->s->t.v[end].line, "unexpected {");
 	i = *pos;
 	*pos = end;
 	if (!exec)
@@ -393,21 +499,21 @@ static int skip_braces(struct grun *r, size_t open, size_t *after)
 	size_t i;
 	int depth = 0;
 
-	for (i = open; r->t.v[i].kind != GT_END; i++) {
-		if (r->t.v[i].kind == GT_LBRACE)
+	for (i = open; r->s->t.v[i].kind != GT_END; i++) {
+		if (r->s->t.v[i].kind == GT_LBRACE)
 			depth++;
-		else if (r->t.v[i].kind == GT_RBRACE && --depth == 0) {
+		else if (r->s->t.v[i].kind == GT_RBRACE && --depth == 0) {
 			*after = i + 1;
 			return 0;
 		}
 	}
-	return bc_syntax(r->p, r->t.v[open].line, "{ without a matching }");
+	return bc_syntax(r->p, r->s->t.v[open].line, "{ without a matching }");
 }
 
 static int expect(struct grun *r, size_t *pos, const char *word,
 		  const char *after, unsigned line)
 {
-	if (!grub_is_word(&r->t.v[*pos], word))
+	if (!grub_is_word(&r->s->t.v[*pos], word))
 		return bc_syntax(r->p, line, "%s without %s", after, word);
 	(*pos)++;
 	return 0;
@@ -415,7 +521,7 @@ static int expect(struct grun *r, size_t *pos, const char *word,
 
 static int run_if(struct grun *r, size_t *pos, int exec, int *status)
 {
-	unsigned line = r->t.v[*pos].line;
+	unsigned line = r->s->t.v[*pos].line;
 	int done = 0, cond = 1, err;
 
 	(*pos)++;				/* "if" or "elif" */
@@ -426,14 +532,14 @@ static int run_if(struct grun *r, size_t *pos, int exec, int *status)
 		if (!err)
 			err = run_list(r, pos, exec && !done && cond == 0,
 				       status);
-		if (err)
+		if (err || r->replaced)
 			return err;
 		done |= cond == 0;
-		if (grub_is_word(&r->t.v[*pos], "elif")) {
-			line = r->t.v[(*pos)++].line;
+		if (grub_is_word(&r->s->t.v[*pos], "elif")) {
+			line = r->s->t.v[(*pos)++].line;
 			continue;
 		}
-		if (grub_is_word(&r->t.v[*pos], "else")) {
+		if (grub_is_word(&r->s->t.v[*pos], "else")) {
 			(*pos)++;
 			err = run_list(r, pos, exec && !done, status);
 			if (err)
@@ -446,13 +552,13 @@ static int run_if(struct grun *r, size_t *pos, int exec, int *status)
 /* for/while/until ... do ... done: never needed for the menu; skipped. */
 static int skip_loop(struct grun *r, size_t *pos)
 {
-	unsigned line = r->t.v[*pos].line;
+	unsigned line = r->s->t.v[*pos].line;
 	int depth = 0;
 
-	for (; r->t.v[*pos].kind != GT_END; (*pos)++) {
-		if (grub_is_word(&r->t.v[*pos], "do"))
+	for (; r->s->t.v[*pos].kind != GT_END; (*pos)++) {
+		if (grub_is_word(&r->s->t.v[*pos], "do"))
 			depth++;
-		else if (grub_is_word(&r->t.v[*pos], "done") && --depth <= 0) {
+		else if (grub_is_word(&r->s->t.v[*pos], "done") && --depth <= 0) {
 			(*pos)++;
 			return 0;
 		}
@@ -488,15 +594,15 @@ static int keep_arg(struct gfields *f, const char *arg)
 static int define_item(struct grun *r, size_t *pos, int exec,
 		       enum gitem_kind kind)
 {
-	const struct gtok *start = &r->t.v[*pos];
-	struct gitem item = { .kind = kind };
+	const struct gtok *start = &r->s->t.v[*pos];
+	struct gitem item = { .kind = kind, .s = r->s };
 	struct gfields a;
 	size_t end = *pos + 1, i;
 	int err;
 
-	while (r->t.v[end].kind == GT_WORD)
+	while (r->s->t.v[end].kind == GT_WORD)
 		end++;
-	if (r->t.v[end].kind != GT_LBRACE)
+	if (r->s->t.v[end].kind != GT_LBRACE)
 		return bc_syntax(r->p, start->line, "%.*s without a { body }",
 				 (int)start->n, start->s);
 	item.body = end + 1;
@@ -506,7 +612,7 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 	item.body_end = *pos - 1;
 	if (!exec || !r->menu)
 		return 0;
-	err = expand_words(r, (size_t)(start - r->t.v) + 1, end, &a);
+	err = expand_words(r, (size_t)(start - r->s->t.v) + 1, end, &a);
 	for (i = 0; !err && i < a.n; i++) {
 		char *arg = a.v[i];
 
@@ -540,7 +646,7 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 
 static int run_command(struct grun *r, size_t *pos, int exec, int *status)
 {
-	const struct gtok *t = &r->t.v[*pos];
+	const struct gtok *t = &r->s->t.v[*pos];
 	size_t after;
 	int err;
 
@@ -561,8 +667,8 @@ static int run_command(struct grun *r, size_t *pos, int exec, int *status)
 		return skip_loop(r, pos);
 	if (grub_is_word(t, "function")) {
 		after = *pos + 2;
-		if (r->t.v[*pos + 1].kind != GT_WORD ||
-		    r->t.v[after].kind != GT_LBRACE)
+		if (r->s->t.v[*pos + 1].kind != GT_WORD ||
+		    r->s->t.v[after].kind != GT_LBRACE)
 			return bc_syntax(r->p, t->line, "function without a "
 					 "name and a { body }");
 		err = skip_braces(r, after, pos);
@@ -578,8 +684,8 @@ static int run_list(struct grun *r, size_t *pos, int exec, int *status)
 	int err = 0;
 
 	if (++r->depth > BC_MAX_DEPTH)
-		err = bc_syntax(r->p, r->t.v[*pos].line, "nested too deeply");
-	while (!err && !is_terminator(&r->t.v[*pos]))
+		err = bc_syntax(r->p, r->s->t.v[*pos].line, "nested too deeply");
+	while (!err && !r->replaced && !is_terminator(&r->s->t.v[*pos]))
 		err = run_command(r, pos, exec, status);
 	r->depth--;
 	return err;
@@ -591,9 +697,9 @@ static int run_block(struct grun *r, size_t from, size_t to)
 	size_t pos = from;
 	int status = 0;
 	int err = run_list(r, &pos, 1, &status);
-	const struct gtok *t = &r->t.v[pos];
+	const struct gtok *t = &r->s->t.v[pos];
 
-	if (err || pos == to)
+	if (err || pos == to || r->replaced)
 		return err;
 	if (t->kind == GT_RBRACE)
 		return bc_syntax(r->p, t->line, "} without a matching {");
@@ -641,7 +747,7 @@ static int boot_entry(struct grun *r, const struct gitem *item,
 	r->menu = NULL;
 	r->params = &item->args;
 	if (!err)
-		err = run_block(r, item->body, item->body_end);
+		err = run_in(r, item->s, item->body, item->body_end);
 	grub_env_free(&r->env);
 	r->env = saved;
 	r->menu = menu;
@@ -699,8 +805,9 @@ static int submenu(struct grun *r, const struct gitem *item,
 	r->menu = &inner;
 	r->params = &item->args;
 	if (!err)
-		err = run_block(r, item->body, item->body_end);
+		err = run_in(r, item->s, item->body, item->body_end);
 	r->params = NULL;
+	r->replaced = 0;
 	if (!err)
 		err = build_menu(r, &inner, levels, depth + 1);
 	grub_env_free(&r->env);
@@ -825,6 +932,7 @@ static int grub_parse(struct bc_parse *p, const char *buf, size_t len)
 	struct grun r = { .p = p };
 	struct bc_level levels[BC_MAX_DEPTH];
 	struct gmenu top = { 0 };
+	struct gscript *main;
 	char *dir = dir_of(p->path);
 	const char *def;
 	size_t i;
@@ -833,12 +941,13 @@ static int grub_parse(struct bc_parse *p, const char *buf, size_t len)
 	if (!dir)
 		return -ENOMEM;
 	r.config_dir = dir;
-	err = grub_lex(p, buf, len, &r.t);
+	err = add_script(&r, NULL, p->path, buf, len, &main);
 	if (!err)
 		err = preset(&r);
 	r.menu = &top;
 	if (!err)
-		err = run_block(&r, 0, r.t.n - 1);
+		err = run_in(&r, main, 0, main->t.n - 1);
+	r.replaced = 0;
 	def = grub_env_get(&r.env, "default");
 	if (!err)
 		err = build_menu(&r, &top, levels, 0);
@@ -855,8 +964,14 @@ static int grub_parse(struct bc_parse *p, const char *buf, size_t len)
 	for (i = 0; i < r.n_bls; i++)
 		bls_list_free(&r.bls[i]);
 	free(r.bls);
+	for (i = 0; i < r.n_scripts; i++) {
+		free(r.scripts[i]->t.v);
+		free(r.scripts[i]->text);
+		free(r.scripts[i]->path);
+		free(r.scripts[i]);
+	}
+	free(r.scripts);
 	grub_env_free(&r.env);
-	free(r.t.v);
 	free(dir);
 	return err;
 }
