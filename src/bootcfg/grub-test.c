@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "grub.h"
 
 struct texpr {
@@ -17,13 +18,38 @@ struct texpr {
 	size_t n, pos;
 };
 
-static int file_test(const struct bc_parse *p, const char *path)
+/* -e exists, -f a regular file, -d a directory, -s a directory or a
+ * file that is not empty (GRUB's fs layer sees a directory so). */
+static int file_test(const struct bc_parse *p, const char *op,
+		     const char *path)
 {
-	char *host = bc_resolve(p, path);
-	int found = host && bc_exists(p, host);
+	size_t dev = strcspn(path, ")");
+	char *host = NULL;
+	struct stat st;
+	int found;
+
+	/* "(DEVICE)/..." on another device than the configuration's: GRUB
+	 * finds it only on a disk this system cannot see from here */
+	if (path[0] == '(' && (dev != sizeof(BC_GRUB_DEVICE) ||
+			       strncmp(path + 1, BC_GRUB_DEVICE, dev - 1)))
+		return 0;
+	if (*path)
+		host = bc_resolve(p, path);
+	found = host && bc_exists(p, host) && stat(host, &st) == 0;
 
 	free(host);
-	return found;
+	if (!found)
+		return 0;
+	switch (op[1]) {
+	case 'f':
+		return S_ISREG(st.st_mode);
+	case 'd':
+		return S_ISDIR(st.st_mode);
+	case 's':
+		return S_ISDIR(st.st_mode) || st.st_size > 0;
+	default:
+		return 1;
+	}
 }
 
 static int is_one_of(const char *s, const char *const *set)
@@ -108,7 +134,7 @@ static int primary(struct texpr *t)
 	}
 	if (left >= 2 && is_one_of(a[0], file_ops)) {
 		t->pos += 2;
-		return file_test(t->p, a[1]);
+		return file_test(t->p, a[0], a[1]);
 	}
 	t->pos++;
 	return a[0][0] != '\0';
