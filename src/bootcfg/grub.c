@@ -348,6 +348,11 @@ static const struct {
 	{ "configfile", cmd_source },
 	{ "[", cmd_test }, { "test", cmd_test },
 	{ "true", cmd_true }, { "export", cmd_true },
+	/* display and modules: nothing the menu depends on; they succeed */
+	{ "insmod", cmd_true }, { "loadfont", cmd_true },
+	{ "terminal_input", cmd_true }, { "terminal_output", cmd_true },
+	{ "terminal", cmd_true }, { "echo", cmd_true },
+	{ "background_image", cmd_true }, { "play", cmd_true },
 };
 
 /* "name=value" as a command: an assignment. */
@@ -549,7 +554,7 @@ static int run_if(struct grun *r, size_t *pos, int exec, int *status)
 	}
 }
 
-/* for/while/until ... do ... done: never needed for the menu; skipped. */
+/* while/until ... do ... done: never needed for the menu; skipped. */
 static int skip_loop(struct grun *r, size_t *pos)
 {
 	unsigned line = r->s->t.v[*pos].line;
@@ -564,6 +569,46 @@ static int skip_loop(struct grun *r, size_t *pos)
 		}
 	}
 	return bc_syntax(r->p, line, "loop without done");
+}
+
+/* for NAME in WORDS; do LIST; done: LIST once per field of WORDS. */
+static int run_for(struct grun *r, size_t *pos, int exec, int *status)
+{
+	const struct gtok *t = r->s->t.v;
+	unsigned line = t[*pos].line;
+	size_t words = *pos + 3, end = words, body, i;
+	struct gfields values = { 0 };
+	char *name;
+	int err;
+
+	if (t[*pos + 1].kind != GT_WORD || !grub_is_word(&t[*pos + 2], "in"))
+		return bc_syntax(r->p, line, "for without a name and in");
+	while (t[end].kind == GT_WORD)
+		end++;
+	body = end;
+	while (t[body].kind == GT_SEP)
+		body++;
+	*pos = body;
+	err = expect(r, pos, "do", "for", line);
+	body = *pos;
+	if (!err)
+		err = run_list(r, pos, 0, status);	/* find done */
+	if (!err)
+		err = expect(r, pos, "done", "for", line);
+	if (err || !exec)
+		return err;
+	name = bc_strndup(t[words - 2].s, t[words - 2].n);
+	err = name ? expand_words(r, words, end, &values) : -ENOMEM;
+	for (i = 0; !err && !r->replaced && i < values.n; i++) {
+		size_t at = body;
+
+		err = grub_env_set(&r->env, name, values.v[i]);
+		if (!err)
+			err = run_list(r, &at, 1, status);
+	}
+	grub_fields_free(&values);
+	free(name);
+	return err;
 }
 
 /* menuentry/submenu options that take a value. */
@@ -662,8 +707,9 @@ static int run_command(struct grun *r, size_t *pos, int exec, int *status)
 		return define_item(r, pos, exec, GI_ENTRY);
 	if (grub_is_word(t, "submenu"))
 		return define_item(r, pos, exec, GI_SUBMENU);
-	if (grub_is_word(t, "for") || grub_is_word(t, "while") ||
-	    grub_is_word(t, "until"))
+	if (grub_is_word(t, "for"))
+		return run_for(r, pos, exec, status);
+	if (grub_is_word(t, "while") || grub_is_word(t, "until"))
 		return skip_loop(r, pos);
 	if (grub_is_word(t, "function")) {
 		after = *pos + 2;
