@@ -165,6 +165,7 @@ static int levels_below_boot(const char *path)
 	static const char *const two[] = {
 		"/grub/grub.cfg", "/grub2/grub.cfg", "/extlinux/extlinux.conf",
 		"/syslinux/syslinux.cfg", "/loader/entries", "/EFI/Linux",
+		"/isolinux/isolinux.cfg", "/pxelinux.cfg/default",
 	};
 	size_t i;
 
@@ -210,6 +211,9 @@ static const struct {
 	{ 1, "EFI/Linux" },
 	{ 1, "extlinux/extlinux.conf" },
 	{ 1, "syslinux/syslinux.cfg" },
+	{ 0, "isolinux/isolinux.cfg" },		/* a live or installer image */
+	{ 0, "syslinux/syslinux.cfg" },
+	{ 0, "pxelinux.cfg/default" },		/* a TFTP directory */
 	{ 0, "etc/lilo.conf" },
 };
 

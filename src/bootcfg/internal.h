@@ -26,6 +26,10 @@ struct bc_entry {
 	char **initrds;
 	size_t n_initrds;
 	char *cmdline;
+	char **modules;
+	size_t n_modules;
+	char *boots;			/* NULL: a Linux kernel */
+	unsigned sysappend;
 	char *index, *id, *title;	/* the levels joined with ">" */
 };
 
@@ -110,6 +114,8 @@ struct bc_entry *bc_entry_add(struct bootcfg *cfg);
 int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
 		   const char *title);
 int bc_entry_push_initrd(struct bc_entry *e, char *host_path);
+/* A multiboot module, "HOST-PATH ARGS", taken over (NULL: -ENOMEM). */
+int bc_entry_push_module(struct bc_entry *e, char *module);
 /* Join levels into the public strings; mark the default. */
 int bc_finish(struct bootcfg *cfg);
 /* Index of the entry SELECTOR names, or -1. */

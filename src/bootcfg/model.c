@@ -53,6 +53,22 @@ int bc_entry_push_initrd(struct bc_entry *e, char *host_path)
 	return 0;
 }
 
+int bc_entry_push_module(struct bc_entry *e, char *module)
+{
+	char **v;
+
+	if (!module)
+		return -ENOMEM;
+	v = realloc(e->modules, (e->n_modules + 1) * sizeof(*v));
+	if (!v) {
+		free(module);
+		return -ENOMEM;
+	}
+	e->modules = v;
+	v[e->n_modules++] = module;
+	return 0;
+}
+
 enum level_field { LEVEL_INDEX, LEVEL_ID, LEVEL_TITLE };
 
 static char *join_levels(const struct bc_entry *e, enum level_field field)
@@ -91,6 +107,9 @@ int bc_finish(struct bootcfg *cfg)
 			.initrds = (const char *const *)e->initrds,
 			.n_initrds = e->n_initrds, .cmdline = e->cmdline,
 			.is_default = (long)i == cfg->default_entry,
+			.modules = (const char *const *)e->modules,
+			.n_modules = e->n_modules, .boots = e->boots,
+			.sysappend = e->sysappend,
 		};
 	}
 	return 0;
@@ -153,6 +172,10 @@ static void entry_free(struct bc_entry *e)
 	}
 	for (i = 0; i < e->n_initrds; i++)
 		free(e->initrds[i]);
+	for (i = 0; i < e->n_modules; i++)
+		free(e->modules[i]);
+	free(e->modules);
+	free(e->boots);
 	free(e->levels);
 	free(e->initrds);
 	free(e->kernel);

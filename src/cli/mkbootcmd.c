@@ -120,6 +120,10 @@ static void print_shell(const struct bootcfg_entry *e)
 		fputs(" --initrd=", stdout);
 		shell_print_word(stdout, e->initrds[i]);
 	}
+	for (i = 0; i < e->n_modules; i++) {
+		fputs(" --module=", stdout);
+		shell_print_word(stdout, e->modules[i]);
+	}
 	fputs(" --command-line=", stdout);
 	shell_print_word(stdout, e->cmdline);
 	putchar('\n');
@@ -131,6 +135,9 @@ static int has_newline(const struct bootcfg_entry *e)
 
 	for (i = 0; i < e->n_initrds; i++)
 		if (strchr(e->initrds[i], '\n'))
+			return 1;
+	for (i = 0; i < e->n_modules; i++)
+		if (strchr(e->modules[i], '\n'))
 			return 1;
 	return strchr(e->kernel, '\n') || strchr(e->cmdline, '\n');
 }
@@ -149,6 +156,8 @@ static int print_args(const struct bootcfg_entry *e, int null)
 	printf("--load=%s%c", e->kernel, end);
 	for (i = 0; i < e->n_initrds; i++)
 		printf("--initrd=%s%c", e->initrds[i], end);
+	for (i = 0; i < e->n_modules; i++)
+		printf("--module=%s%c", e->modules[i], end);
 	printf("--command-line=%s%c", e->cmdline, end);
 	return MK_OK;
 }
@@ -172,9 +181,20 @@ static int command(const struct bootcfg *cfg, const struct options *o)
 		fprintf(stderr, "mkbootcmd: %s: entry %s (", bootcfg_path(cfg),
 			e->index);
 		print_escaped(stderr, e->title);
-		fputs(") boots no Linux kernel\n", stderr);
+		fputs(") boots ", stderr);
+		if (e->boots) {
+			print_escaped(stderr, e->boots);
+			fputs(", not a Linux kernel\n", stderr);
+		} else {
+			fputs("no Linux kernel\n", stderr);
+		}
 		return MK_NOT_LINUX;
 	}
+	if (e->sysappend)
+		fprintf(stderr, "mkbootcmd: %s: entry %s: IPAPPEND/SYSAPPEND %u: "
+			"the boot loader would add network values (ip=, "
+			"BOOTIF=...) to the command line\n", bootcfg_path(cfg),
+			e->index, e->sysappend);
 	if (!o->format || !strcmp(o->format, "shell")) {
 		print_shell(e);
 		return MK_OK;

@@ -57,6 +57,16 @@ struct bootcfg_entry {
 	size_t n_initrds;
 	const char *cmdline;		/* never NULL */
 	int is_default;
+	/* Multiboot modules (syslinux mboot.c32): "HOST-PATH ARGS" each,
+	 * the kernel then being a multiboot kernel. */
+	const char *const *modules;
+	size_t n_modules;
+	/* What an entry with no Linux kernel boots ("COM32 module
+	 * hdt.c32", "the local disk", ...); NULL for Linux. */
+	const char *boots;
+	/* syslinux IPAPPEND/SYSAPPEND bits the boot loader would fill in
+	 * (1: ip=, 2: BOOTIF=, ...); 0 for none. */
+	unsigned sysappend;
 };
 
 /*
@@ -64,7 +74,8 @@ struct bootcfg_entry {
  * read that file (or BLS entries directory); otherwise look in this
  * order below the boot directory and root: grub/grub.cfg,
  * grub2/grub.cfg, loader/entries, EFI/Linux, extlinux/extlinux.conf,
- * syslinux/syslinux.cfg, ROOT/etc/lilo.conf.
+ * syslinux/syslinux.cfg, ROOT/isolinux/isolinux.cfg,
+ * ROOT/syslinux/syslinux.cfg, ROOT/pxelinux.cfg/default, ROOT/etc/lilo.conf.
  */
 int bootcfg_load(const struct bootcfg_options *options,
 		 struct bootcfg **cfg, struct bootcfg_error *error);
