@@ -174,6 +174,9 @@ int bls_parse_entry(struct bc_parse *p, const char *id, const char *buf,
 		    size_t len, struct bls_entry *e);
 void bls_sort(struct bls_list *list);
 void bls_list_free(struct bls_list *list);
+/* systemd-boot's EFI variable NAME (LoaderEntryDefault...) as a string,
+ * from ROOT/sys/firmware/efi/efivars; NULL when unset or unreadable. */
+char *bc_loader_efivar(struct bc_parse *p, const char *name);
 
 /* Read the .cmdline, .osrel and .uname sections of a UKI into E. */
 int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e);
