@@ -217,20 +217,3 @@ int grub_expand_fields(struct bc_parse *p, const char *text,
 	free(t.v);
 	return err;
 }
-
-int grub_expand_text(struct bc_parse *p, const char *text,
-		     const struct grub_env *env, char **out)
-{
-	struct gfields f = { 0 };
-	struct bc_str b = { 0 };
-	size_t i;
-	int err = grub_expand_fields(p, text, env, &f);
-
-	for (i = 0; !err && i < f.n; i++)
-		bc_str_word(&b, f.v[i]);
-	grub_fields_free(&f);
-	*out = bc_str_take(&b);
-	if (!err && !*out)
-		err = -ENOMEM;
-	return err;
-}

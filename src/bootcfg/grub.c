@@ -139,22 +139,31 @@ static int cmd_load_env(struct grun *r, struct gfields *a, unsigned line)
 	return err == -ENOMEM ? err : err ? 1 : 0;
 }
 
-/* GRUB quotes an argument with a blank in it when it builds the line. */
+/*
+ * The kernel command line as GRUB builds it (lib/cmdline.c): an argument
+ * with a space in it is put in double quotes, and \, ' and " in any
+ * argument get a backslash before them.
+ */
 static char *join_args(char **v, size_t n)
 {
 	struct bc_str b = { 0 };
+	const char *c;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		int blank = strchr(v[i], ' ') != NULL;
+
 		if (b.len)
 			bc_str_addc(&b, ' ');
-		if (strpbrk(v[i], " \t")) {
+		if (blank)
 			bc_str_addc(&b, '"');
-			bc_str_add(&b, v[i]);
-			bc_str_addc(&b, '"');
-		} else {
-			bc_str_add(&b, v[i]);
+		for (c = v[i]; *c; c++) {
+			if (*c == '\\' || *c == '\'' || *c == '"')
+				bc_str_addc(&b, '\\');
+			bc_str_addc(&b, *c);
 		}
+		if (blank)
+			bc_str_addc(&b, '"');
 	}
 	return bc_str_take(&b);
 }
@@ -832,8 +841,11 @@ static int bls_item(struct grun *r, const struct bls_entry *b,
 		err = bc_entry_push_initrd(e, bc_resolve(r->p, f.v[i]));
 	grub_fields_free(&f);
 	if (!err)
-		err = grub_expand_text(r->p, b->options ? b->options : "",
-				       &r->env, &e->cmdline);
+		err = grub_expand_fields(r->p, b->options ? b->options : "",
+					 &r->env, &f);
+	if (!err && !(e->cmdline = join_args(f.v, f.n)))
+		err = -ENOMEM;
+	grub_fields_free(&f);
 	return err;
 }
 

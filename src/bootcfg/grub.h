@@ -42,10 +42,6 @@ void grub_fields_free(struct gfields *f);
 /* The fields of every word of TEXT (a BLS value), appended to OUT. */
 int grub_expand_fields(struct bc_parse *p, const char *text,
 		       const struct grub_env *env, struct gfields *out);
-/* The same joined by spaces. */
-int grub_expand_text(struct bc_parse *p, const char *text,
-		     const struct grub_env *env, char **out);
-
 /* Evaluate "[ ... ]" or "test ...": 0 true, 1 false. */
 int grub_test(const struct bc_parse *p, char *const *args, size_t n);
 
