@@ -213,7 +213,12 @@ char *bc_resolve(const struct bc_parse *p, const char *loader_path)
 
 	if (path[0] == '(') {		/* GRUB device: "(hd0,gpt2)/vmlinuz" */
 		const char *close = strchr(path, ')');
+		const struct bc_device *d = close ?
+			bc_device_named(p->devices, path + 1,
+					(size_t)(close - path - 1)) : NULL;
 
+		if (d)			/* in the device map */
+			return bc_join(d->dir, close + 1);
 		if (close)
 			path = close + 1;
 	}

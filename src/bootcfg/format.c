@@ -241,6 +241,7 @@ int bootcfg_load(const struct bootcfg_options *options,
 	struct bootcfg_error unasked;
 	struct bc_parse p = { .error = error ? error : &unasked, .files = 1,
 			      .root = root };
+	struct bc_devmap devices = { 0 };
 	char *boot_dir = NULL, *found = NULL;
 	int err, levels;
 
@@ -254,6 +255,12 @@ int bootcfg_load(const struct bootcfg_options *options,
 		p.boot_dir = boot_dir = bc_join(*root ? root : "/", "boot");
 	if (!p.boot_dir)
 		return -ENOMEM;
+	if (o->device_map) {
+		err = bc_devmap_load(&p, o->device_map, &devices);
+		if (err)
+			goto out;
+		p.devices = &devices;
+	}
 	if (o->config) {
 		p.path = o->config;
 	} else if ((p.path = found = search(&p)) == NULL) {
@@ -264,6 +271,7 @@ int bootcfg_load(const struct bootcfg_options *options,
 	}
 	err = load_path(&p, o->format, cfg);
 out:
+	bc_devmap_free(&devices);
 	free(found);
 	free(boot_dir);
 	return err;

@@ -14,13 +14,14 @@
 
 struct texpr {
 	const struct bc_parse *p;
+	const struct grub_env *env;
 	char *const *a;
 	size_t n, pos;
 };
 
 /* -e exists, -f a regular file, -d a directory, -s a directory or a
  * file that is not empty (GRUB's fs layer sees a directory so). */
-static int file_test(const struct bc_parse *p, const char *op,
+static int file_test(const struct texpr *t, const char *op,
 		     const char *path)
 {
 	size_t dev = strcspn(path, ")");
@@ -28,14 +29,16 @@ static int file_test(const struct bc_parse *p, const char *op,
 	struct stat st;
 	int found;
 
-	/* "(DEVICE)/..." on another device than the configuration's: GRUB
-	 * finds it only on a disk this system cannot see from here */
-	if (path[0] == '(' && (dev != sizeof(BC_GRUB_DEVICE) ||
-			       strncmp(path + 1, BC_GRUB_DEVICE, dev - 1)))
+	/* "(DEVICE)/..." on a device neither the configuration's nor in the
+	 * device map: GRUB finds it only on a disk not seen from here */
+	if (path[0] == '(' && !bc_device_named(t->p->devices, path + 1,
+					       dev - 1) &&
+	    (dev != sizeof(BC_GRUB_DEVICE) ||
+	     strncmp(path + 1, BC_GRUB_DEVICE, dev - 1)))
 		return 0;
 	if (*path)
-		host = bc_resolve(p, path);
-	found = host && bc_exists(p, host) && stat(host, &st) == 0;
+		host = grub_resolve(t->p, t->env, path);
+	found = host && bc_exists(t->p, host) && stat(host, &st) == 0;
 
 	free(host);
 	if (!found)
@@ -134,7 +137,7 @@ static int primary(struct texpr *t)
 	}
 	if (left >= 2 && is_one_of(a[0], file_ops)) {
 		t->pos += 2;
-		return file_test(t->p, a[0], a[1]);
+		return file_test(t, a[0], a[1]);
 	}
 	t->pos++;
 	return a[0][0] != '\0';
@@ -171,9 +174,10 @@ static int or_expr(struct texpr *t)
 	return v;
 }
 
-int grub_test(const struct bc_parse *p, char *const *args, size_t n)
+int grub_test(const struct bc_parse *p, const struct grub_env *env,
+	      char *const *args, size_t n)
 {
-	struct texpr t = { p, args + 1, n - 1, 0 };
+	struct texpr t = { p, env, args + 1, n - 1, 0 };
 
 	/* args[0] is "[" or "test"; "[" wants a closing "]" */
 	if (!strcmp(args[0], "[")) {

@@ -129,7 +129,7 @@ static int cmd_load_env(struct grun *r, struct gfields *a, unsigned line)
 			names[n++] = a->v[i];
 	}
 	if (file)
-		path = bc_resolve(r->p, file);
+		path = grub_resolve(r->p, &r->env, file);
 	else
 		path = bc_join(r->config_dir, "grubenv");
 	if (!path)
@@ -180,7 +180,7 @@ static int cmd_linux(struct grun *r, struct gfields *a, unsigned line)
 		return bc_syntax(r->p, line, "%s without a kernel", a->v[0]);
 	free(r->boot->kernel);
 	free(r->boot->cmdline);
-	r->boot->kernel = bc_resolve(r->p, a->v[first]);
+	r->boot->kernel = grub_resolve(r->p, &r->env, a->v[first]);
 	r->boot->cmdline = join_args(a->v + first + 1, a->n - first - 1);
 	return r->boot->kernel && r->boot->cmdline ? 0 : -ENOMEM;
 }
@@ -200,7 +200,7 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 
 		if (!strncmp(a->v[i], "--", 2))
 			continue;
-		host = bc_resolve(r->p, a->v[i]);
+		host = grub_resolve(r->p, &r->env, a->v[i]);
 		v = host ? realloc(r->boot->initrds.v, (r->boot->initrds.n + 1) *
 				   sizeof(*v)) : NULL;
 		if (!v) {
@@ -305,7 +305,7 @@ static int cmd_source(struct grun *r, struct gfields *a, unsigned line)
 		return bc_warn(r->p, line, "%s %s: nested more than %d deep "
 			       "(a loop?): skipped", a->v[0], a->v[1],
 			       BC_MAX_SOURCES) ?: 1;
-	host = bc_resolve(r->p, a->v[1]);
+	host = grub_resolve(r->p, &r->env, a->v[1]);
 	if (!host)
 		return -ENOMEM;
 	err = bc_read_file(r->p, host, &buf, &len);
@@ -333,7 +333,13 @@ static int cmd_source(struct grun *r, struct gfields *a, unsigned line)
 static int cmd_test(struct grun *r, struct gfields *a, unsigned line)
 {
 	(void)line;
-	return grub_test(r->p, a->v, a->n);
+	return grub_test(r->p, &r->env, a->v, a->n);
+}
+
+static int cmd_search(struct grun *r, struct gfields *a, unsigned line)
+{
+	(void)line;
+	return grub_search(r->p, &r->env, a->v, a->n);
 }
 
 static int cmd_true(struct grun *r, struct gfields *a, unsigned line)
@@ -356,6 +362,8 @@ static const struct {
 	{ "source", cmd_source }, { ".", cmd_source },
 	{ "configfile", cmd_source },
 	{ "[", cmd_test }, { "test", cmd_test },
+	{ "search", cmd_search }, { "search.fs_uuid", cmd_search },
+	{ "search.fs_label", cmd_search }, { "search.file", cmd_search },
 	{ "true", cmd_true }, { "export", cmd_true },
 	/* display and modules: nothing the menu depends on; they succeed */
 	{ "insmod", cmd_true }, { "loadfont", cmd_true },
@@ -830,7 +838,7 @@ static int bls_item(struct grun *r, const struct bls_entry *b,
 	if (b->linux_path)
 		err = grub_expand_fields(r->p, b->linux_path, &r->env, &f);
 	if (!err && f.n) {
-		e->kernel = bc_resolve(r->p, f.v[0]);
+		e->kernel = grub_resolve(r->p, &r->env, f.v[0]);
 		if (!e->kernel)
 			err = -ENOMEM;
 	}
@@ -838,7 +846,8 @@ static int bls_item(struct grun *r, const struct bls_entry *b,
 	for (i = 0; !err && i < b->n_initrds; i++)
 		err = grub_expand_fields(r->p, b->initrds[i], &r->env, &f);
 	for (i = 0; !err && i < f.n; i++)
-		err = bc_entry_push_initrd(e, bc_resolve(r->p, f.v[i]));
+		err = bc_entry_push_initrd(e, grub_resolve(r->p, &r->env,
+							   f.v[i]));
 	grub_fields_free(&f);
 	if (!err)
 		err = grub_expand_fields(r->p, b->options ? b->options : "",

@@ -42,7 +42,16 @@ void grub_fields_free(struct gfields *f);
 /* The fields of every word of TEXT (a BLS value), appended to OUT. */
 int grub_expand_fields(struct bc_parse *p, const char *text,
 		       const struct grub_env *env, struct gfields *out);
+/* PATH as the boot loader sees it, on $root when it names no device, as
+ * a path on this system (bc_resolve); NULL on ENOMEM. */
+char *grub_resolve(const struct bc_parse *p, const struct grub_env *env,
+		   const char *path);
+/* search and search.*: 0 found (the variable set), 1 not, or -ENOMEM. */
+int grub_search(const struct bc_parse *p, struct grub_env *env,
+		char *const *a, size_t n);
+
 /* Evaluate "[ ... ]" or "test ...": 0 true, 1 false. */
-int grub_test(const struct bc_parse *p, char *const *args, size_t n);
+int grub_test(const struct bc_parse *p, const struct grub_env *env,
+	      char *const *args, size_t n);
 
 #endif

@@ -35,6 +35,17 @@ struct bc_entry {
 
 struct bc_format;
 
+/* A GRUB device of the device map: devmap.c. */
+struct bc_device {
+	char *name;		/* "hd0,gpt2" */
+	char *dir;		/* where it is mounted on this system */
+	char *uuid, *label;	/* NULL when not given */
+};
+struct bc_devmap {
+	struct bc_device *v;
+	size_t n;
+};
+
 struct bootcfg {
 	const struct bc_format *format;
 	char *path;
@@ -53,7 +64,20 @@ struct bc_parse {
 	const char *root;	/* "" for / */
 	const char *boot_dir;	/* the boot partition as mounted now */
 	const char *path;	/* the file being parsed, for messages */
+	const struct bc_devmap *devices;	/* NULL: none given */
 };
+
+int bc_devmap_load(struct bc_parse *p, const char *path,
+		   struct bc_devmap *m);
+void bc_devmap_free(struct bc_devmap *m);
+/* The device called NAME (N bytes), or NULL. */
+const struct bc_device *bc_device_named(const struct bc_devmap *m,
+					const char *name, size_t n);
+enum bc_device_key { BC_BY_UUID, BC_BY_LABEL, BC_BY_FILE };
+/* The first device with this UUID or label, or holding this file. */
+const struct bc_device *bc_device_find(const struct bc_parse *p,
+				       enum bc_device_key key,
+				       const char *value);
 
 /* An ops table entry per configuration format. */
 struct bc_format {

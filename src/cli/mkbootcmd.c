@@ -31,6 +31,7 @@ struct options {
 	char *boot_dir;
 	char *root;
 	char *loader;
+	char *device_map;
 	int version;
 };
 
@@ -43,6 +44,7 @@ static void free_options(struct options *o)
 	free(o->boot_dir);
 	free(o->root);
 	free(o->loader);
+	free(o->device_map);
 }
 
 /* "mkbootcmd: FILE:LINE: CAUSE", escaped: the cause may quote the file. */
@@ -214,6 +216,7 @@ static int run(poptContext pc, const struct options *o)
 	struct bootcfg_options opts = {
 		.config = o->config, .boot_dir = o->boot_dir,
 		.root = o->root, .format = o->loader,
+		.device_map = o->device_map,
 	};
 	struct bootcfg_error error;
 	struct bootcfg *cfg;
@@ -278,6 +281,10 @@ int main(int argc, const char **argv)
 		{ "loader", 'L', POPT_ARG_STRING, &o.loader, 0,
 		  "the configuration's format: grub, bls, syslinux or lilo "
 		  "(default: detected)", "NAME" },
+		{ "device-map", 'D', POPT_ARG_STRING, &o.device_map, 0,
+		  "GRUB devices: \"DEVICE DIRECTORY [uuid=UUID] "
+		  "[label=LABEL]\" lines, for (hd0,gpt2)/... paths and "
+		  "search", "FILE" },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
 		  "print the version", NULL },
 		POPT_AUTOHELP

@@ -34,6 +34,9 @@ struct bootcfg_options {
 	const char *root;
 	/* The format ("grub", "bls", "syslinux", "lilo"); NULL: detect. */
 	const char *format;
+	/* GRUB devices: "DEVICE DIRECTORY [uuid=UUID] [label=LABEL]" lines
+	 * (see mkbootcmd(8)); NULL: none. */
+	const char *device_map;
 };
 
 /* Why a call failed: "FILE:LINE: CAUSE" (LINE 0 when none applies). */
