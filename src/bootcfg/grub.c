@@ -342,6 +342,12 @@ static int cmd_search(struct grun *r, struct gfields *a, unsigned line)
 	return grub_search(r->p, &r->env, a->v, a->n);
 }
 
+static int cmd_regexp(struct grun *r, struct gfields *a, unsigned line)
+{
+	(void)line;
+	return grub_regexp(&r->env, a->v, a->n);
+}
+
 static int cmd_true(struct grun *r, struct gfields *a, unsigned line)
 {
 	(void)r, (void)a, (void)line;
@@ -362,6 +368,7 @@ static const struct {
 	{ "source", cmd_source }, { ".", cmd_source },
 	{ "configfile", cmd_source },
 	{ "[", cmd_test }, { "test", cmd_test },
+	{ "regexp", cmd_regexp },
 	{ "search", cmd_search }, { "search.fs_uuid", cmd_search },
 	{ "search.fs_label", cmd_search }, { "search.file", cmd_search },
 	{ "true", cmd_true }, { "export", cmd_true },

@@ -50,6 +50,9 @@ char *grub_resolve(const struct bc_parse *p, const struct grub_env *env,
 int grub_search(const struct bc_parse *p, struct grub_env *env,
 		char *const *a, size_t n);
 
+/* regexp: 0 it matches (--set variables set), 1 not, or -ENOMEM. */
+int grub_regexp(struct grub_env *env, char *const *a, size_t n);
+
 /* Evaluate "[ ... ]" or "test ...": 0 true, 1 false. */
 int grub_test(const struct bc_parse *p, const struct grub_env *env,
 	      char *const *args, size_t n);
