@@ -304,9 +304,9 @@ bad_defaults "BOOTIMG_APPEND='a b" "unterminated single quote"
 bad_defaults 'BOOTIMG_APPEND=a;reboot' "an unquoted shell operator in the value"
 bad_defaults 'BOOTIMG_ENABLED=maybe' "BOOTIMG_ENABLED: the value must be yes or no"
 bad_defaults 'rm -rf /' "not a NAME=VALUE assignment"
-for t in 0 3601 1s -1 ' 5'; do
+for t in 0 91 1s -1 ' 5'; do
 	bad_defaults "BOOTIMG_MKBOOTCMD_TIMEOUT='$t'" \
-		"BOOTIMG_MKBOOTCMD_TIMEOUT: the value must be a number of seconds from 1 to 3600"
+		"BOOTIMG_MKBOOTCMD_TIMEOUT: the value must be a number of seconds from 1 to 90"
 done
 bad_defaults 'BOOTIMG_INIT=upstart' \
 	"BOOTIMG_INIT: unknown init system (auto, systemd, sysvinit or direct)"

@@ -80,7 +80,7 @@ static const char *store_seconds(void *field, const char *value)
 	n = strtoul(value, &end, 10);
 	if (*value < '0' || *value > '9' || *end || errno || n < 1 ||
 	    n > REBOOT_MKBOOTCMD_TIMEOUT_MAX)
-		return "the value must be a number of seconds from 1 to 3600";
+		return "the value must be a number of seconds from 1 to 90";
 	*seconds = (unsigned)n;
 	return NULL;
 }

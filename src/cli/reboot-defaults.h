@@ -15,7 +15,7 @@ struct reboot_defaults {
 
 /* BOOTIMG_MKBOOTCMD_TIMEOUT when unset, and its largest value. */
 #define REBOOT_MKBOOTCMD_TIMEOUT 30
-#define REBOOT_MKBOOTCMD_TIMEOUT_MAX 3600
+#define REBOOT_MKBOOTCMD_TIMEOUT_MAX 90
 
 /*
  * Fill D from the file PATH; a missing file leaves the built-in defaults.
