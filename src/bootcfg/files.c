@@ -51,9 +51,9 @@ static int open_regular(struct bc_parse *p, const char *path,
 
 	if (!p->files)
 		return bc_fail(p, path, 0, -ENOENT, "%s", why(-ENOENT));
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	fd = bc_fs_open(p, path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
-		return bc_fail(p, path, 0, -errno, "%s", why(-errno));
+		return bc_fail(p, path, 0, fd, "%s", why(fd));
 	if (fstat(fd, &st) < 0)
 		err = -errno;
 	else if (S_ISDIR(st.st_mode))
@@ -206,7 +206,7 @@ char *bc_join(const char *dir, const char *name)
 
 int bc_exists(const struct bc_parse *p, const char *host_path)
 {
-	return p->files && access(host_path, F_OK) == 0;
+	return p->files && bc_fs_kind(p, host_path) >= 0;
 }
 
 /*

@@ -125,11 +125,9 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 	return err;
 }
 
-static int is_dir(const char *path)
+static int is_dir(const struct bc_parse *p, const char *path)
 {
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	return bc_fs_kind(p, path) == S_IFDIR;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -184,7 +182,7 @@ static int load_path(struct bc_parse *p, const char *format_name,
 	size_t len;
 	int err;
 
-	if (is_dir(p->path)) {
+	if (is_dir(p, p->path)) {
 		f = format_name ? format_named(format_name) : &bc_format_bls;
 		if (!f || !f->parse_dir)
 			return bc_fail(p, p->path, 0, -EISDIR,

@@ -102,6 +102,17 @@ int bc_too_many_entries(struct bc_parse *p, unsigned line);
 /* The limit reached earlier, as an error at p->path; 0 if none. */
 int bc_budget_check(struct bc_parse *p);
 
+/*
+ * The file system of a parse (fs.c): below p->root (or p->boot_dir),
+ * confined to it.  A file descriptor, or a negative errno.
+ */
+int bc_fs_open(const struct bc_parse *p, const char *path, int flags);
+/* S_IFREG, S_IFDIR etc. of PATH, or a negative errno. */
+int bc_fs_kind(const struct bc_parse *p, const char *path);
+/* EACH on every name in DIR but . and ..; stops at its first error. */
+int bc_fs_list(const struct bc_parse *p, const char *dir,
+	       int (*each)(void *ctx, const char *name), void *ctx);
+
 /* Read a whole file (at most BC_MAX_FILE) NUL-terminated; frees with free. */
 int bc_read_file(struct bc_parse *p, const char *path, char **buf,
 		 size_t *len);

@@ -30,7 +30,11 @@ struct bootcfg_options {
 	const char *config;
 	/* The boot partition as mounted now; NULL: ROOT/boot. */
 	const char *boot_dir;
-	/* The root file system; NULL: "/". */
+	/*
+	 * The root file system; NULL: "/".  Files below it are opened as
+	 * from a chroot (openat2 RESOLVE_IN_ROOT, Linux 5.6 and later):
+	 * neither ".." nor a symlink leads out.
+	 */
 	const char *root;
 	/* The format ("grub", "bls", "syslinux", "lilo"); NULL: detect. */
 	const char *format;
