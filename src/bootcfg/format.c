@@ -228,13 +228,15 @@ static char *search(const struct bc_parse *p)
 	return NULL;
 }
 
-int bootcfg_load(const struct bootcfg_options *options,
-		 struct bootcfg **cfg, struct bootcfg_error *error)
+int bc_load(const struct bootcfg_options *options,
+	    const struct bc_file_table *table, struct bootcfg **cfg,
+	    struct bootcfg_error *error, struct bc_budget *spent)
 {
 	static const struct bootcfg_options none;
 	const struct bootcfg_options *o = options ? options : &none;
 	const char *root = o->root && strcmp(o->root, "/") ? o->root : "";
-	struct bc_parse p = { .error = error, .files = 1, .root = root };
+	struct bc_parse p = { .error = error, .files = 1, .root = root,
+			      .table = table };
 	char *boot_dir = NULL, *found = NULL;
 	int err, levels;
 
@@ -259,7 +261,15 @@ int bootcfg_load(const struct bootcfg_options *options,
 	}
 	err = load_path(&p, o->format, cfg);
 out:
+	if (spent)
+		*spent = p.budget;
 	free(found);
 	free(boot_dir);
 	return err;
+}
+
+int bootcfg_load(const struct bootcfg_options *options,
+		 struct bootcfg **cfg, struct bootcfg_error *error)
+{
+	return bc_load(options, NULL, cfg, error, NULL);
 }

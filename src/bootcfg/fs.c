@@ -5,13 +5,16 @@
  * that directory were "/": openat2(RESOLVE_IN_ROOT), so that neither
  * ".." nor a symlink in the configuration leads out of it.  Kernels
  * without openat2 (before Linux 5.6) open the path as it is: there,
- * --root is no confinement, as mkbootcmd(8) says.
+ * --root is no confinement, as mkbootcmd(8) says.  For the fuzzers, a
+ * table of files in memory stands for the file system instead, and the
+ * host's is never touched.
  */
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -75,10 +78,60 @@ static int open_host(const struct bc_parse *p, const char *path, int flags)
 	return fd < 0 ? -errno : fd;
 }
 
+/* The file at PATH in the table, or NULL. */
+static const struct bc_file *find(const struct bc_file_table *t,
+				  const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].path, path))
+			return &t->v[i];
+	return NULL;
+}
+
+/* Does the table hold a file below DIR? */
+static int is_table_dir(const struct bc_file_table *t, const char *dir)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (below(dir, t->v[i].path) && strcmp(dir, t->v[i].path))
+			return 1;
+	return 0;
+}
+
+/* A table file as a file descriptor (a memfd), as open(2) gives. */
+static int open_table(const struct bc_file_table *t, const char *path)
+{
+	const struct bc_file *f = find(t, path);
+	size_t done = 0;
+	int fd;
+
+	if (!f)
+		return is_table_dir(t, path) ? -EISDIR : -ENOENT;
+	fd = memfd_create("bootcfg", MFD_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while (done < f->len) {
+		ssize_t got = write(fd, f->data + done, f->len - done);
+
+		if (got <= 0) {
+			close(fd);
+			return -ENOMEM;
+		}
+		done += (size_t)got;
+	}
+	lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
 int bc_fs_open(const struct bc_parse *p, const char *path, int flags)
 {
 	if (!p->files)
 		return -ENOENT;
+	if (p->table)
+		return open_table(p->table, path);
 	return open_host(p, path, flags | O_CLOEXEC);
 }
 
@@ -89,11 +142,34 @@ int bc_fs_kind(const struct bc_parse *p, const char *path)
 
 	if (!p->files)
 		return -ENOENT;
+	if (p->table)
+		return find(p->table, path) ? S_IFREG :
+		       is_table_dir(p->table, path) ? S_IFDIR : -ENOENT;
 	fd = open_host(p, path, O_PATH | O_CLOEXEC);
 	if (fd < 0)
 		return fd;
 	err = fstat(fd, &st) < 0 ? -errno : (int)(st.st_mode & S_IFMT);
 	close(fd);
+	return err;
+}
+
+static int list_table(const struct bc_file_table *t, const char *dir,
+		      int (*each)(void *ctx, const char *name), void *ctx)
+{
+	size_t i, n;
+	int err = 0;
+
+	for (i = 0; !err && i < t->n; i++) {
+		const char *name = t->v[i].path;
+
+		n = below(dir, name);
+		if (!n)
+			continue;
+		name += n;
+		name += strspn(name, "/");
+		if (*name && !strchr(name, '/'))
+			err = each(ctx, name);
+	}
 	return err;
 }
 
@@ -106,6 +182,8 @@ int bc_fs_list(const struct bc_parse *p, const char *dir,
 
 	if (!p->files)
 		return -ENOENT;
+	if (p->table)
+		return list_table(p->table, dir, each, ctx);
 	fd = open_host(p, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return fd;

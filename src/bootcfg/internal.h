@@ -56,6 +56,17 @@ struct bootcfg {
 	int too_many;			/* an entry past BC_MAX_ENTRIES */
 };
 
+/* Files in memory that stand for the file system (fuzzing): fs.c. */
+struct bc_file {
+	const char *path;
+	const unsigned char *data;
+	size_t len;
+};
+struct bc_file_table {
+	const struct bc_file *v;
+	size_t n;
+};
+
 /* What a parser needs besides the text: where files are, where errors go. */
 struct bc_parse {
 	struct bootcfg *cfg;
@@ -64,6 +75,7 @@ struct bc_parse {
 	const char *root;	/* "" for / */
 	const char *boot_dir;	/* the boot partition as mounted now */
 	const char *path;	/* the file being parsed, for messages */
+	const struct bc_file_table *table;	/* or NULL: the host's */
 	struct bc_budget budget;
 };
 
@@ -79,6 +91,14 @@ struct bc_format {
 
 extern const struct bc_format bc_format_grub, bc_format_bls,
 	bc_format_syslinux, bc_format_lilo;
+
+/*
+ * bootcfg_load() reading TABLE instead of the host's files when it is not
+ * NULL (the fuzzers); what the parse spent in *SPENT when not NULL.
+ */
+int bc_load(const struct bootcfg_options *options,
+	    const struct bc_file_table *table, struct bootcfg **cfg,
+	    struct bootcfg_error *error, struct bc_budget *spent);
 
 /* Record "FILE:LINE: CAUSE" in p->error; returns ERR. */
 int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,

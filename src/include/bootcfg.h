@@ -74,7 +74,7 @@ int bootcfg_load(const struct bootcfg_options *options,
 		 struct bootcfg **cfg, struct bootcfg_error *error);
 
 /*
- * Parse one configuration in memory: the single entry point for fuzzers.
+ * Parse one configuration in memory.
  * FORMAT is a name as above or NULL to detect it.  NAME is used in error
  * messages.  With OPTIONS NULL, no other file is read (includes, grubenv
  * and BLS directories are treated as missing).
