@@ -43,7 +43,8 @@ same() { [ "$(cat "$1")" = "$2" ]; }
 
 # The fakes: each logs "NAME ARGS..." (one line) and exits with
 # $FAKE_<NAME>_RC; mkbootcmd prints $tmp/mkbootcmd.out, or runs the real
-# one with REAL_MKBOOTCMD=1.
+# one with REAL_MKBOOTCMD=1, or hangs with FAKE_MKBOOTCMD_HANG=1 (stdout
+# left open) or =closed.
 mkdir -p "$tmp/bin"
 for prog in systemctl reboot mkbootcmd; do
 	var=FAKE_$(echo "$prog" | tr a-z A-Z)_RC
@@ -51,6 +52,8 @@ for prog in systemctl reboot mkbootcmd; do
 #!/bin/sh
 echo "$prog \$*" >>"$tmp/calls"
 [ $prog != mkbootcmd ] || [ -z "\${REAL_MKBOOTCMD-}" ] || exec "$b/mkbootcmd" "\$@"
+[ $prog != mkbootcmd ] || [ "\${FAKE_MKBOOTCMD_HANG-}" != closed ] || exec sleep 1000 >&-
+[ $prog != mkbootcmd ] || [ -z "\${FAKE_MKBOOTCMD_HANG-}" ] || exec sleep 1000
 [ $prog != mkbootcmd ] || cat "$tmp/mkbootcmd.out"
 exit \${$var:-0}
 EOS
@@ -223,6 +226,19 @@ check "mkbootcmd prints nothing: exit 4" eval \
 run PATH="$tmp/bin" -- --kernel="$tmp/vmlinuz" --init=systemd
 check "no bootimg to run: exit 4, says so" eval \
 	'[ $rc -eq 4 ] && has "cannot run bootimg" "$tmp/err"'
+# A configuration that wedges mkbootcmd must not wedge the reboot.
+echo BOOTIMG_MKBOOTCMD_TIMEOUT=1 >"$tmp/defaults"
+for hang in 1 closed; do
+	start=$SECONDS
+	run FAKE_MKBOOTCMD_HANG=$hang -- --init=systemd
+	check "mkbootcmd hangs (stdout $hang): stopped after BOOTIMG_MKBOOTCMD_TIMEOUT, exit 4, systemctl reboot" eval \
+		'[ $rc -eq 4 ] && [ $((SECONDS - start)) -le 3 ] &&
+		 has "mkbootcmd took more than 1 s (BOOTIMG_MKBOOTCMD_TIMEOUT); stopped it" "$tmp/err" &&
+		 has "rebooting the normal way, through the firmware" "$tmp/err" &&
+		 same "$tmp/calls" "mkbootcmd --format=args --null
+systemctl reboot"'
+done
+: >"$tmp/defaults"
 
 # --- for init scripts: --if-enabled, --if-unstaged ---------------------
 run -- --if-enabled -s --kernel="$tmp/vmlinuz" --init=systemd
@@ -288,12 +304,16 @@ bad_defaults "BOOTIMG_APPEND='a b" "unterminated single quote"
 bad_defaults 'BOOTIMG_APPEND=a;reboot' "an unquoted shell operator in the value"
 bad_defaults 'BOOTIMG_ENABLED=maybe' "BOOTIMG_ENABLED: the value must be yes or no"
 bad_defaults 'rm -rf /' "not a NAME=VALUE assignment"
+for t in 0 91 1s -1 ' 5'; do
+	bad_defaults "BOOTIMG_MKBOOTCMD_TIMEOUT='$t'" \
+		"BOOTIMG_MKBOOTCMD_TIMEOUT: the value must be a number of seconds from 1 to 90"
+done
 bad_defaults 'BOOTIMG_INIT=upstart' \
 	"BOOTIMG_INIT: unknown init system (auto, systemd, sysvinit or direct)"
 check "the shipped defaults file is read without complaint" eval \
 	'"$b/bootimg-reboot" --defaults="$src/init/default/bootimg" -n --kernel=/k --init=sysvinit >/dev/null 2>"$tmp/err" && [ ! -s "$tmp/err" ]'
 check "the shipped defaults file is valid sh, with the same defaults" eval \
-	'[ "$(. "$src/init/default/bootimg"; echo "$BOOTIMG_ENABLED $BOOTIMG_INIT $BOOTIMG_FALLBACK")" = "no auto yes" ]'
+	'[ "$(. "$src/init/default/bootimg"; echo "$BOOTIMG_ENABLED $BOOTIMG_INIT $BOOTIMG_FALLBACK $BOOTIMG_MKBOOTCMD_TIMEOUT")" = "no auto yes 30" ]'
 rm -f "$tmp/defaults"
 run -- -n --kernel="$tmp/vmlinuz" --init=systemd
 check "no defaults file: built-in defaults" [ $rc -eq 0 ]

@@ -42,14 +42,17 @@ for prog in bootimg bootimg-reboot; do
 	cat >"$tmp/bin/$prog" <<EOS
 #!/bin/sh
 echo "$prog \$*" >>"$tmp/calls"
+[ -z "\${FAKE_HANG-}" ] || exec sleep 1000
 [ "\$1" != --status ] || exit \${FAKE_STATUS_RC:-1}
 exit 0
 EOS
 	chmod +x "$tmp/bin/$prog"
 done
-# The scripts set their own PATH: the copies run put the fakes first.
+# The scripts set their own PATH: the copies run put the fakes first,
+# and give staging 1 s instead of 120.
 for s in "$load" "$exec_script"; do
-	sed "s|^PATH=|PATH=$tmp/bin:|" "$s" >"$tmp/$(basename "$s")"
+	sed -e "s|^PATH=|PATH=$tmp/bin:|" -e "s|^LIMIT=120$|LIMIT=1|" "$s" \
+		>"$tmp/$(basename "$s")"
 done
 run() {	# run [VAR=VALUE...] sh SCRIPT ACTION; sets $rc
 	local args=("$@") i
@@ -71,6 +74,10 @@ else
 	run sh "$load" stop
 	check "bootimg-load stop: stages if enabled and nothing is staged" eval \
 		'[ $rc -eq 0 ] && [ "$(cat "$tmp/calls")" = "bootimg-reboot --stage-only --if-enabled --if-unstaged" ]'
+	start=$SECONDS
+	run FAKE_HANG=1 sh "$load" stop
+	check "bootimg-load stop: staging that hangs is stopped after LIMIT, the reboot goes on" eval \
+		'[ $rc -eq 0 ] && [ $((SECONDS - start)) -le 3 ] && grep -q "rebooting the normal way" "$tmp/out"'
 	run sh "$exec_script" stop
 	check "bootimg-exec stop, nothing staged: no exec" eval \
 		'[ $rc -eq 0 ] && [ "$(cat "$tmp/calls")" = "bootimg --status" ]'
@@ -90,6 +97,8 @@ done
 check "the unit is wanted by kexec.target, before systemd-kexec.service" eval \
 	'grep -qx "WantedBy=kexec.target" "$unit" && grep -q "^Before=systemd-kexec.service" "$unit"'
 check "the unit keeps a staged kernel" grep -q -- "--stage-only --if-unstaged$" "$unit"
+check "the unit bounds staging, as the sysvinit script does" eval \
+	'grep -qx "TimeoutStartSec=120" "$unit" && grep -qx "LIMIT=120" "$load"'
 if command -v systemd-analyze >/dev/null; then
 	program=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$unit")
 	mkdir -p "$tmp/root$(dirname "$program")" "$tmp/root/etc/systemd/system"

@@ -4,7 +4,6 @@
  * Type #2 unified kernel images (EFI/Linux/ *.efi), sorted as the
  * specification says; the default from loader/loader.conf.
  */
-#include <dirent.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,39 +181,43 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The names in DIR ending in SUFFIX, sorted; a missing DIR is empty. */
-static int list_dir(const char *dir, const char *suffix, char ***names,
-		    size_t *n)
+struct names {
+	const char *suffix;
+	char **v;
+	size_t n;
+};
+
+static int add_name(void *ctx, const char *name)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	int err = 0;
+	struct names *l = ctx;
+	char **v;
 
-	*names = NULL;
-	*n = 0;
-	if (!d)
+	if (name[0] == '.' || !ends_with(name, l->suffix))
 		return 0;
-	while (!err && (de = readdir(d)) != NULL) {
-		char **v;
+	if (l->n >= BC_MAX_ENTRIES)
+		return -E2BIG;	/* not a subset in readdir order */
+	v = realloc(l->v, (l->n + 1) * sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	l->v = v;
+	v[l->n] = strdup(name);
+	return v[l->n++] ? 0 : -ENOMEM;
+}
 
-		if (de->d_name[0] == '.' || !ends_with(de->d_name, suffix))
-			continue;
-		if (*n >= BC_MAX_ENTRIES)
-			break;
-		v = realloc(*names, (*n + 1) * sizeof(*v));
-		if (!v || !(v[*n] = strdup(de->d_name))) {
-			if (v)
-				*names = v;
-			err = -ENOMEM;
-			break;
-		}
-		*names = v;
-		(*n)++;
-	}
-	closedir(d);
-	if (*n)
-		qsort(*names, *n, sizeof(**names), name_cmp);
-	return err;
+/* The names in DIR ending in SUFFIX, sorted; a missing DIR is empty. */
+static int list_dir(struct bc_parse *p, const char *dir, const char *suffix,
+		    char ***names, size_t *n)
+{
+	struct names l = { .suffix = suffix };
+	int err = bc_fs_list(p, dir, add_name, &l);
+
+	if (l.n && !l.v[l.n - 1])
+		l.n--;		/* the strdup that failed */
+	if (l.n)
+		qsort(l.v, l.n, sizeof(*l.v), name_cmp);
+	*names = l.v;
+	*n = l.n;
+	return err == -ENOMEM || err == -E2BIG ? err : 0;
 }
 
 static void names_free(char **names, size_t n)
@@ -297,12 +300,16 @@ int bls_read_dir(struct bc_parse *p, const char *entries_dir,
 	size_t n = 0, i;
 	int err;
 
-	err = list_dir(entries_dir, ".conf", &names, &n);
+	err = list_dir(p, entries_dir, ".conf", &names, &n);
+	if (err == -E2BIG)
+		err = bc_too_many_entries(p, 0);
 	for (i = 0; !err && i < n; i++)
 		err = read_conf(p, entries_dir, names[i], list);
 	names_free(names, n);
 	if (!err && uki_dir) {
-		err = list_dir(uki_dir, ".efi", &names, &n);
+		err = list_dir(p, uki_dir, ".efi", &names, &n);
+		if (err == -E2BIG)
+			err = bc_too_many_entries(p, 0);
 		for (i = 0; !err && i < n; i++)
 			err = read_uki(p, uki_dir, names[i], list);
 		names_free(names, n);

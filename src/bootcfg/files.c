@@ -49,9 +49,9 @@ static int open_regular(struct bc_parse *p, const char *path,
 
 	if (!p->files)
 		return bc_fail(p, path, 0, -ENOENT, "%s", why(-ENOENT));
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	fd = bc_fs_open(p, path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
-		return bc_fail(p, path, 0, -errno, "%s", why(-errno));
+		return bc_fail(p, path, 0, fd, "%s", why(fd));
 	if (fstat(fd, &st) < 0)
 		err = -errno;
 	else if (S_ISDIR(st.st_mode))
@@ -81,6 +81,11 @@ int bc_read_file(struct bc_parse *p, const char *path, char **buf,
 	fd = open_regular(p, path, BC_MAX_FILE, &size);
 	if (fd < 0)
 		return fd;
+	err = bc_spend_file(p, path, size);
+	if (err) {
+		close(fd);
+		return err;
+	}
 	data = malloc(size + 1);
 	if (!data) {
 		close(fd);
@@ -119,6 +124,11 @@ int bc_map_file(struct bc_parse *p, const char *path,
 	fd = open_regular(p, path, SIZE_MAX, &size);
 	if (fd < 0)
 		return fd;
+	err = bc_spend_file(p, path, 0);	/* mapped, not read whole */
+	if (err) {
+		close(fd);
+		return err;
+	}
 	if (size > 0) {
 		data = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (data == MAP_FAILED)
@@ -194,7 +204,7 @@ char *bc_join(const char *dir, const char *name)
 
 int bc_exists(const struct bc_parse *p, const char *host_path)
 {
-	return p->files && access(host_path, F_OK) == 0;
+	return p->files && bc_fs_kind(p, host_path) >= 0;
 }
 
 /*

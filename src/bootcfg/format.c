@@ -78,6 +78,8 @@ static int parse(struct bc_parse *p, const struct bc_format *format,
 			err = bc_check_text(p, buf, len) ?:
 			      format->parse(p, buf, len);
 	}
+	if (!err)	/* a limit reached where a failure was ignored */
+		err = bc_budget_check(p);
 	if (!err)
 		err = bc_finish(*cfg);
 	if (err == -ENOMEM)
@@ -123,11 +125,9 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 	return err;
 }
 
-static int is_dir(const char *path)
+static int is_dir(const struct bc_parse *p, const char *path)
 {
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	return bc_fs_kind(p, path) == S_IFDIR;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -183,7 +183,7 @@ static int load_path(struct bc_parse *p, const char *format_name,
 	size_t len;
 	int err;
 
-	if (is_dir(p->path)) {
+	if (is_dir(p, p->path)) {
 		f = format_name ? format_named(format_name) : &bc_format_bls;
 		if (!f || !f->parse_dir)
 			return bc_fail(p, p->path, 0, -EISDIR,
@@ -232,15 +232,16 @@ static char *search(const struct bc_parse *p)
 	return NULL;
 }
 
-int bootcfg_load(const struct bootcfg_options *options,
-		 struct bootcfg **cfg, struct bootcfg_error *error)
+int bc_load(const struct bootcfg_options *options,
+	    const struct bc_file_table *table, struct bootcfg **cfg,
+	    struct bootcfg_error *error, struct bc_budget *spent)
 {
 	static const struct bootcfg_options none;
 	const struct bootcfg_options *o = options ? options : &none;
 	const char *root = o->root && strcmp(o->root, "/") ? o->root : "";
 	struct bootcfg_error unasked;
 	struct bc_parse p = { .error = error ? error : &unasked, .files = 1,
-			      .root = root };
+			      .root = root, .table = table };
 	struct bc_devmap devices = { 0 };
 	char *boot_dir = NULL, *found = NULL;
 	int err, levels;
@@ -272,7 +273,15 @@ int bootcfg_load(const struct bootcfg_options *options,
 	err = load_path(&p, o->format, cfg);
 out:
 	bc_devmap_free(&devices);
+	if (spent)
+		*spent = p.budget;
 	free(found);
 	free(boot_dir);
 	return err;
+}
+
+int bootcfg_load(const struct bootcfg_options *options,
+		 struct bootcfg **cfg, struct bootcfg_error *error)
+{
+	return bc_load(options, NULL, cfg, error, NULL);
 }

@@ -11,6 +11,7 @@ struct expansion {
 	struct bc_str cur;
 	int have;	/* the current field exists (maybe empty: "") */
 	int failed;
+	int too_long;	/* a field grew past BC_MAX_WORD */
 };
 
 static void finish_field(struct expansion *x)
@@ -34,6 +35,10 @@ static void finish_field(struct expansion *x)
 
 static void add(struct expansion *x, const char *s, size_t n)
 {
+	if (x->cur.len + n > BC_MAX_WORD) {
+		x->too_long = 1;
+		return;
+	}
 	bc_str_addn(&x->cur, s, n);
 	x->have = 1;
 }
@@ -191,7 +196,23 @@ int grub_expand(const struct gtok *t, const struct grub_env *env,
 	if (x.cur.failed)
 		x.failed = 1;
 	free(x.cur.s);
-	return x.failed ? -ENOMEM : 0;
+	return x.too_long ? -E2BIG : x.failed ? -ENOMEM : 0;
+}
+
+int grub_expand_charged(struct bc_parse *p, const struct gtok *t,
+			const struct grub_env *env,
+			const struct gfields *params, struct gfields *out)
+{
+	size_t i = out->n;
+	int err = bc_spend_step(p, t->line);
+
+	if (!err)
+		err = grub_expand(t, env, params, out);
+	if (err == -E2BIG)
+		return bc_word_too_long(p, t->line);
+	for (; !err && i < out->n; i++)
+		err = bc_spend_built(p, t->line, strlen(out->v[i]) + 1);
+	return err;
 }
 
 void grub_fields_free(struct gfields *f)
@@ -213,7 +234,7 @@ int grub_expand_fields(struct bc_parse *p, const char *text,
 
 	for (i = 0; !err && i < t.n; i++)
 		if (t.v[i].kind == GT_WORD)
-			err = grub_expand(&t.v[i], env, NULL, out);
+			err = grub_expand_charged(p, &t.v[i], env, NULL, out);
 	free(t.v);
 	return err;
 }

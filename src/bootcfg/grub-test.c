@@ -7,9 +7,11 @@
  * -z, and file tests.  File tests look at the file on this system;
  * nothing is executed.
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "grub.h"
 
 struct texpr {
@@ -19,6 +21,22 @@ struct texpr {
 	size_t n, pos;
 };
 
+/* -s: a directory, or a file that is not empty. */
+static int not_empty(const struct bc_parse *p, const char *host, int kind)
+{
+	struct stat st;
+	int fd, full;
+
+	if (kind == S_IFDIR)
+		return 1;
+	fd = bc_fs_open(p, host, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	full = fstat(fd, &st) == 0 && st.st_size > 0;
+	close(fd);
+	return full;
+}
+
 /* -e exists, -f a regular file, -d a directory, -s a directory or a
  * file that is not empty (GRUB's fs layer sees a directory so). */
 static int file_test(const struct texpr *t, const char *op,
@@ -26,8 +44,7 @@ static int file_test(const struct texpr *t, const char *op,
 {
 	size_t dev = strcspn(path, ")");
 	char *host = NULL;
-	struct stat st;
-	int found;
+	int kind;
 
 	/* "(DEVICE)/..." on a device neither the configuration's nor in the
 	 * device map: GRUB finds it only on a disk not seen from here */
@@ -38,21 +55,25 @@ static int file_test(const struct texpr *t, const char *op,
 		return 0;
 	if (*path)
 		host = grub_resolve(t->p, t->env, path);
-	found = host && bc_exists(t->p, host) && stat(host, &st) == 0;
-
-	free(host);
-	if (!found)
-		return 0;
-	switch (op[1]) {
+	kind = host && t->p->files ? bc_fs_kind(t->p, host) : -ENOENT;
+	switch (kind < 0 ? 0 : op[1]) {
+	case 0:
+		kind = 0;
+		break;
 	case 'f':
-		return S_ISREG(st.st_mode);
+		kind = kind == S_IFREG;
+		break;
 	case 'd':
-		return S_ISDIR(st.st_mode);
+		kind = kind == S_IFDIR;
+		break;
 	case 's':
-		return S_ISDIR(st.st_mode) || st.st_size > 0;
+		kind = not_empty(t->p, host, kind);
+		break;
 	default:
-		return 1;
+		kind = 1;
 	}
+	free(host);
+	return kind;
 }
 
 static int is_one_of(const char *s, const char *const *set)

@@ -213,12 +213,13 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 	return err;
 }
 
-static int add_item(struct gmenu *m, const struct gitem *item)
+static int add_item(struct grun *r, unsigned line, struct gmenu *m,
+		    const struct gitem *item)
 {
 	struct gitem *v;
 
 	if (m->n >= BC_MAX_ENTRIES)
-		return -ENOMEM;
+		return bc_too_many_entries(r->p, line);
 	v = realloc(m->v, (m->n + 1) * sizeof(*v));
 	if (!v)
 		return -ENOMEM;
@@ -236,7 +237,6 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	int err;
 
 	(void)a;
-	(void)line;
 	if (!r->menu)
 		return 1;
 	lists = realloc(r->bls, (r->n_bls + 1) * sizeof(*lists));
@@ -253,7 +253,7 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	for (i = 0; !err && i < list->n; i++) {
 		struct gitem item = { .kind = GI_BLS, .bls = &list->v[i] };
 
-		err = add_item(r->menu, &item);
+		err = add_item(r, line, r->menu, &item);
 	}
 	return err;
 }
@@ -416,7 +416,8 @@ static int expand_words(struct grun *r, size_t from, size_t to,
 
 	*f = (struct gfields){ 0 };
 	for (i = from; !err && i < to; i++)
-		err = grub_expand(&r->s->t.v[i], &r->env, r->params, f);
+		err = grub_expand_charged(r->p, &r->s->t.v[i], &r->env,
+					  r->params, f);
 	return err;
 }
 
@@ -704,7 +705,7 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 	if (!err && !(item.title = strdup(item.args.v[0])))
 		err = -ENOMEM;
 	if (!err)
-		err = add_item(r->menu, &item);
+		err = add_item(r, start->line, r->menu, &item);
 	if (err) {
 		free(item.title);
 		free(item.id);
@@ -723,6 +724,9 @@ static int run_command(struct grun *r, size_t *pos, int exec, int *status)
 		(*pos)++;
 		return 0;
 	}
+	err = bc_spend_step(r->p, t->line);	/* run or skipped */
+	if (err)
+		return err;
 	if (t->kind == GT_LBRACE)
 		return bc_syntax(r->p, t->line, "unexpected {");
 	if (grub_is_word(t, "if"))
@@ -803,6 +807,20 @@ static int add_levels(struct bc_entry *e, const struct bc_level *levels,
 	return err;
 }
 
+/* The variables for ITEM's body: a copy, charged to the budget. */
+static int copy_env(struct grun *r, const struct gitem *item,
+		    const struct grub_env *saved)
+{
+	int err = bc_spend_built(r->p, item->s->t.v[item->body].line,
+				 grub_env_size(saved));
+
+	if (err) {
+		r->env = (struct grub_env){ 0 };
+		return err;
+	}
+	return grub_env_copy(&r->env, saved);
+}
+
 /* Run an entry body with a copy of the variables. */
 static int boot_entry(struct grun *r, const struct gitem *item,
 		      struct bc_entry *e)
@@ -811,7 +829,7 @@ static int boot_entry(struct grun *r, const struct gitem *item,
 	struct grub_env saved = r->env;
 	struct gmenu *menu = r->menu;
 	size_t i;
-	int err = grub_env_copy(&r->env, &saved);
+	int err = copy_env(r, item, &saved);
 
 	r->boot = &boot;
 	r->menu = NULL;
@@ -874,7 +892,7 @@ static int submenu(struct grun *r, const struct gitem *item,
 	struct gmenu inner = { 0 };
 	struct grub_env saved = r->env;
 	struct gmenu *outer = r->menu;
-	int err = grub_env_copy(&r->env, &saved);
+	int err = copy_env(r, item, &saved);
 
 	r->menu = &inner;
 	r->params = &item->args;

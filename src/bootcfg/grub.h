@@ -38,6 +38,10 @@ struct gfields {
  */
 int grub_expand(const struct gtok *t, const struct grub_env *env,
 		const struct gfields *params, struct gfields *out);
+/* The same, charged to the budget of P: -EBADMSG when it runs out. */
+int grub_expand_charged(struct bc_parse *p, const struct gtok *t,
+			const struct grub_env *env,
+			const struct gfields *params, struct gfields *out);
 void grub_fields_free(struct gfields *f);
 /* The fields of every word of TEXT (a BLS value), appended to OUT. */
 int grub_expand_fields(struct bc_parse *p, const char *text,

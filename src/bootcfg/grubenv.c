@@ -67,6 +67,15 @@ int grub_env_copy(struct grub_env *dst, const struct grub_env *src)
 	return err;
 }
 
+size_t grub_env_size(const struct grub_env *env)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < env->n; i++)
+		n += strlen(env->v[i].name) + strlen(env->v[i].value) + 2;
+	return n;
+}
+
 void grub_env_free(struct grub_env *env)
 {
 	size_t i;

@@ -11,6 +11,22 @@
 #define BC_MAX_DEPTH 32		/* nesting of blocks, submenus, includes */
 #define BC_MAX_ENTRIES 4096
 
+/*
+ * The work budget of one parse (budget.c), far above any real
+ * configuration; mkbootcmd(8) names them.
+ */
+#define BC_MAX_STEPS 250000		/* commands run, words expanded */
+#define BC_MAX_WORD 65536		/* bytes in a word or a variable */
+#define BC_MAX_BUILT (64ull << 20)	/* bytes of words and variables */
+#define BC_MAX_FILES 10000		/* files read (includes, entries) */
+#define BC_MAX_READ (64ull << 20)	/* bytes read from them */
+
+struct bc_budget {
+	unsigned long steps, files;
+	unsigned long long built, read;
+	char over[96];		/* the limit reached, or "" */
+};
+
 /* One level of an entry's menu path: a submenu or the entry itself. */
 struct bc_level {
 	char *index;
@@ -54,6 +70,18 @@ struct bootcfg {
 	long default_entry;		/* -1: none */
 	char **warnings;		/* "FILE:LINE: CAUSE" */
 	size_t n_warnings, dropped_warnings;
+	int too_many;			/* an entry past BC_MAX_ENTRIES */
+};
+
+/* Files in memory that stand for the file system (fuzzing): fs.c. */
+struct bc_file {
+	const char *path;
+	const unsigned char *data;
+	size_t len;
+};
+struct bc_file_table {
+	const struct bc_file *v;
+	size_t n;
 };
 
 /* What a parser needs besides the text: where files are, where errors go. */
@@ -65,6 +93,8 @@ struct bc_parse {
 	const char *boot_dir;	/* the boot partition as mounted now */
 	const char *path;	/* the file being parsed, for messages */
 	const struct bc_devmap *devices;	/* NULL: none given */
+	const struct bc_file_table *table;	/* or NULL: the host's */
+	struct bc_budget budget;
 };
 
 int bc_devmap_load(struct bc_parse *p, const char *path,
@@ -92,6 +122,14 @@ struct bc_format {
 extern const struct bc_format bc_format_grub, bc_format_bls,
 	bc_format_syslinux, bc_format_lilo;
 
+/*
+ * bootcfg_load() reading TABLE instead of the host's files when it is not
+ * NULL (the fuzzers); what the parse spent in *SPENT when not NULL.
+ */
+int bc_load(const struct bootcfg_options *options,
+	    const struct bc_file_table *table, struct bootcfg **cfg,
+	    struct bootcfg_error *error, struct bc_budget *spent);
+
 /* Record "FILE:LINE: CAUSE" in p->error; returns ERR. */
 int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -108,6 +146,32 @@ int bc_warn(struct bc_parse *p, unsigned line, const char *fmt, ...)
 /* The error just recorded in p->error, as a warning: "CAUSE (SKIPPED)". */
 int bc_warn_error(struct bc_parse *p, const char *skipped);
 void bc_warnings_free(struct bootcfg *cfg);
+
+/*
+ * Charge the budget: a command run or word expanded at LINE of p->path; a
+ * word or variable of N bytes built; a file of LEN bytes read.  0, or
+ * -EBADMSG naming the limit reached, then and on every later charge.
+ */
+int bc_spend_step(struct bc_parse *p, unsigned line);
+int bc_spend_built(struct bc_parse *p, unsigned line, size_t n);
+int bc_spend_file(struct bc_parse *p, const char *path, size_t len);
+/* A word grew past BC_MAX_WORD at LINE: -EBADMSG, as the charges. */
+int bc_word_too_long(struct bc_parse *p, unsigned line);
+/* More than BC_MAX_ENTRIES menu entries at LINE (0: none): -EBADMSG. */
+int bc_too_many_entries(struct bc_parse *p, unsigned line);
+/* The limit reached earlier, as an error at p->path; 0 if none. */
+int bc_budget_check(struct bc_parse *p);
+
+/*
+ * The file system of a parse (fs.c): below p->root (or p->boot_dir),
+ * confined to it.  A file descriptor, or a negative errno.
+ */
+int bc_fs_open(const struct bc_parse *p, const char *path, int flags);
+/* S_IFREG, S_IFDIR etc. of PATH, or a negative errno. */
+int bc_fs_kind(const struct bc_parse *p, const char *path);
+/* EACH on every name in DIR but . and ..; stops at its first error. */
+int bc_fs_list(const struct bc_parse *p, const char *dir,
+	       int (*each)(void *ctx, const char *name), void *ctx);
 
 /* Read a whole file (at most BC_MAX_FILE) NUL-terminated; frees with free. */
 int bc_read_file(struct bc_parse *p, const char *path, char **buf,
@@ -132,7 +196,7 @@ char *bc_resolve(const struct bc_parse *p, const char *loader_path);
 char *bc_join(const char *dir, const char *name);
 int bc_exists(const struct bc_parse *p, const char *host_path);
 
-/* Entries, in menu order. */
+/* Entries, in menu order; NULL on ENOMEM or past BC_MAX_ENTRIES. */
 struct bc_entry *bc_entry_add(struct bootcfg *cfg);
 /* Add one level of the entry's menu path (submenu, then entry). */
 int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
@@ -220,6 +284,8 @@ const char *grub_env_get(const struct grub_env *env, const char *name);
 int grub_env_set(struct grub_env *env, const char *name, const char *value);
 int grub_env_unset(struct grub_env *env, const char *name);
 int grub_env_copy(struct grub_env *dst, const struct grub_env *src);
+/* Bytes of names and values, as a copy costs. */
+size_t grub_env_size(const struct grub_env *env);
 void grub_env_free(struct grub_env *env);
 /* Merge a grubenv file into ENV (only NAMES when n_names > 0). */
 int grub_env_load(struct bc_parse *p, struct grub_env *env, const char *path,

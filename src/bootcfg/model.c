@@ -8,8 +8,10 @@ struct bc_entry *bc_entry_add(struct bootcfg *cfg)
 {
 	struct bc_entry **v, *e;
 
-	if (cfg->n_entries >= BC_MAX_ENTRIES)
+	if (cfg->n_entries >= BC_MAX_ENTRIES) {
+		cfg->too_many = 1;
 		return NULL;
+	}
 	v = realloc(cfg->entries, (cfg->n_entries + 1) * sizeof(*v));
 	if (!v)
 		return NULL;

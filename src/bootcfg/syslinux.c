@@ -75,9 +75,12 @@ static int include(struct bc_parse *p, struct sx *s, const char *name,
 		return bc_warn(p, line, "INCLUDE %s: %s: skipped", name,
 			       p->error->cause);
 	}
-	if (err && err != -ENOMEM)
-		err = bc_syntax(p, line, "INCLUDE %s: %s", name,
-				p->error->cause);
+	if (err && err != -ENOMEM) {
+		char cause[sizeof(p->error->cause)];
+
+		memcpy(cause, p->error->cause, sizeof(cause));
+		err = bc_syntax(p, line, "INCLUDE %s: %s", name, cause);
+	}
 	if (!err) {
 		s->depth++;
 		p->path = path;

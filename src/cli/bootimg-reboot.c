@@ -168,6 +168,7 @@ static int choose_source(poptContext pc, const struct options *o,
 	req->entry = o->entry ? o->entry : d->entry;
 	req->config = o->config;
 	req->boot_dir = o->boot_dir;
+	req->timeout = d->mkbootcmd_timeout;
 	req->kernel = o->kernel;
 	req->initrds = o->initrds;
 	req->command_line = o->command_line;

@@ -66,6 +66,25 @@ static const char *store_yes_default(void *field, const char *value)
 	return store_bool(field, value, 1);
 }
 
+static const char *store_seconds(void *field, const char *value)
+{
+	unsigned *seconds = field;
+	unsigned long n;
+	char *end;
+
+	if (!*value) {
+		*seconds = REBOOT_MKBOOTCMD_TIMEOUT;
+		return NULL;
+	}
+	errno = 0;
+	n = strtoul(value, &end, 10);
+	if (*value < '0' || *value > '9' || *end || errno || n < 1 ||
+	    n > REBOOT_MKBOOTCMD_TIMEOUT_MAX)
+		return "the value must be a number of seconds from 1 to 90";
+	*seconds = (unsigned)n;
+	return NULL;
+}
+
 #define FIELD(name) offsetof(struct reboot_defaults, name)
 static const struct setting settings[] = {
 	{ "BOOTIMG_ENTRY", FIELD(entry), store_string },
@@ -74,6 +93,8 @@ static const struct setting settings[] = {
 	{ "BOOTIMG_INIT", FIELD(init), store_init },
 	{ "BOOTIMG_ENABLED", FIELD(enabled), store_no_default },
 	{ "BOOTIMG_FALLBACK", FIELD(fallback), store_yes_default },
+	{ "BOOTIMG_MKBOOTCMD_TIMEOUT", FIELD(mkbootcmd_timeout),
+	  store_seconds },
 };
 
 /* Variables that are not ours are allowed, as in any sourced file. */
@@ -122,6 +143,7 @@ int reboot_defaults_load(const char *path, struct reboot_defaults *d)
 
 	memset(d, 0, sizeof(*d));
 	d->fallback = 1;
+	d->mkbootcmd_timeout = REBOOT_MKBOOTCMD_TIMEOUT;
 	f = fopen(path, "re");
 	if (!f) {
 		if (errno == ENOENT)

@@ -10,7 +10,12 @@ struct reboot_defaults {
 	char *init;	/* BOOTIMG_INIT: auto, systemd, sysvinit or direct */
 	int enabled;	/* BOOTIMG_ENABLED: init scripts stage on reboot */
 	int fallback;	/* BOOTIMG_FALLBACK: normal reboot if staging fails */
+	unsigned mkbootcmd_timeout;	/* BOOTIMG_MKBOOTCMD_TIMEOUT, seconds */
 };
+
+/* BOOTIMG_MKBOOTCMD_TIMEOUT when unset, and its largest value. */
+#define REBOOT_MKBOOTCMD_TIMEOUT 30
+#define REBOOT_MKBOOTCMD_TIMEOUT_MAX 90
 
 /*
  * Fill D from the file PATH; a missing file leaves the built-in defaults.

@@ -41,11 +41,18 @@ static int from_entry(const struct stage_request *req, struct strv *argv)
 		strv_push_option(&cmd, "--config", req->config);
 	if (req->boot_dir)
 		strv_push_option(&cmd, "--boot-dir", req->boot_dir);
-	status = spawn_capture(cmd.v, &out, &len);
+	status = spawn_capture(cmd.v, req->timeout, &out, &len);
 	strv_free(&cmd);
 	if (status == SPAWN_NOT_RUN) {
 		fprintf(stderr, "bootimg-reboot: cannot run mkbootcmd: %s\n",
 			strerror(errno));
+		return -1;
+	}
+	if (status == SPAWN_TIMED_OUT) {
+		fprintf(stderr, "bootimg-reboot: mkbootcmd took more than %u s "
+			"(BOOTIMG_MKBOOTCMD_TIMEOUT); stopped it\n",
+			req->timeout);
+		free(out);
 		return -1;
 	}
 	if (status != 0) {

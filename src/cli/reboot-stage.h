@@ -16,6 +16,7 @@ struct stage_request {
 	const char *entry;		/* STAGE_ENTRY; NULL: the default */
 	const char *config;		/* STAGE_ENTRY: mkbootcmd --config */
 	const char *boot_dir;		/* STAGE_ENTRY, STAGE_RUNNING */
+	unsigned timeout;		/* STAGE_ENTRY: seconds for mkbootcmd */
 	const char *kernel;		/* STAGE_EXPLICIT */
 	char **initrds;			/* STAGE_EXPLICIT, NULL-terminated */
 	const char *command_line;	/* STAGE_EXPLICIT; NULL: reuse */

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "spawn.h"
 #include "strv.h"
@@ -54,13 +58,43 @@ int spawn_wait(char *const argv[], int quiet)
 	return wait_for(pid);
 }
 
-static void read_all(int fd, char **out, size_t *len)
+static long long now_ms(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* Deadlines are CLOCK_MONOTONIC milliseconds; 0: none. */
+static long long deadline_after(unsigned seconds)
+{
+	return seconds ? now_ms() + (long long)seconds * 1000 : 0;
+}
+
+/* Milliseconds left until DEADLINE, at least 0; -1: no deadline. */
+static long long left(long long deadline)
+{
+	long long ms;
+
+	if (!deadline)
+		return -1;
+	ms = deadline - now_ms();
+	return ms > 0 ? ms : 0;
+}
+
+/* Read FD to its end; -1 if DEADLINE passed first. */
+static int read_all(int fd, long long deadline, char **out, size_t *len)
 {
 	size_t cap = 4096, n = 0;
 	char *buf = xmalloc(cap + 1);
-	ssize_t got;
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	ssize_t got = 1;
+	int ret = 0;
 
-	for (;;) {
+	while (got > 0) {
+		long long ms = left(deadline);
+
 		if (n == cap) {
 			char *bigger = realloc(buf, 2 * cap + 1);
 
@@ -69,20 +103,56 @@ static void read_all(int fd, char **out, size_t *len)
 			buf = bigger;
 			cap *= 2;
 		}
+		if (ms == 0) {
+			ret = -1;
+			break;
+		}
+		if (poll(&pfd, 1, ms > INT_MAX ? INT_MAX : (int)ms) <= 0)
+			continue;	/* EINTR, or time to look again */
 		got = read(fd, buf + n, cap - n);
 		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		n += (size_t)got;
+			got = 1;
+		else if (got > 0)
+			n += (size_t)got;
 	}
 	buf[n] = '\0';
 	*out = buf;
 	*len = n;
+	return ret;
 }
 
-int spawn_capture(char *const argv[], char **out, size_t *len)
+/* wait_for, but SIGKILL at DEADLINE and give up a second later. */
+static int wait_until(pid_t pid, long long deadline)
 {
+	int status, killed = 0;
+
+	for (;;) {
+		pid_t got = waitpid(pid, &status, WNOHANG);
+
+		if (got < 0 && errno != EINTR)
+			return SPAWN_NOT_RUN;
+		if (got == pid)
+			break;
+		if (left(deadline) == 0) {
+			if (killed)
+				return SPAWN_TIMED_OUT;	/* unkillable */
+			kill(pid, SIGKILL);
+			killed = 1;
+			deadline = deadline_after(1);
+		}
+		poll(NULL, 0, 10);
+	}
+	if (killed)
+		return SPAWN_TIMED_OUT;
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+int spawn_capture(char *const argv[], unsigned timeout, char **out,
+		  size_t *len)
+{
+	long long deadline = deadline_after(timeout);
 	posix_spawn_file_actions_t actions;
 	int fds[2], saved;
 	pid_t pid;
@@ -101,7 +171,8 @@ int spawn_capture(char *const argv[], char **out, size_t *len)
 		return SPAWN_NOT_RUN;
 	}
 	close(fds[1]);
-	read_all(fds[0], out, len);
+	if (read_all(fds[0], deadline, out, len) < 0)
+		deadline = 1;	/* long past: kill it now */
 	close(fds[0]);
-	return wait_for(pid);
+	return timeout ? wait_until(pid, deadline) : wait_for(pid);
 }

@@ -15,10 +15,16 @@
  */
 int spawn_wait(char *const argv[], int quiet);
 
+/* What spawn_capture returns when the program ran out of time. */
+#define SPAWN_TIMED_OUT (-2)
+
 /*
  * The same, and collect its stdout into *OUT (malloc'd, NUL-terminated,
- * *LEN bytes without that NUL; may contain NULs itself).
+ * *LEN bytes without that NUL; may contain NULs itself).  After TIMEOUT
+ * seconds (0: no limit) it is killed, and SPAWN_TIMED_OUT returned
+ * without waiting any longer, even for a process that cannot die.
  */
-int spawn_capture(char *const argv[], char **out, size_t *len);
+int spawn_capture(char *const argv[], unsigned timeout, char **out,
+		  size_t *len);
 
 #endif

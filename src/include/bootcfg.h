@@ -30,7 +30,11 @@ struct bootcfg_options {
 	const char *config;
 	/* The boot partition as mounted now; NULL: ROOT/boot. */
 	const char *boot_dir;
-	/* The root file system; NULL: "/". */
+	/*
+	 * The root file system; NULL: "/".  Files below it are opened as
+	 * from a chroot (openat2 RESOLVE_IN_ROOT, Linux 5.6 and later):
+	 * neither ".." nor a symlink leads out.
+	 */
 	const char *root;
 	/* The format ("grub", "bls", "syslinux", "lilo"); NULL: detect. */
 	const char *format;
@@ -84,7 +88,7 @@ int bootcfg_load(const struct bootcfg_options *options,
 		 struct bootcfg **cfg, struct bootcfg_error *error);
 
 /*
- * Parse one configuration in memory: the single entry point for fuzzers.
+ * Parse one configuration in memory.
  * FORMAT is a name as above or NULL to detect it.  NAME is used in error
  * messages.  With OPTIONS NULL, no other file is read (includes, grubenv
  * and BLS directories are treated as missing).

@@ -81,4 +81,22 @@ check "--null keeps the newline, NUL-terminated" \
 	cmp -s "$tmp/null" <(printf '%s\0' "--load=$tmp/root/boot/vmlinuz" \
 			     "--command-line=a
 b")
+# More BLS entries than mkbootcmd keeps: one error, not "out of memory"
+# nor the first 4096 in readdir order.  In /dev/shm when there is one:
+# 4097 files take seconds to write to some disks.
+many=$(mktemp -d /dev/shm/cli-mkbootcmd.XXXXXX 2>/dev/null) ||
+	many=$(mktemp -d "$tmp/many.XXXXXX") || exit 99
+trap 'rm -rf "$tmp" "$many"' EXIT
+mkdir -p "$many/boot/loader/entries"
+for i in $(seq 0 4096); do
+	printf 'title %s\nlinux /vmlinuz\n' "$i" \
+		>"$many/boot/loader/entries/e$i.conf"
+done
+expect "4097 BLS entries: exit 3" 3 --root="$many"
+check "... naming the limit" grep -qxF \
+	"mkbootcmd: $many/boot/loader/entries: more than 4096 menu entries (a limit of mkbootcmd)" \
+	"$tmp/err"
+rm "$many/boot/loader/entries/e4096.conf"
+expect "4096 BLS entries are all kept" 0 --root="$many" --list
+check "... every one of them" eval '[ "$(wc -l <"$tmp/out")" -eq 4096 ]'
 echo "1..$n"
