@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "grub.h"
 
 enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
@@ -45,6 +46,8 @@ struct gboot {
 	char *kernel;			/* host path */
 	char *cmdline;
 	struct gfields initrds;		/* host paths */
+	struct gfields modules;		/* multiboot: "HOST-PATH ARGS" */
+	const char *boots;		/* not Linux: what, or NULL */
 };
 
 /* A function the script defines: its body runs when it is called. */
@@ -185,6 +188,60 @@ static int cmd_linux(struct grun *r, struct gfields *a, unsigned line)
 	return r->boot->kernel && r->boot->cmdline ? 0 : -ENOMEM;
 }
 
+/*
+ * multiboot FILE ARGS and module FILE ARGS: a multiboot kernel and its
+ * modules, for bootimg's --module.  multiboot2 is not a format bootimg
+ * boots: such an entry is listed as booting no Linux kernel.
+ */
+static int cmd_multiboot(struct grun *r, struct gfields *a, unsigned line)
+{
+	int v2 = !strcmp(a->v[0], "multiboot2");
+	int err;
+
+	if (!r->boot)
+		return 1;
+	grub_fields_free(&r->boot->modules);
+	r->boot->boots = v2 ? "a multiboot2 kernel" : NULL;
+	err = cmd_linux(r, a, line);
+	if (!err && v2) {
+		free(r->boot->kernel);
+		r->boot->kernel = NULL;
+	}
+	return err;
+}
+
+static int cmd_module(struct grun *r, struct gfields *a, unsigned line)
+{
+	struct gfields *m;
+	char *host, *args, *module, **v;
+	size_t first = 1;
+
+	(void)line;
+	if (!r->boot)
+		return 1;
+	while (first < a->n && !strncmp(a->v[first], "--", 2))
+		first++;	/* --nounzip */
+	if (first >= a->n)
+		return 1;
+	host = grub_resolve(r->p, &r->env, a->v[first]);
+	args = join_args(a->v + first + 1, a->n - first - 1);
+	module = host && args ? malloc(strlen(host) + strlen(args) + 2) :
+		 NULL;
+	if (module)
+		sprintf(module, *args ? "%s %s" : "%s%s", host, args);
+	free(host);
+	free(args);
+	m = &r->boot->modules;
+	v = module ? realloc(m->v, (m->n + 1) * sizeof(*v)) : NULL;
+	if (!v) {
+		free(module);
+		return -ENOMEM;
+	}
+	m->v = v;
+	v[m->n++] = module;
+	return 0;
+}
+
 static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 {
 	size_t i;
@@ -228,6 +285,29 @@ static int add_item(struct grun *r, unsigned line, struct gmenu *m,
 	return 0;
 }
 
+/* As blscfg: $blsdir, else /loader/entries, else /boot/loader/entries
+ * ($root's); *DIR NULL when none exists. */
+static int bls_dir(struct grun *r, char **dir)
+{
+	const char *blsdir = grub_env_get(&r->env, "blsdir");
+	const char *const tries[] = {
+		blsdir && *blsdir ? blsdir : "/loader/entries",
+		"/boot/loader/entries",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+		*dir = grub_resolve(r->p, &r->env, tries[i]);
+		if (!*dir)
+			return -ENOMEM;
+		if (bc_fs_kind(r->p, *dir) == S_IFDIR)
+			return 0;
+		free(*dir);
+	}
+	*dir = NULL;
+	return 0;
+}
+
 /* Fedora and RHEL: the menu entries of loader/entries/ *.conf. */
 static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 {
@@ -245,10 +325,9 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	r->bls = lists;
 	list = &lists[r->n_bls++];
 	*list = (struct bls_list){ 0 };
-	dir = bc_join(r->p->boot_dir, "loader/entries");
-	if (!dir)
-		return -ENOMEM;
-	err = bc_exists(r->p, dir) ? bls_read_dir(r->p, dir, NULL, list) : 0;
+	err = bls_dir(r, &dir);
+	if (!err && dir)
+		err = bls_read_dir(r->p, dir, NULL, list);
 	free(dir);
 	for (i = 0; !err && i < list->n; i++) {
 		struct gitem item = { .kind = GI_BLS, .bls = &list->v[i] };
@@ -364,6 +443,8 @@ static const struct {
 	{ "linux16", cmd_linux },
 	{ "initrd", cmd_initrd }, { "initrdefi", cmd_initrd },
 	{ "initrd16", cmd_initrd },
+	{ "multiboot", cmd_multiboot }, { "multiboot2", cmd_multiboot },
+	{ "module", cmd_module }, { "module2", cmd_module },
 	{ "blscfg", cmd_blscfg },
 	{ "source", cmd_source }, { ".", cmd_source },
 	{ "configfile", cmd_source },
@@ -843,12 +924,20 @@ static int boot_entry(struct grun *r, const struct gitem *item,
 	r->params = NULL;
 	e->kernel = boot.kernel;
 	e->cmdline = boot.cmdline;
+	if (!err && boot.boots && !(e->boots = strdup(boot.boots)))
+		err = -ENOMEM;
 	for (i = 0; i < boot.initrds.n; i++)
 		if (!err)
 			err = bc_entry_push_initrd(e, boot.initrds.v[i]);
 		else
 			free(boot.initrds.v[i]);
 	free(boot.initrds.v);
+	for (i = 0; i < boot.modules.n; i++)
+		if (!err && e->kernel)
+			err = bc_entry_push_module(e, boot.modules.v[i]);
+		else
+			free(boot.modules.v[i]);
+	free(boot.modules.v);
 	return err;
 }
 
