@@ -19,13 +19,7 @@ static int set_once(char **field, const char *value)
 
 static int push_initrd(struct bls_entry *e, const char *value)
 {
-	char **v = realloc(e->initrds, (e->n_initrds + 1) * sizeof(*v));
-
-	if (!v)
-		return -ENOMEM;
-	e->initrds = v;
-	v[e->n_initrds] = strdup(value);
-	return v[e->n_initrds++] ? 0 : -ENOMEM;
+	return bc_strv_push(&e->initrds, &e->n_initrds, strdup(value));
 }
 
 static int add_options(struct bls_entry *e, const char *value)

@@ -212,8 +212,7 @@ static int cmd_multiboot(struct grun *r, struct gfields *a, unsigned line)
 
 static int cmd_module(struct grun *r, struct gfields *a, unsigned line)
 {
-	struct gfields *m;
-	char *host, *args, *module, **v;
+	char *host, *args, *module;
 	size_t first = 1;
 
 	(void)line;
@@ -231,42 +230,24 @@ static int cmd_module(struct grun *r, struct gfields *a, unsigned line)
 		sprintf(module, *args ? "%s %s" : "%s%s", host, args);
 	free(host);
 	free(args);
-	m = &r->boot->modules;
-	v = module ? realloc(m->v, (m->n + 1) * sizeof(*v)) : NULL;
-	if (!v) {
-		free(module);
-		return -ENOMEM;
-	}
-	m->v = v;
-	v[m->n++] = module;
-	return 0;
+	return bc_strv_push(&r->boot->modules.v, &r->boot->modules.n, module);
 }
 
 static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 {
+	struct gfields *initrds;
 	size_t i;
 	int err = 0;
 
 	(void)line;
 	if (!r->boot)
 		return 1;
-	grub_fields_free(&r->boot->initrds);
-	for (i = 1; !err && i < a->n; i++) {
-		char *host;
-		char **v;
-
-		if (!strncmp(a->v[i], "--", 2))
-			continue;
-		host = grub_resolve(r->p, &r->env, a->v[i]);
-		v = host ? realloc(r->boot->initrds.v, (r->boot->initrds.n + 1) *
-				   sizeof(*v)) : NULL;
-		if (!v) {
-			free(host);
-			return -ENOMEM;
-		}
-		r->boot->initrds.v = v;
-		v[r->boot->initrds.n++] = host;
-	}
+	initrds = &r->boot->initrds;
+	grub_fields_free(initrds);
+	for (i = 1; !err && i < a->n; i++)
+		if (strncmp(a->v[i], "--", 2))
+			err = bc_strv_push(&initrds->v, &initrds->n,
+					   grub_resolve(r->p, &r->env, a->v[i]));
 	return err;
 }
 
@@ -731,17 +712,6 @@ static int takes_value(const char *opt)
 	return 0;
 }
 
-static int keep_arg(struct gfields *f, const char *arg)
-{
-	char **v = realloc(f->v, (f->n + 1) * sizeof(*v));
-
-	if (!v)
-		return -ENOMEM;
-	f->v = v;
-	v[f->n] = strdup(arg);
-	return v[f->n++] ? 0 : -ENOMEM;
-}
-
 static int define_item(struct grun *r, size_t *pos, int exec,
 		       enum gitem_kind kind)
 {
@@ -774,7 +744,8 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 		else if (takes_value(arg))
 			i++;
 		else if (strncmp(arg, "--", 2))
-			err = keep_arg(&item.args, arg);
+			err = bc_strv_push(&item.args.v, &item.args.n,
+					   strdup(arg));
 	}
 	grub_fields_free(&a);
 	if (!err && !item.args.n) {	/* GRUB: "missing arguments" */

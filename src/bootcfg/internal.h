@@ -213,6 +213,9 @@ long bc_select(const struct bootcfg *cfg, const char *selector);
 int bc_vercmp(const char *a, const char *b);
 char *bc_strndup(const char *s, size_t n);
 char *bc_strdup0(const char *s);	/* NULL stays NULL */
+/* Append S to the array *V of *N strings, which takes it over (and frees
+ * it on failure); S NULL (a failed allocation) or no memory: -ENOMEM. */
+int bc_strv_push(char ***v, size_t *n, char *s);
 /* Trim blanks at both ends in place; returns S. */
 char *bc_trim(char *s);
 

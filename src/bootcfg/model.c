@@ -41,34 +41,12 @@ int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
 
 int bc_entry_push_initrd(struct bc_entry *e, char *host_path)
 {
-	char **v;
-
-	if (!host_path)
-		return -ENOMEM;
-	v = realloc(e->initrds, (e->n_initrds + 1) * sizeof(*v));
-	if (!v) {
-		free(host_path);
-		return -ENOMEM;
-	}
-	e->initrds = v;
-	v[e->n_initrds++] = host_path;
-	return 0;
+	return bc_strv_push(&e->initrds, &e->n_initrds, host_path);
 }
 
 int bc_entry_push_module(struct bc_entry *e, char *module)
 {
-	char **v;
-
-	if (!module)
-		return -ENOMEM;
-	v = realloc(e->modules, (e->n_modules + 1) * sizeof(*v));
-	if (!v) {
-		free(module);
-		return -ENOMEM;
-	}
-	e->modules = v;
-	v[e->n_modules++] = module;
-	return 0;
+	return bc_strv_push(&e->modules, &e->n_modules, module);
 }
 
 enum level_field { LEVEL_INDEX, LEVEL_ID, LEVEL_TITLE };

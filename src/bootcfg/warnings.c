@@ -14,23 +14,12 @@
 
 static int keep(struct bootcfg *cfg, char *text)
 {
-	char **v;
-
-	if (!text)
-		return -ENOMEM;
-	if (cfg->n_warnings >= BC_MAX_WARNINGS) {
+	if (text && cfg->n_warnings >= BC_MAX_WARNINGS) {
 		free(text);
 		cfg->dropped_warnings++;
 		return 0;
 	}
-	v = realloc(cfg->warnings, (cfg->n_warnings + 1) * sizeof(*v));
-	if (!v) {
-		free(text);
-		return -ENOMEM;
-	}
-	cfg->warnings = v;
-	v[cfg->n_warnings++] = text;
-	return 0;
+	return bc_strv_push(&cfg->warnings, &cfg->n_warnings, text);
 }
 
 static char *located(const char *file, unsigned line, const char *cause)
