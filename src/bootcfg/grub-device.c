@@ -4,8 +4,8 @@
  * search.fs_label and search.file against the device map, the first
  * device that matches going into the variable (--set=VAR, "root" by
  * default).  With --file, the configuration's own device ("boot") is
- * looked at after the map's.  Nothing found: the variable is left alone
- * and the command fails, as in GRUB.
+ * looked at after the map's.  Nothing found, or no --fs-uuid, --label or
+ * --file: the variable is left alone and the command fails, as in GRUB.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,8 +62,8 @@ static int short_form(const struct bc_parse *p, struct grub_env *env,
 int grub_search(const struct bc_parse *p, struct grub_env *env,
 		char *const *a, size_t n)
 {
-	enum bc_device_key key = BC_BY_FILE;	/* GRUB's default */
 	const char *var = "root", *name = NULL;
+	int key = -1;		/* GRUB: "unspecified search type" */
 	size_t i;
 
 	if (!strcmp(a[0], "search.fs_uuid"))
@@ -83,8 +83,8 @@ int grub_search(const struct bc_parse *p, struct grub_env *env,
 			var = a[i] + 6;
 		else if (!strncmp(a[i], "--hint", 6) && !strchr(a[i], '='))
 			i++;		/* --hint DEVICE and its kin */
-		else if (a[i][0] != '-')
-			name = found_on(p, key, a[i]);
+		else if (a[i][0] != '-' && key >= 0)
+			name = found_on(p, (enum bc_device_key)key, a[i]);
 	}
 	if (!name)
 		return 1;
