@@ -17,15 +17,20 @@ char *grub_resolve(const struct bc_parse *p, const struct grub_env *env,
 {
 	const char *root = grub_env_get(env, "root");
 	char *on_root, *host;
-	size_t n;
+	size_t len, n;
 
 	if (path[0] != '/' || !root || !*root || !strcmp(root, BC_GRUB_DEVICE))
 		return bc_resolve(p, path);
-	n = strlen(root) + strlen(path) + 3;
+	len = strlen(root);
+	if (root[0] == '(' && root[len - 1] == ')') {	/* '(hd0,msdos1)' */
+		root++;
+		len -= len > 1 ? 2 : 1;
+	}
+	n = len + strlen(path) + 3;
 	on_root = malloc(n);
 	if (!on_root)
 		return NULL;
-	snprintf(on_root, n, "(%s)%s", root, path);
+	snprintf(on_root, n, "(%.*s)%s", (int)len, root, path);
 	host = bc_resolve(p, on_root);
 	free(on_root);
 	return host;
