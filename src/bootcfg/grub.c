@@ -210,6 +210,16 @@ static int cmd_multiboot(struct grun *r, struct gfields *a, unsigned line)
 	return err;
 }
 
+/* chainloader: another boot loader (os-prober's Windows entries). */
+static int cmd_chainloader(struct grun *r, struct gfields *a, unsigned line)
+{
+	(void)a, (void)line;
+	if (!r->boot)
+		return 1;
+	r->boot->boots = "a chain-loaded boot loader";
+	return 0;
+}
+
 static int cmd_module(struct grun *r, struct gfields *a, unsigned line)
 {
 	char *host, *args, *module;
@@ -426,6 +436,7 @@ static const struct {
 	{ "initrd16", cmd_initrd },
 	{ "multiboot", cmd_multiboot }, { "multiboot2", cmd_multiboot },
 	{ "module", cmd_module }, { "module2", cmd_module },
+	{ "chainloader", cmd_chainloader },
 	{ "blscfg", cmd_blscfg },
 	{ "source", cmd_source }, { ".", cmd_source },
 	{ "configfile", cmd_source },
