@@ -379,8 +379,8 @@ static int cmd_source(struct grun *r, struct gfields *a, unsigned line)
 	if (!host)
 		return -ENOMEM;
 	err = bc_read_file(r->p, host, &buf, &len);
-	if (err == -ENOMEM || (!err && (err = add_script(r, buf, host, buf,
-							 len, &s)) < 0)) {
+	if (err == -ENOMEM || err == -EBADMSG ||	/* a limit reached */
+	    (!err && (err = add_script(r, buf, host, buf, len, &s)) < 0)) {
 		free(host);
 		return err;
 	}
