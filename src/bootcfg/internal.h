@@ -46,6 +46,7 @@ struct bc_entry {
 	size_t n_modules;
 	char *boots;			/* NULL: a Linux kernel */
 	unsigned sysappend;
+	int hidden;
 	char *index, *id, *title;	/* the levels joined with ">" */
 };
 

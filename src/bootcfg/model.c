@@ -89,7 +89,7 @@ int bc_finish(struct bootcfg *cfg)
 			.is_default = (long)i == cfg->default_entry,
 			.modules = (const char *const *)e->modules,
 			.n_modules = e->n_modules, .boots = e->boots,
-			.sysappend = e->sysappend,
+			.sysappend = e->sysappend, .hidden = e->hidden,
 		};
 	}
 	return 0;

@@ -22,7 +22,7 @@
 struct sx_label {
 	char *name, *menu_label, *kernel, *append, *initrd;
 	char *keyword;		/* KERNEL, LINUX, COM32, LOCALBOOT... */
-	int has_append, menu_default, menu_exit;
+	int has_append, menu_default, menu_exit, menu_hide;
 	unsigned sysappend;
 };
 
@@ -157,6 +157,8 @@ static int menu_line(struct bc_parse *p, struct sx *s, char *rest,
 		l->menu_default = 1;
 	if (!strcasecmp(rest, "EXIT"))
 		l->menu_exit = 1;
+	if (!strcasecmp(rest, "HIDE"))
+		l->menu_hide = 1;
 	return 0;
 }
 
@@ -335,6 +337,7 @@ static int add_entry(struct bc_parse *p, const struct sx *s,
 	err = bc_entry_level(e, number, l->name,
 			     l->menu_label ? l->menu_label : l->name);
 	e->sysappend = l->sysappend;
+	e->hidden = l->menu_hide;
 	if (!err && l->menu_exit && !(e->boots = strdup("a return to the "
 							"menu above (MENU EXIT)")))
 		return -ENOMEM;

@@ -89,7 +89,8 @@ static void warnings(const struct bootcfg *cfg)
 }
 
 /* One line per entry, tab-separated fields, escaped; or with --null
- * five NUL-terminated fields per entry, as they are. */
+ * five NUL-terminated fields per entry, as they are.  The mark is * for
+ * the default, h for an entry the menu hides. */
 static void list(const struct bootcfg *cfg, int null)
 {
 	size_t i, f;
@@ -100,7 +101,7 @@ static void list(const struct bootcfg *cfg, int null)
 			e->index, e->id, e->title, e->kernel ? e->kernel : "-",
 		};
 
-		putchar(e->is_default ? '*' : ' ');
+		putchar(e->is_default ? '*' : e->hidden ? 'h' : ' ');
 		putchar(null ? '\0' : ' ');
 		for (f = 0; f < sizeof(field) / sizeof(field[0]); f++) {
 			if (null)

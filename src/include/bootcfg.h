@@ -74,6 +74,8 @@ struct bootcfg_entry {
 	/* syslinux IPAPPEND/SYSAPPEND bits the boot loader would fill in
 	 * (1: ip=, 2: BOOTIF=, ...); 0 for none. */
 	unsigned sysappend;
+	/* Left out of the menu (syslinux MENU HIDE), bootable by name. */
+	int hidden;
 };
 
 /*
