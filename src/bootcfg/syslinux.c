@@ -31,6 +31,7 @@ struct sx {
 	size_t n;
 	int in_label;		/* lines belong to v[n - 1] */
 	char *default_name, *ontimeout;
+	long timeout;		/* TIMEOUT, tenths of a second; 0: none */
 	char *global_append;
 	struct sx_label global;	/* KERNEL before the first LABEL */
 	int in_text;		/* inside TEXT HELP ... ENDTEXT */
@@ -221,6 +222,10 @@ static int do_line(struct bc_parse *p, struct sx *s, char *text,
 		return replace(&s->default_name, arg);
 	if (!strcasecmp(kw, "ONTIMEOUT"))
 		return replace(&s->ontimeout, arg);
+	if (!strcasecmp(kw, "TIMEOUT") || !strcasecmp(kw, "TOTALTIMEOUT")) {
+		s->timeout = strtol(arg, NULL, 10);
+		return 0;
+	}
 	if (!strcasecmp(kw, "INCLUDE"))
 		return include(p, s, arg, line);
 	return label_line(p, s, kw, arg, line);
@@ -424,13 +429,14 @@ static int is_menu_module(const char *name)
 	return n > 4 && !strcasecmp(name + n - 4, ".c32");
 }
 
-/* ONTIMEOUT, else MENU DEFAULT, else DEFAULT; a command that names no
- * label is an entry of its own, after the labels. */
+/* ONTIMEOUT when a TIMEOUT runs out (TIMEOUT 0 waits for a key), else
+ * MENU DEFAULT, else DEFAULT; a command that names no label is an entry
+ * of its own, after the labels. */
 static int pick_default(struct bc_parse *p, struct sx *s, long *def)
 {
 	size_t i;
 
-	if (s->ontimeout) {
+	if (s->ontimeout && s->timeout > 0) {
 		*def = find_label(s, s->ontimeout);
 		if (*def >= 0)
 			return 0;
