@@ -32,6 +32,7 @@ struct sx {
 	int in_label;		/* lines belong to v[n - 1] */
 	char *default_name, *ontimeout;
 	long timeout;		/* TIMEOUT, tenths of a second; 0: none */
+	int ui, prompt;		/* a menu (UI) or the boot: prompt shows */
 	char *global_append;
 	struct sx_label global;	/* KERNEL before the first LABEL */
 	int in_text;		/* inside TEXT HELP ... ENDTEXT */
@@ -224,6 +225,14 @@ static int do_line(struct bc_parse *p, struct sx *s, char *text,
 		return replace(&s->ontimeout, arg);
 	if (!strcasecmp(kw, "TIMEOUT") || !strcasecmp(kw, "TOTALTIMEOUT")) {
 		s->timeout = strtol(arg, NULL, 10);
+		return 0;
+	}
+	if (!strcasecmp(kw, "UI")) {
+		s->ui = 1;
+		return 0;
+	}
+	if (!strcasecmp(kw, "PROMPT")) {
+		s->prompt = strtol(arg, NULL, 10) != 0;
 		return 0;
 	}
 	if (!strcasecmp(kw, "INCLUDE"))
@@ -429,14 +438,17 @@ static int is_menu_module(const char *name)
 	return n > 4 && !strcasecmp(name + n - 4, ".c32");
 }
 
-/* ONTIMEOUT when a TIMEOUT runs out (TIMEOUT 0 waits for a key), else
- * MENU DEFAULT, else DEFAULT; a command that names no label is an entry
- * of its own, after the labels. */
+/* ONTIMEOUT when a TIMEOUT runs out on a menu or prompt (TIMEOUT 0 waits
+ * for a key; PROMPT 0 without a menu boots DEFAULT at once), else MENU
+ * DEFAULT, else DEFAULT; a command that names no label is an entry of
+ * its own, after the labels. */
 static int pick_default(struct bc_parse *p, struct sx *s, long *def)
 {
+	int shown = s->ui || s->prompt || (s->default_name &&
+					     is_menu_module(s->default_name));
 	size_t i;
 
-	if (s->ontimeout && s->timeout > 0) {
+	if (s->ontimeout && s->timeout > 0 && shown) {
 		*def = find_label(s, s->ontimeout);
 		if (*def >= 0)
 			return 0;
