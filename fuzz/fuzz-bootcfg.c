@@ -76,7 +76,7 @@ static void split(const uint8_t *data, size_t size, struct bc_file *v,
 			nl = end;
 		len = (size_t)(nl - name);
 		snprintf(paths[t->n], sizeof(paths[t->n]), "%s%.*s",
-			 *name == '/' ? "" : "/boot/",
+			 len && *name == '/' ? "" : "/boot/",
 			 (int)(len < 200 ? len : 200), (const char *)name);
 		v[t->n] = (struct bc_file){ paths[t->n], nl < end ? nl + 1 :
 					    end, 0 };

@@ -195,7 +195,10 @@ static int add_name(void *ctx, const char *name)
 		return -ENOMEM;
 	l->v = v;
 	v[l->n] = strdup(name);
-	return v[l->n++] ? 0 : -ENOMEM;
+	if (!v[l->n])
+		return -ENOMEM;
+	l->n++;
+	return 0;
 }
 
 /* The names in DIR ending in SUFFIX, sorted; a missing DIR is empty. */
@@ -205,8 +208,6 @@ static int list_dir(struct bc_parse *p, const char *dir, const char *suffix,
 	struct names l = { .suffix = suffix };
 	int err = bc_fs_list(p, dir, add_name, &l);
 
-	if (l.n && !l.v[l.n - 1])
-		l.n--;		/* the strdup that failed */
 	if (l.n)
 		qsort(l.v, l.n, sizeof(*l.v), name_cmp);
 	*names = l.v;

@@ -23,14 +23,21 @@ static void finish_field(struct expansion *x)
 		return;
 	x->have = 0;
 	s = bc_str_take(&x->cur);
-	v = s ? realloc(x->out->v, (x->out->n + 1) * sizeof(*v)) : NULL;
-	if (!v) {
+	if (s && x->out->n >= x->out->cap) {	/* not one by one: n^2 */
+		size_t cap = x->out->n < 8 ? 8 : 2 * x->out->n;
+
+		v = realloc(x->out->v, cap * sizeof(*v));
+		if (v) {
+			x->out->v = v;
+			x->out->cap = cap;
+		}
+	}
+	if (!s || x->out->n >= x->out->cap) {
 		free(s);
 		x->failed = 1;
 		return;
 	}
-	x->out->v = v;
-	v[x->out->n++] = s;
+	x->out->v[x->out->n++] = s;
 }
 
 static void add(struct expansion *x, const char *s, size_t n)

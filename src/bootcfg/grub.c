@@ -38,7 +38,7 @@ struct gitem {
 
 struct gmenu {
 	struct gitem *v;
-	size_t n;
+	size_t n, cap;
 };
 
 /* What linux and initrd set while an entry body runs. */
@@ -268,11 +268,16 @@ static int add_item(struct grun *r, unsigned line, struct gmenu *m,
 
 	if (m->n >= BC_MAX_ENTRIES)
 		return bc_too_many_entries(r->p, line);
-	v = realloc(m->v, (m->n + 1) * sizeof(*v));
-	if (!v)
-		return -ENOMEM;
-	m->v = v;
-	v[m->n++] = *item;
+	if (m->n == m->cap) {		/* not one by one: n^2 */
+		size_t cap = m->cap ? 2 * m->cap : 16;
+
+		v = realloc(m->v, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		m->v = v;
+		m->cap = cap;
+	}
+	m->v[m->n++] = *item;
 	return 0;
 }
 
@@ -524,7 +529,7 @@ static int call_func(struct grun *r, const struct gfunc *f,
 		     const struct gfields *a, int *status)
 {
 	const struct gfields *caller = r->params;
-	struct gfields params = { a->v + 1, a->n - 1 };
+	struct gfields params = { .v = a->v + 1, .n = a->n - 1 };
 	int err;
 
 	if (r->depth >= BC_MAX_DEPTH)

@@ -29,6 +29,7 @@ int grub_is_word(const struct gtok *t, const char *keyword);
 struct gfields {
 	char **v;
 	size_t n;
+	size_t cap;	/* room in v, grown by doubling as fields are added */
 };
 
 /*

@@ -250,13 +250,12 @@ static void walk(const char *dir, const char *root)
 		if (names[i]->d_name[0] != '.') {
 			snprintf(path, sizeof(path), "%s/%s", dir,
 				 names[i]->d_name);
+			/* not symlinks: root-escape's lead off the tree */
 			if (lstat(path, &st) < 0)
 				tap_result(0, path, __FILE__, __LINE__);
-			else if (S_ISLNK(st.st_mode))
-				;	/* root-escape: points out of the tree */
 			else if (S_ISDIR(st.st_mode))
 				walk(path, root);
-			else if (st.st_size > 0)
+			else if (S_ISREG(st.st_mode) && st.st_size > 0)
 				mutate_file(path, root);
 		}
 		free(names[i]);
