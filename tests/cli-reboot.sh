@@ -184,8 +184,11 @@ menuentry 'Odd' {
 CFG
 run REAL_MKBOOTCMD=1 -- --entry=0 --config="$tmp/grub/boot/grub/grub.cfg" \
 	--boot-dir="$tmp/grub/boot" --init=systemd --method=file -s
-check "real mkbootcmd --null: the entry's kernel, initrd and command line reach the kernel intact" \
-	eval '[ $rc -eq 0 ] && has "kexec_file_load kernel=$kernel initrd=$(digest "$tmp/a.cpio") flags=0x0 cmdline_len=$((${#cmdline} + 1)) cmdline=\"$cmdline_log\"" "$tmp/log"'
+# GRUB (lib/cmdline.c) puts a backslash before \, ' and " in the line
+grub_cmdline='root=/dev/vda "quoted arg" it\'\''s $HOME `x` a\\b'
+grub_cmdline_log='root=/dev/vda \"quoted arg\" it\\'\''s $HOME `x` a\\\\b'
+check "real mkbootcmd --null: the entry's kernel, initrd and command line reach the kernel as GRUB gives them" \
+	eval '[ $rc -eq 0 ] && has "kexec_file_load kernel=$kernel initrd=$(digest "$tmp/a.cpio") flags=0x0 cmdline_len=$((${#grub_cmdline} + 1)) cmdline=\"$grub_cmdline_log\"" "$tmp/log"'
 echo 1 >"$tmp/root/sys/kernel/kexec_loaded"	# as if the load had happened
 run -- -v --kernel="$tmp/vmlinuz" --command-line=x --init=direct --method=file
 echo 0 >"$tmp/root/sys/kernel/kexec_loaded"

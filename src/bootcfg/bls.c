@@ -19,13 +19,7 @@ static int set_once(char **field, const char *value)
 
 static int push_initrd(struct bls_entry *e, const char *value)
 {
-	char **v = realloc(e->initrds, (e->n_initrds + 1) * sizeof(*v));
-
-	if (!v)
-		return -ENOMEM;
-	e->initrds = v;
-	v[e->n_initrds] = strdup(value);
-	return v[e->n_initrds++] ? 0 : -ENOMEM;
+	return bc_strv_push(&e->initrds, &e->n_initrds, strdup(value));
 }
 
 static int add_options(struct bls_entry *e, const char *value)
@@ -239,6 +233,16 @@ static struct bls_entry *grow(struct bls_list *list)
 	return &v[list->n++];
 }
 
+/*
+ * A malformed entry, or one with neither linux nor efi, is left out with
+ * a warning, as systemd-boot and GRUB's blscfg do: the others still boot.
+ */
+static int skip_last(struct bc_parse *p, struct bls_list *list)
+{
+	entry_free(&list->v[--list->n]);
+	return bc_warn_error(p, "entry skipped");
+}
+
 static int read_conf(struct bc_parse *p, const char *dir, const char *name,
 		     struct bls_list *list)
 {
@@ -264,13 +268,14 @@ static int read_conf(struct bc_parse *p, const char *dir, const char *name,
 	p->path = saved_path;
 	free(buf);
 	free(id);
-	return err;
+	return err == -EBADMSG ? skip_last(p, list) : err;
 }
 
 static int read_uki(struct bc_parse *p, const char *dir, const char *name,
 		    struct bls_list *list)
 {
 	struct bls_entry *e = grow(list);
+	int err;
 
 	if (!e)
 		return -ENOMEM;
@@ -279,7 +284,8 @@ static int read_uki(struct bc_parse *p, const char *dir, const char *name,
 	e->id = strdup(name);
 	if (!e->file || !e->id)
 		return -ENOMEM;
-	return uki_read(p, e->file, e);
+	err = uki_read(p, e->file, e);
+	return err == -EBADMSG ? skip_last(p, list) : err;
 }
 
 int bls_read_dir(struct bc_parse *p, const char *entries_dir,
@@ -308,45 +314,82 @@ int bls_read_dir(struct bc_parse *p, const char *entries_dir,
 	return err;
 }
 
-/* loader.conf "default": a glob against the entry id, with or without
- * its .conf suffix; "@saved" and the like need EFI variables: ignored. */
-static int pick_default(struct bc_parse *p, const char *loader_conf,
-			const struct bls_list *list)
+/* The first entry whose id (with or without .conf) PATTERN matches. */
+static int find_glob(const struct bls_list *list, const char *pattern)
 {
-	struct bootcfg_error *keep = p->error;
-	char *buf, *line, *next;
-	char *pattern = NULL;
-	size_t len, i;
-	int err, pick = 0;
+	size_t i;
 
-	p->error = NULL;
-	err = bc_read_file(p, loader_conf, &buf, &len);
-	p->error = keep;
-	if (err)
-		return 0;
-	for (line = buf; line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		line = bc_trim(line);
-		if (!strncmp(line, "default", 7) && (line[7] == ' ' ||
-						     line[7] == '\t'))
-			pattern = bc_trim(line + 8);
-	}
-	for (i = 0; pattern && *pattern != '@' && i < list->n; i++) {
+	for (i = 0; pattern && i < list->n; i++) {
 		const struct bls_entry *e = &list->v[i];
 		char with_conf[512];
 
 		snprintf(with_conf, sizeof(with_conf), "%s%s", e->id,
 			 e->uki ? "" : ".conf");
 		if (!fnmatch(pattern, e->id, 0) ||
-		    !fnmatch(pattern, with_conf, 0)) {
-			pick = (int)i;
-			break;
+		    !fnmatch(pattern, with_conf, 0))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* loader.conf's "default" value, malloc'd, or NULL. */
+static char *conf_default(struct bc_parse *p, const char *loader_conf)
+{
+	struct bootcfg_error ignored, *keep = p->error;
+	char *buf, *line, *next, *pattern = NULL;
+	size_t len;
+	int err;
+
+	p->error = &ignored;
+	err = bc_read_file(p, loader_conf, &buf, &len);
+	p->error = keep;
+	if (err)
+		return NULL;
+	for (line = buf; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		line = bc_trim(line);
+		if (!strncmp(line, "default", 7) && (line[7] == ' ' ||
+						     line[7] == '\t')) {
+			free(pattern);
+			pattern = strdup(bc_trim(line + 8));
 		}
 	}
 	free(buf);
-	return pick;
+	return pattern;
+}
+
+/*
+ * As systemd-boot: the EFI variable LoaderEntryOneShot, else
+ * LoaderEntryDefault (bootctl set-default), else loader.conf's default
+ * glob ("@saved": LoaderEntryLastBooted), else the first entry.
+ */
+static int pick_default(struct bc_parse *p, const char *loader_conf,
+			const struct bls_list *list)
+{
+	static const char *const vars[] = {
+		"LoaderEntryOneShot", "LoaderEntryDefault",
+	};
+	char *pattern = NULL;
+	size_t i;
+	int pick = -1;
+
+	for (i = 0; pick < 0 && i < sizeof(vars) / sizeof(vars[0]); i++) {
+		pattern = bc_loader_efivar(p, vars[i]);
+		pick = find_glob(list, pattern);
+		free(pattern);
+	}
+	if (pick >= 0)
+		return pick;
+	pattern = conf_default(p, loader_conf);
+	if (pattern && !strcmp(pattern, "@saved")) {
+		free(pattern);
+		pattern = bc_loader_efivar(p, "LoaderEntryLastBooted");
+	}
+	pick = pattern && *pattern != '@' ? find_glob(list, pattern) : -1;
+	free(pattern);
+	return pick >= 0 ? pick : 0;
 }
 
 static int add_entry(struct bc_parse *p, const struct bls_entry *b,

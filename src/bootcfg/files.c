@@ -16,8 +16,6 @@ int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
 {
 	va_list ap;
 
-	if (!p->error)
-		return err;
 	snprintf(p->error->file, sizeof(p->error->file), "%s",
 		 file ? file : "");
 	p->error->line = line;
@@ -225,7 +223,12 @@ char *bc_resolve(const struct bc_parse *p, const char *loader_path)
 
 	if (path[0] == '(') {		/* GRUB device: "(hd0,gpt2)/vmlinuz" */
 		const char *close = strchr(path, ')');
+		const struct bc_device *d = close ?
+			bc_device_named(p->devices, path + 1,
+					(size_t)(close - path - 1)) : NULL;
 
+		if (d)			/* in the device map */
+			return bc_join(d->dir, close + 1);
 		if (close)
 			path = close + 1;
 	}

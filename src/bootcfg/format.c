@@ -96,8 +96,9 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 			 struct bootcfg **cfg, struct bootcfg_error *error)
 {
 	const char *root = options && options->root ? options->root : "";
+	struct bootcfg_error unasked;
 	struct bc_parse p = {
-		.error = error, .files = options != NULL,
+		.error = error ? error : &unasked, .files = options != NULL,
 		.root = strcmp(root, "/") ? root : "",
 		.path = name ? name : "(buffer)",
 	};
@@ -106,8 +107,7 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 	int err;
 
 	*cfg = NULL;
-	if (error)
-		*error = (struct bootcfg_error){ .line = 0 };
+	*p.error = (struct bootcfg_error){ .line = 0 };
 	if (!buf && len)
 		return -EINVAL;
 	text = bc_strndup(buf ? buf : "", len);	/* NUL-terminated */
@@ -165,6 +165,7 @@ static int levels_below_boot(const char *path)
 	static const char *const two[] = {
 		"/grub/grub.cfg", "/grub2/grub.cfg", "/extlinux/extlinux.conf",
 		"/syslinux/syslinux.cfg", "/loader/entries", "/EFI/Linux",
+		"/isolinux/isolinux.cfg", "/pxelinux.cfg/default",
 	};
 	size_t i;
 
@@ -210,6 +211,9 @@ static const struct {
 	{ 1, "EFI/Linux" },
 	{ 1, "extlinux/extlinux.conf" },
 	{ 1, "syslinux/syslinux.cfg" },
+	{ 0, "isolinux/isolinux.cfg" },		/* a live or installer image */
+	{ 0, "syslinux/syslinux.cfg" },
+	{ 0, "pxelinux.cfg/default" },		/* a TFTP directory */
 	{ 0, "etc/lilo.conf" },
 };
 
@@ -235,14 +239,15 @@ int bc_load(const struct bootcfg_options *options,
 	static const struct bootcfg_options none;
 	const struct bootcfg_options *o = options ? options : &none;
 	const char *root = o->root && strcmp(o->root, "/") ? o->root : "";
-	struct bc_parse p = { .error = error, .files = 1, .root = root,
-			      .table = table };
+	struct bootcfg_error unasked;
+	struct bc_parse p = { .error = error ? error : &unasked, .files = 1,
+			      .root = root, .table = table };
+	struct bc_devmap devices = { 0 };
 	char *boot_dir = NULL, *found = NULL;
 	int err, levels;
 
 	*cfg = NULL;
-	if (error)
-		*error = (struct bootcfg_error){ .line = 0 };
+	*p.error = (struct bootcfg_error){ .line = 0 };
 	if (o->boot_dir)
 		p.boot_dir = o->boot_dir;
 	else if (o->config && (levels = levels_below_boot(o->config)))
@@ -251,6 +256,12 @@ int bc_load(const struct bootcfg_options *options,
 		p.boot_dir = boot_dir = bc_join(*root ? root : "/", "boot");
 	if (!p.boot_dir)
 		return -ENOMEM;
+	if (o->device_map) {
+		err = bc_devmap_load(&p, o->device_map, &devices);
+		if (err)
+			goto out;
+		p.devices = &devices;
+	}
 	if (o->config) {
 		p.path = o->config;
 	} else if ((p.path = found = search(&p)) == NULL) {
@@ -261,6 +272,7 @@ int bc_load(const struct bootcfg_options *options,
 	}
 	err = load_path(&p, o->format, cfg);
 out:
+	bc_devmap_free(&devices);
 	if (spent)
 		*spent = p.budget;
 	free(found);

@@ -81,19 +81,89 @@ static size_t var_ref(const char *s, const char *end, char *name,
 		snprintf(name, size, "%.*s", (int)n, s + 1);
 		return n + 2;
 	}
-	if (s < end && (isdigit((unsigned char)*s) || *s == '?' || *s == '#' ||
-			*s == '@' || *s == '*')) {
+	if (s < end && (*s == '?' || *s == '#' || *s == '@' || *s == '*')) {
 		snprintf(name, size, "%c", *s);
 		return 1;
 	}
-	while (s + n < end && (isalnum((unsigned char)s[n]) || s[n] == '_'))
-		n++;
+	if (s < end && isdigit((unsigned char)*s)) {	/* $1, $10, ... */
+		while (s + n < end && isdigit((unsigned char)s[n]))
+			n++;
+	} else {
+		while (s + n < end && (isalnum((unsigned char)s[n]) ||
+				       s[n] == '_'))
+			n++;
+	}
 	snprintf(name, size, "%.*s", (int)n, s);
 	return n;
 }
 
+/* $N for a name of digits (any length: past the last one it is empty). */
+static const char *positional(const struct gfields *params,
+			      const char *name)
+{
+	size_t i = 0;
+
+	while (*name == '0')
+		name++;
+	for (; *name && i <= params->n; name++)
+		i = i * 10 + (size_t)(*name - '0');
+	return i >= 1 && i <= params->n ? params->v[i - 1] : NULL;
+}
+
+/* $@ and $*: quoted, "$@" is one field per parameter and "$*" one field
+ * of them all joined by spaces; unquoted, both split every parameter. */
+static void add_params(struct expansion *x, const struct gfields *params,
+		       int all_in_one, int quoted)
+{
+	size_t i;
+
+	for (i = 0; i < params->n; i++) {
+		if (i && quoted && all_in_one)
+			add(x, " ", 1);
+		else if (i)
+			finish_field(x);
+		if (quoted)
+			add(x, params->v[i], strlen(params->v[i]));
+		else
+			add_split(x, params->v[i]);
+	}
+}
+
+static int is_special(const char *name)
+{
+	return isdigit((unsigned char)*name) || !strcmp(name, "#") ||
+	       !strcmp(name, "@") || !strcmp(name, "*");
+}
+
+static void add_variable(struct expansion *x, const struct grub_env *env,
+			 const struct gfields *params, const char *name,
+			 int quoted)
+{
+	static const struct gfields none;
+	const char *v;
+	char count[24];
+
+	if (!is_special(name)) {
+		v = grub_env_get(env, name);
+	} else {
+		params = params ? params : &none;
+		if (!strcmp(name, "@") || !strcmp(name, "*")) {
+			add_params(x, params, *name == '*', quoted);
+			return;
+		}
+		snprintf(count, sizeof(count), "%zu", params->n);
+		v = *name == '#' ? count : positional(params, name);
+	}
+	if (quoted) {
+		x->have = 1;
+		add(x, v ? v : "", v ? strlen(v) : 0);
+	} else if (v) {
+		add_split(x, v);
+	}
+}
+
 int grub_expand(const struct gtok *t, const struct grub_env *env,
-		struct gfields *out)
+		const struct gfields *params, struct gfields *out)
 {
 	struct expansion x = { .out = out };
 	const char *s = t->s, *end = t->s + t->n;
@@ -123,14 +193,7 @@ int grub_expand(const struct gtok *t, const struct grub_env *env,
 			s++;
 		} else if (*s == '$' &&
 			   (ref = var_ref(s + 1, end, name, sizeof(name)))) {
-			const char *v = grub_env_get(env, name);
-
-			if (quoted) {
-				x.have = 1;
-				add(&x, v ? v : "", v ? strlen(v) : 0);
-			} else if (v) {
-				add_split(&x, v);
-			}
+			add_variable(&x, env, params, name, quoted);
 			s += 1 + ref;
 		} else {
 			add(&x, s++, 1);
@@ -144,13 +207,14 @@ int grub_expand(const struct gtok *t, const struct grub_env *env,
 }
 
 int grub_expand_charged(struct bc_parse *p, const struct gtok *t,
-			const struct grub_env *env, struct gfields *out)
+			const struct grub_env *env,
+			const struct gfields *params, struct gfields *out)
 {
 	size_t i = out->n;
 	int err = bc_spend_step(p, t->line);
 
 	if (!err)
-		err = grub_expand(t, env, out);
+		err = grub_expand(t, env, params, out);
 	if (err == -E2BIG)
 		return bc_word_too_long(p, t->line);
 	for (; !err && i < out->n; i++)
@@ -177,24 +241,7 @@ int grub_expand_fields(struct bc_parse *p, const char *text,
 
 	for (i = 0; !err && i < t.n; i++)
 		if (t.v[i].kind == GT_WORD)
-			err = grub_expand_charged(p, &t.v[i], env, out);
+			err = grub_expand_charged(p, &t.v[i], env, NULL, out);
 	free(t.v);
-	return err;
-}
-
-int grub_expand_text(struct bc_parse *p, const char *text,
-		     const struct grub_env *env, char **out)
-{
-	struct gfields f = { 0 };
-	struct bc_str b = { 0 };
-	size_t i;
-	int err = grub_expand_fields(p, text, env, &f);
-
-	for (i = 0; !err && i < f.n; i++)
-		bc_str_word(&b, f.v[i]);
-	grub_fields_free(&f);
-	*out = bc_str_take(&b);
-	if (!err && !*out)
-		err = -ENOMEM;
 	return err;
 }

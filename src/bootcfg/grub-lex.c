@@ -25,9 +25,12 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* As GRUB's lexer: braces are tokens of their own even against a word
+ * ("menuentry 'x'{", "{linux /vmlinux}"); ${...} is read whole first. */
 static int ends_word(const char *c, const char *end)
 {
-	return c == end || is_blank(*c) || *c == '\n' || *c == ';';
+	return c == end || is_blank(*c) || *c == '\n' || *c == ';' ||
+	       *c == '{' || *c == '}';
 }
 
 /* Scan one word from *C; counts the newlines it holds into *LINE. */
@@ -92,7 +95,7 @@ int grub_lex(struct bc_parse *p, const char *buf, size_t len,
 		} else if (*c == '\n' || *c == ';') {
 			err = push(out, &cap, GT_SEP, line, c, 1);
 			line += *c++ == '\n';
-		} else if ((*c == '{' || *c == '}') && ends_word(c + 1, end)) {
+		} else if (*c == '{' || *c == '}') {
 			err = push(out, &cap, *c == '{' ? GT_LBRACE : GT_RBRACE,
 				   line, c, 1);
 			c++;

@@ -34,22 +34,32 @@ struct gfields {
 
 /*
  * Expand a word as GRUB does: quotes removed, $var and ${var} replaced,
- * unquoted expansions split at blanks.  Fields are appended to OUT.
+ * unquoted expansions split at blanks.  PARAMS (NULL outside a function
+ * or entry body) are $1...$N, $#, $@ and $*.  Fields are appended to OUT.
  */
 int grub_expand(const struct gtok *t, const struct grub_env *env,
-		struct gfields *out);
+		const struct gfields *params, struct gfields *out);
 /* The same, charged to the budget of P: -EBADMSG when it runs out. */
 int grub_expand_charged(struct bc_parse *p, const struct gtok *t,
-			const struct grub_env *env, struct gfields *out);
+			const struct grub_env *env,
+			const struct gfields *params, struct gfields *out);
 void grub_fields_free(struct gfields *f);
 /* The fields of every word of TEXT (a BLS value), appended to OUT. */
 int grub_expand_fields(struct bc_parse *p, const char *text,
 		       const struct grub_env *env, struct gfields *out);
-/* The same joined by spaces. */
-int grub_expand_text(struct bc_parse *p, const char *text,
-		     const struct grub_env *env, char **out);
+/* PATH as the boot loader sees it, on $root when it names no device, as
+ * a path on this system (bc_resolve); NULL on ENOMEM. */
+char *grub_resolve(const struct bc_parse *p, const struct grub_env *env,
+		   const char *path);
+/* search and search.*: 0 found (the variable set), 1 not, or -ENOMEM. */
+int grub_search(const struct bc_parse *p, struct grub_env *env,
+		char *const *a, size_t n);
+
+/* regexp: 0 it matches (--set variables set), 1 not, or -ENOMEM. */
+int grub_regexp(struct grub_env *env, char *const *a, size_t n);
 
 /* Evaluate "[ ... ]" or "test ...": 0 true, 1 false. */
-int grub_test(const struct bc_parse *p, char *const *args, size_t n);
+int grub_test(const struct bc_parse *p, const struct grub_env *env,
+	      char *const *args, size_t n);
 
 #endif

@@ -42,10 +42,26 @@ struct bc_entry {
 	char **initrds;
 	size_t n_initrds;
 	char *cmdline;
+	char **modules;
+	size_t n_modules;
+	char *boots;			/* NULL: a Linux kernel */
+	unsigned sysappend;
+	int hidden;
 	char *index, *id, *title;	/* the levels joined with ">" */
 };
 
 struct bc_format;
+
+/* A GRUB device of the device map: devmap.c. */
+struct bc_device {
+	char *name;		/* "hd0,gpt2" */
+	char *dir;		/* where it is mounted on this system */
+	char *uuid, *label;	/* NULL when not given */
+};
+struct bc_devmap {
+	struct bc_device *v;
+	size_t n;
+};
 
 struct bootcfg {
 	const struct bc_format *format;
@@ -53,6 +69,8 @@ struct bootcfg {
 	struct bc_entry **entries;
 	size_t n_entries;
 	long default_entry;		/* -1: none */
+	char **warnings;		/* "FILE:LINE: CAUSE" */
+	size_t n_warnings, dropped_warnings;
 	int too_many;			/* an entry past BC_MAX_ENTRIES */
 };
 
@@ -70,14 +88,27 @@ struct bc_file_table {
 /* What a parser needs besides the text: where files are, where errors go. */
 struct bc_parse {
 	struct bootcfg *cfg;
-	struct bootcfg_error *error;
+	struct bootcfg_error *error;	/* never NULL */
 	int files;		/* 0: read no other file (fuzzing) */
 	const char *root;	/* "" for / */
 	const char *boot_dir;	/* the boot partition as mounted now */
 	const char *path;	/* the file being parsed, for messages */
+	const struct bc_devmap *devices;	/* NULL: none given */
 	const struct bc_file_table *table;	/* or NULL: the host's */
 	struct bc_budget budget;
 };
+
+int bc_devmap_load(struct bc_parse *p, const char *path,
+		   struct bc_devmap *m);
+void bc_devmap_free(struct bc_devmap *m);
+/* The device called NAME (N bytes), or NULL. */
+const struct bc_device *bc_device_named(const struct bc_devmap *m,
+					const char *name, size_t n);
+enum bc_device_key { BC_BY_UUID, BC_BY_LABEL, BC_BY_FILE };
+/* The first device with this UUID or label, or holding this file. */
+const struct bc_device *bc_device_find(const struct bc_parse *p,
+				       enum bc_device_key key,
+				       const char *value);
 
 /* An ops table entry per configuration format. */
 struct bc_format {
@@ -106,6 +137,16 @@ int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,
 /* A malformed line of the file being parsed: -EBADMSG. */
 #define bc_syntax(p, line, ...) bc_fail((p), (p)->path, (line), -EBADMSG, \
 					__VA_ARGS__)
+
+/*
+ * Something the boot loader skips and goes on without: a warning
+ * "FILE:LINE: CAUSE" at line LINE of the file being parsed.  0 or -ENOMEM.
+ */
+int bc_warn(struct bc_parse *p, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The error just recorded in p->error, as a warning: "CAUSE (SKIPPED)". */
+int bc_warn_error(struct bc_parse *p, const char *skipped);
+void bc_warnings_free(struct bootcfg *cfg);
 
 /*
  * Charge the budget: a command run or word expanded at LINE of p->path; a
@@ -143,6 +184,9 @@ void bc_unmap_file(const unsigned char *map, size_t len);
 /* Text must not hold NUL bytes; returns -EBADMSG naming the line. */
 int bc_check_text(struct bc_parse *p, const char *buf, size_t len);
 
+/* The GRUB device name ($root) of the partition the configuration is on. */
+#define BC_GRUB_DEVICE "boot"
+
 /*
  * A path as the boot loader sees it (relative to the boot partition, or
  * to the root file system when /boot is not separate, maybe with a GRUB
@@ -159,6 +203,8 @@ struct bc_entry *bc_entry_add(struct bootcfg *cfg);
 int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
 		   const char *title);
 int bc_entry_push_initrd(struct bc_entry *e, char *host_path);
+/* A multiboot module, "HOST-PATH ARGS", taken over (NULL: -ENOMEM). */
+int bc_entry_push_module(struct bc_entry *e, char *module);
 /* Join levels into the public strings; mark the default. */
 int bc_finish(struct bootcfg *cfg);
 /* Index of the entry SELECTOR names, or -1. */
@@ -168,6 +214,9 @@ long bc_select(const struct bootcfg *cfg, const char *selector);
 int bc_vercmp(const char *a, const char *b);
 char *bc_strndup(const char *s, size_t n);
 char *bc_strdup0(const char *s);	/* NULL stays NULL */
+/* Append S to the array *V of *N strings, which takes it over (and frees
+ * it on failure); S NULL (a failed allocation) or no memory: -ENOMEM. */
+int bc_strv_push(char ***v, size_t *n, char *s);
 /* Trim blanks at both ends in place; returns S. */
 char *bc_trim(char *s);
 
@@ -217,6 +266,9 @@ int bls_parse_entry(struct bc_parse *p, const char *id, const char *buf,
 		    size_t len, struct bls_entry *e);
 void bls_sort(struct bls_list *list);
 void bls_list_free(struct bls_list *list);
+/* systemd-boot's EFI variable NAME (LoaderEntryDefault...) as a string,
+ * from ROOT/sys/firmware/efi/efivars; NULL when unset or unreadable. */
+char *bc_loader_efivar(struct bc_parse *p, const char *name);
 
 /* Read the .cmdline, .osrel and .uname sections of a UKI into E. */
 int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e);

@@ -191,6 +191,12 @@ static int add_entry(struct bc_parse *p, const struct lilo *l,
 		return -ENOMEM;
 	snprintf(number, sizeof(number), "%zu", i);
 	err = bc_entry_level(e, number, label, label);
+	if (!err && !img->image) {
+		e->boots = malloc(strlen(path) + sizeof("another system ()"));
+		if (!e->boots)
+			return -ENOMEM;
+		sprintf(e->boots, "another system (%s)", path);
+	}
 	if (err || !img->image)
 		return err;
 	e->kernel = bc_resolve(p, img->image);

@@ -41,18 +41,12 @@ int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
 
 int bc_entry_push_initrd(struct bc_entry *e, char *host_path)
 {
-	char **v;
+	return bc_strv_push(&e->initrds, &e->n_initrds, host_path);
+}
 
-	if (!host_path)
-		return -ENOMEM;
-	v = realloc(e->initrds, (e->n_initrds + 1) * sizeof(*v));
-	if (!v) {
-		free(host_path);
-		return -ENOMEM;
-	}
-	e->initrds = v;
-	v[e->n_initrds++] = host_path;
-	return 0;
+int bc_entry_push_module(struct bc_entry *e, char *module)
+{
+	return bc_strv_push(&e->modules, &e->n_modules, module);
 }
 
 enum level_field { LEVEL_INDEX, LEVEL_ID, LEVEL_TITLE };
@@ -93,6 +87,9 @@ int bc_finish(struct bootcfg *cfg)
 			.initrds = (const char *const *)e->initrds,
 			.n_initrds = e->n_initrds, .cmdline = e->cmdline,
 			.is_default = (long)i == cfg->default_entry,
+			.modules = (const char *const *)e->modules,
+			.n_modules = e->n_modules, .boots = e->boots,
+			.sysappend = e->sysappend, .hidden = e->hidden,
 		};
 	}
 	return 0;
@@ -155,6 +152,10 @@ static void entry_free(struct bc_entry *e)
 	}
 	for (i = 0; i < e->n_initrds; i++)
 		free(e->initrds[i]);
+	for (i = 0; i < e->n_modules; i++)
+		free(e->modules[i]);
+	free(e->modules);
+	free(e->boots);
 	free(e->levels);
 	free(e->initrds);
 	free(e->kernel);
@@ -174,6 +175,7 @@ void bootcfg_free(struct bootcfg *cfg)
 	for (i = 0; i < cfg->n_entries; i++)
 		entry_free(cfg->entries[i]);
 	free(cfg->entries);
+	bc_warnings_free(cfg);
 	free(cfg->path);
 	free(cfg);
 }

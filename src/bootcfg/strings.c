@@ -21,6 +21,19 @@ char *bc_strdup0(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+int bc_strv_push(char ***v, size_t *n, char *s)
+{
+	char **grown = s ? realloc(*v, (*n + 1) * sizeof(*grown)) : NULL;
+
+	if (!grown) {
+		free(s);
+		return -ENOMEM;
+	}
+	*v = grown;
+	grown[(*n)++] = s;
+	return 0;
+}
+
 char *bc_trim(char *s)
 {
 	size_t n = strlen(s);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bootcfg.h"
 #include "shell-quote.h"
+#include "text-escape.h"
 
 /* The documented exit codes of mkbootcmd(8). */
 enum mkbootcmd_exit {
@@ -30,6 +31,7 @@ struct options {
 	char *boot_dir;
 	char *root;
 	char *loader;
+	char *device_map;
 	int version;
 };
 
@@ -42,18 +44,20 @@ static void free_options(struct options *o)
 	free(o->boot_dir);
 	free(o->root);
 	free(o->loader);
+	free(o->device_map);
 }
 
+/* "mkbootcmd: FILE:LINE: CAUSE", escaped: the cause may quote the file. */
 static int config_failure(int err, const struct bootcfg_error *e)
 {
+	fputs("mkbootcmd: ", stderr);
+	print_escaped(stderr, e->file);
 	if (e->line)
-		fprintf(stderr, "mkbootcmd: %s:%u: %s\n", e->file, e->line,
-			e->cause);
-	else if (*e->file)
-		fprintf(stderr, "mkbootcmd: %s: %s\n", e->file, e->cause);
-	else
-		fprintf(stderr, "mkbootcmd: %s\n",
-			*e->cause ? e->cause : strerror(-err));
+		fprintf(stderr, ":%u", e->line);
+	if (*e->file)
+		fputs(": ", stderr);
+	print_escaped(stderr, *e->cause ? e->cause : strerror(-err));
+	putc('\n', stderr);
 	switch (-err) {
 	case EBADMSG:
 		return MK_MALFORMED;
@@ -72,15 +76,40 @@ static int config_failure(int err, const struct bootcfg_error *e)
 	}
 }
 
-static void list(const struct bootcfg *cfg)
+/* What the boot loader skipped: one line each, escaped. */
+static void warnings(const struct bootcfg *cfg)
 {
 	size_t i;
 
+	for (i = 0; i < bootcfg_warning_count(cfg); i++) {
+		fputs("mkbootcmd: warning: ", stderr);
+		print_escaped(stderr, bootcfg_warning(cfg, i));
+		putc('\n', stderr);
+	}
+}
+
+/* One line per entry, tab-separated fields, escaped; or with --null
+ * five NUL-terminated fields per entry, as they are.  The mark is * for
+ * the default, h for an entry the menu hides. */
+static void list(const struct bootcfg *cfg, int null)
+{
+	size_t i, f;
+
 	for (i = 0; i < bootcfg_count(cfg); i++) {
 		const struct bootcfg_entry *e = bootcfg_entry(cfg, i);
+		const char *field[] = {
+			e->index, e->id, e->title, e->kernel ? e->kernel : "-",
+		};
 
-		printf("%c %s\t%s\t%s\t%s\n", e->is_default ? '*' : ' ',
-		       e->index, e->id, e->title, e->kernel ? e->kernel : "-");
+		putchar(e->is_default ? '*' : e->hidden ? 'h' : ' ');
+		putchar(null ? '\0' : ' ');
+		for (f = 0; f < sizeof(field) / sizeof(field[0]); f++) {
+			if (null)
+				fputs(field[f], stdout);
+			else
+				print_escaped(stdout, field[f]);
+			putchar(null ? '\0' : f + 1 < 4 ? '\t' : '\n');
+		}
 	}
 }
 
@@ -94,6 +123,10 @@ static void print_shell(const struct bootcfg_entry *e)
 		fputs(" --initrd=", stdout);
 		shell_print_word(stdout, e->initrds[i]);
 	}
+	for (i = 0; i < e->n_modules; i++) {
+		fputs(" --module=", stdout);
+		shell_print_word(stdout, e->modules[i]);
+	}
 	fputs(" --command-line=", stdout);
 	shell_print_word(stdout, e->cmdline);
 	putchar('\n');
@@ -105,6 +138,9 @@ static int has_newline(const struct bootcfg_entry *e)
 
 	for (i = 0; i < e->n_initrds; i++)
 		if (strchr(e->initrds[i], '\n'))
+			return 1;
+	for (i = 0; i < e->n_modules; i++)
+		if (strchr(e->modules[i], '\n'))
 			return 1;
 	return strchr(e->kernel, '\n') || strchr(e->cmdline, '\n');
 }
@@ -123,6 +159,8 @@ static int print_args(const struct bootcfg_entry *e, int null)
 	printf("--load=%s%c", e->kernel, end);
 	for (i = 0; i < e->n_initrds; i++)
 		printf("--initrd=%s%c", e->initrds[i], end);
+	for (i = 0; i < e->n_modules; i++)
+		printf("--module=%s%c", e->modules[i], end);
 	printf("--command-line=%s%c", e->cmdline, end);
 	return MK_OK;
 }
@@ -143,10 +181,23 @@ static int command(const struct bootcfg *cfg, const struct options *o)
 		return MK_NO_ENTRY;
 	}
 	if (!e->kernel) {
-		fprintf(stderr, "mkbootcmd: %s: entry %s (%s) boots no Linux "
-			"kernel\n", bootcfg_path(cfg), e->index, e->title);
+		fprintf(stderr, "mkbootcmd: %s: entry %s (", bootcfg_path(cfg),
+			e->index);
+		print_escaped(stderr, e->title);
+		fputs(") boots ", stderr);
+		if (e->boots) {
+			print_escaped(stderr, e->boots);
+			fputs(", not a Linux kernel\n", stderr);
+		} else {
+			fputs("no Linux kernel\n", stderr);
+		}
 		return MK_NOT_LINUX;
 	}
+	if (e->sysappend)
+		fprintf(stderr, "mkbootcmd: %s: entry %s: IPAPPEND/SYSAPPEND %u: "
+			"the boot loader would add network values (ip=, "
+			"BOOTIF=...) to the command line\n", bootcfg_path(cfg),
+			e->index, e->sysappend);
 	if (!o->format || !strcmp(o->format, "shell")) {
 		print_shell(e);
 		return MK_OK;
@@ -166,6 +217,7 @@ static int run(poptContext pc, const struct options *o)
 	struct bootcfg_options opts = {
 		.config = o->config, .boot_dir = o->boot_dir,
 		.root = o->root, .format = o->loader,
+		.device_map = o->device_map,
 	};
 	struct bootcfg_error error;
 	struct bootcfg *cfg;
@@ -180,15 +232,17 @@ static int run(poptContext pc, const struct options *o)
 	if (o->format && strcmp(o->format, "shell") &&
 	    strcmp(o->format, "args"))
 		return usage_error(pc, "--format takes shell or args");
-	if (o->null && (!o->format || strcmp(o->format, "args")))
-		return usage_error(pc, "--null goes with --format=args");
+	if (o->null && !o->list && (!o->format || strcmp(o->format, "args")))
+		return usage_error(pc, "--null goes with --format=args or "
+				   "--list");
 	if (o->list && o->entry)
 		return usage_error(pc, "--list and --entry exclude each other");
 	err = bootcfg_load(&opts, &cfg, &error);
 	if (err < 0)
 		return config_failure(err, &error);
+	warnings(cfg);
 	if (o->list) {
-		list(cfg);
+		list(cfg, o->null);
 		code = MK_OK;
 	} else {
 		code = command(cfg, o);
@@ -215,7 +269,8 @@ int main(int argc, const char **argv)
 		  "shell (a bootimg command line, the default) or args (one "
 		  "argument per line)", "FORMAT" },
 		{ "null", 'z', POPT_ARG_NONE, &o.null, 0,
-		  "with --format=args: end each argument with NUL", NULL },
+		  "with --format=args: end each argument with NUL; with --list: "
+		  "end each field with NUL, unescaped", NULL },
 		{ "config", 'c', POPT_ARG_STRING, &o.config, 0,
 		  "read this configuration file or BLS entries directory",
 		  "FILE" },
@@ -227,6 +282,10 @@ int main(int argc, const char **argv)
 		{ "loader", 'L', POPT_ARG_STRING, &o.loader, 0,
 		  "the configuration's format: grub, bls, syslinux or lilo "
 		  "(default: detected)", "NAME" },
+		{ "device-map", 'D', POPT_ARG_STRING, &o.device_map, 0,
+		  "GRUB devices: \"DEVICE DIRECTORY [uuid=UUID] "
+		  "[label=LABEL]\" lines, for (hd0,gpt2)/... paths and "
+		  "search", "FILE" },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
 		  "print the version", NULL },
 		POPT_AUTOHELP

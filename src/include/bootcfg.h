@@ -38,6 +38,9 @@ struct bootcfg_options {
 	const char *root;
 	/* The format ("grub", "bls", "syslinux", "lilo"); NULL: detect. */
 	const char *format;
+	/* GRUB devices: "DEVICE DIRECTORY [uuid=UUID] [label=LABEL]" lines
+	 * (see mkbootcmd(8)); NULL: none. */
+	const char *device_map;
 };
 
 /* Why a call failed: "FILE:LINE: CAUSE" (LINE 0 when none applies). */
@@ -61,6 +64,18 @@ struct bootcfg_entry {
 	size_t n_initrds;
 	const char *cmdline;		/* never NULL */
 	int is_default;
+	/* Multiboot modules (syslinux mboot.c32): "HOST-PATH ARGS" each,
+	 * the kernel then being a multiboot kernel. */
+	const char *const *modules;
+	size_t n_modules;
+	/* What an entry with no Linux kernel boots ("COM32 module
+	 * hdt.c32", "the local disk", ...); NULL for Linux. */
+	const char *boots;
+	/* syslinux IPAPPEND/SYSAPPEND bits the boot loader would fill in
+	 * (1: ip=, 2: BOOTIF=, ...); 0 for none. */
+	unsigned sysappend;
+	/* Left out of the menu (syslinux MENU HIDE), bootable by name. */
+	int hidden;
 };
 
 /*
@@ -68,7 +83,8 @@ struct bootcfg_entry {
  * read that file (or BLS entries directory); otherwise look in this
  * order below the boot directory and root: grub/grub.cfg,
  * grub2/grub.cfg, loader/entries, EFI/Linux, extlinux/extlinux.conf,
- * syslinux/syslinux.cfg, ROOT/etc/lilo.conf.
+ * syslinux/syslinux.cfg, ROOT/isolinux/isolinux.cfg,
+ * ROOT/syslinux/syslinux.cfg, ROOT/pxelinux.cfg/default, ROOT/etc/lilo.conf.
  */
 int bootcfg_load(const struct bootcfg_options *options,
 		 struct bootcfg **cfg, struct bootcfg_error *error);
@@ -84,6 +100,14 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 			 struct bootcfg **cfg, struct bootcfg_error *error);
 
 void bootcfg_free(struct bootcfg *cfg);
+
+/*
+ * What was skipped as the boot loader skips it (a missing INCLUDE or
+ * source file, a malformed BLS entry): "FILE:LINE: CAUSE", I counted
+ * from 0; NULL past the end.
+ */
+size_t bootcfg_warning_count(const struct bootcfg *cfg);
+const char *bootcfg_warning(const struct bootcfg *cfg, size_t i);
 
 /* "grub", "bls", "syslinux" or "lilo"; the file that was read. */
 const char *bootcfg_format(const struct bootcfg *cfg);

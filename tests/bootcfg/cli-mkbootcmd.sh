@@ -73,8 +73,8 @@ eval "$line" >"$tmp/from-shell"
 check "shell quoting round-trips to the same arguments" \
 	cmp -s <(tail -n +2 "$tmp/from-shell" | sed '1s/^/--load=/') \
 	"$tmp/args"
-check "the command line keeps GRUB's quoting of a blank argument" \
-	grep -qxF -- "--command-line=\"init=/bin/sh -c \"echo it's \$x\"\" quiet" \
+check "the command line is GRUB's: a blank argument quoted, \\ ' \" escaped" \
+	grep -qxF -- "--command-line=\"init=/bin/sh -c \\\"echo it\\'s \$x\\\"\" quiet" \
 	"$tmp/args"
 "$mkbootcmd" "${r[@]}" --entry=nl --format=args --null >"$tmp/null"
 check "--null keeps the newline, NUL-terminated" \
