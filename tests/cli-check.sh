@@ -17,11 +17,6 @@ if ! command -v jq >/dev/null || ! command -v python3 >/dev/null; then
 fi
 
 nothing_loaded() { ! grep -q kexec "$tmp/log"; }
-json_ok() {	# both parsers accept $tmp/out
-	jq -e . "$tmp/out" >/dev/null &&
-		python3 -m json.tool "$tmp/out" >/dev/null
-}
-jqv() { jq -r "$1" "$tmp/out"; }
 
 # auto's first method: i386 has no kexec_file_load
 auto=file
@@ -181,17 +176,6 @@ check "--dry-run --json: parses, segments with numbers" eval \
 16777216" ]'
 
 # --- hostile names and command lines round-trip -------------------------
-# decoded FILE: the JSON string's bytes, each \xHH turned back into its byte
-decoded() {
-	python3 -c 'import json, re, sys
-v = json.load(open(sys.argv[1]))
-for k in sys.argv[2].split("."):
-    v = v[k]
-out = bytearray()
-for i, p in enumerate(re.split(r"\\x([0-9a-f]{2})", v)):
-    out += bytes([int(p, 16)]) if i % 2 else p.encode("utf-8")
-sys.stdout.buffer.write(out)' "$1" "$2"
-}
 # The command line's words are the kernel's: --dry-run gives it with its
 # blanks (newline, tab) as spaces.
 hostile=$(printf 'a "q" \\ b c\001\033[2J\177\302\233 \377\376 \303\251 end')

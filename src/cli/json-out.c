@@ -37,6 +37,17 @@ void json_put_string(struct json_object *obj, const char *key,
 	json_object_object_add(obj, key, text ? json_text(text) : NULL);
 }
 
+void json_put_strings(struct json_object *obj, const char *key,
+		      const char *const *list, long n)
+{
+	struct json_object *array = json_object_new_array();
+	long i;
+
+	for (i = 0; n < 0 ? list[i] != NULL : i < n; i++)
+		json_object_array_add(array, json_text(list[i]));
+	json_object_object_add(obj, key, array);
+}
+
 void json_put_tristate(struct json_object *obj, const char *key, int value)
 {
 	json_object_object_add(obj, key, value < 0 ? NULL :

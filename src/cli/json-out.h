@@ -17,6 +17,9 @@
 /* KEY: TEXT as above, or null for NULL. */
 void json_put_string(struct json_object *obj, const char *key,
 		     const char *text);
+/* KEY: an array of the N strings of LIST (N < 0: up to a NULL). */
+void json_put_strings(struct json_object *obj, const char *key,
+		      const char *const *list, long n);
 /* KEY: true, false, or null for a negative (unknown) VALUE. */
 void json_put_tristate(struct json_object *obj, const char *key, int value);
 void json_put_bool(struct json_object *obj, const char *key, int value);
