@@ -75,3 +75,22 @@ run() {
 	rc=$?
 	unpreload "$tmp/err"
 }
+
+# --json output: json_ok says whether jq and python both parse $tmp/out,
+# jqv FILTER prints a value of it.
+json_ok() {	# both parsers accept $tmp/out
+	jq -e . "$tmp/out" >/dev/null &&
+		python3 -m json.tool "$tmp/out" >/dev/null
+}
+jqv() { jq -r "$1" "$tmp/out"; }
+# decoded FILE KEY.KEY: the JSON string's bytes, each \xHH turned back into its byte
+decoded() {
+	python3 -c 'import json, re, sys
+v = json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."):
+    v = v[int(k)] if isinstance(v, list) else v[k]
+out = bytearray()
+for i, p in enumerate(re.split(r"\\x([0-9a-f]{2})", v)):
+    out += bytes([int(p, 16)]) if i % 2 else p.encode("utf-8")
+sys.stdout.buffer.write(out)' "$1" "$2"
+}

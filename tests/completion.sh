@@ -96,6 +96,10 @@ check "bootimg: options from --help" only --method=
 complete_line "bootimg --"
 check "bootimg: every option, --exec, --initrd and --info= among them" \
 	eval 'has --exec && has --initrd && has --info= && [ ${#COMPREPLY[@]} -gt 12 ]'
+complete_line "bootimg --ch"
+check "bootimg --check from --help" only --check
+complete_line "bootimg --js"
+check "bootimg --json from --help" only --json
 complete_line "bootimg --method=k"
 check "bootimg --method=: kexec" only kexec
 complete_line "bootimg --method="

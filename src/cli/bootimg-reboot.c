@@ -10,6 +10,7 @@
 #include <string.h>
 #include "reboot-defaults.h"
 #include "reboot-init.h"
+#include "reboot-json.h"
 #include "reboot-stage.h"
 #include "shell-quote.h"
 #include "spawn.h"
@@ -41,6 +42,7 @@ struct options {
 	int if_unstaged;
 	int no_fallback;
 	int dry_run;
+	int json;
 	int verbose;
 	int version;
 };
@@ -53,7 +55,18 @@ struct plan {
 	int stage_only;
 	int dry_run;
 	int verbose;
+	struct json_object *json;	/* --dry-run --json: the commands */
 };
+
+/* --dry-run: show the command ARGV, which ROLE it plays with --json. */
+static void show_command(const struct plan *p, const char *role,
+			 char *const *argv)
+{
+	if (p->json)
+		reboot_json_command(p->json, role, argv);
+	else
+		shell_print_command(stdout, argv);
+}
 
 static int usage_error(poptContext pc, const char *message)
 {
@@ -84,7 +97,7 @@ static int reboot_with(const char *const *argv, const struct plan *p,
 	int status;
 
 	if (p->dry_run) {
-		shell_print_command(stdout, (char *const *)argv);
+		show_command(p, "reboot", (char *const *)argv);
 		return success;
 	}
 	status = run_command((char *const *)argv, p, 0);
@@ -109,7 +122,7 @@ static int fall_back(const struct plan *p)
 	fputs("bootimg-reboot: staging failed; rebooting the normal way, "
 	      "through the firmware\n", stderr);
 	if (p->dry_run)
-		shell_print_command(stdout, (char *const *)unload);
+		show_command(p, "unload", (char *const *)unload);
 	else
 		run_command((char *const *)unload, p, 1);
 	return reboot_with(p->init->reboot, p, REBOOT_FELL_BACK);
@@ -123,7 +136,7 @@ static int stage(const struct plan *p)
 	if (stage_command(&p->stage, &cmd) < 0)
 		return -1;
 	if (p->dry_run)
-		shell_print_command(stdout, cmd.v);
+		show_command(p, "stage", cmd.v);
 	else
 		status = run_command(cmd.v, p, 0);
 	if (status > 0)
@@ -192,6 +205,8 @@ static int make_plan(poptContext pc, const struct options *o,
 	p->stage_only = o->stage_only;
 	p->dry_run = o->dry_run;
 	p->verbose = o->verbose;
+	if (o->json && !o->dry_run)
+		return usage_error(pc, "--json goes with --dry-run");
 	return REBOOT_OK;
 }
 
@@ -221,7 +236,11 @@ static int main_with(poptContext pc, struct options *o)
 				fputs("bootimg-reboot: a kernel is staged "
 				      "already; keeping it\n", stderr);
 		} else {
+			if (o->json)
+				p.json = reboot_json_new(p.init->name);
 			code = run(&p);
+			if (p.json)
+				reboot_json_print(stdout, p.json, code);
 		}
 	}
 	reboot_defaults_free(&d);
@@ -270,6 +289,9 @@ int main(int argc, const char **argv)
 		  "FILE" },
 		{ "dry-run", 'n', POPT_ARG_NONE, &o.dry_run, 0,
 		  "print the commands; run none", NULL },
+		{ "json", '\0', POPT_ARG_NONE, &o.json, 0,
+		  "with --dry-run: print the commands as one JSON object",
+		  NULL },
 		{ "verbose", 'v', POPT_ARG_NONE, &o.verbose, 0,
 		  "print each command before it runs", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,

@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bootimg.h"
+#include "check.h"
 #include "escape.h"
 #include "failure.h"
 #include "initrd-file-arg.h"
 #include "kernel-cmdline.h"
 #include "show.h"
+#include "show-json.h"
 
 struct options {
 	char *load;
@@ -30,6 +32,8 @@ struct options {
 	int status;
 	char *info;
 	int dry_run;
+	int check;
+	int json;
 	int verbose;
 	int version;
 };
@@ -69,29 +73,37 @@ static size_t count(char **list)
 	return n;
 }
 
-static int do_info(struct bootimg *ctx, const char *path)
+static int do_info(struct bootimg *ctx, const char *path, int json)
 {
 	struct bootimg_info info;
 	int err = bootimg_probe(ctx, path, &info);
 
 	if (err < 0)
 		return report_failure(ctx, err, path);
-	show_info(stdout, path, &info);
+	if (json)
+		show_info_json(stdout, path, &info);
+	else
+		show_info(stdout, path, &info);
 	return EXIT_OK;
 }
 
-static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req)
+static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
+		      int json)
 {
 	struct bootimg_plan *plan;
 	int err = bootimg_plan_new(ctx, req, &plan);
 
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
-	fputs("kexec_load plan for ", stdout);
-	put_escaped(stdout, req->kernel);
-	printf(" (method %s)\n", bootimg_method_name(req->method));
-	print_cmdline(stdout, "", ctx, req);
-	show_plan(stdout, plan);
+	if (json) {
+		show_plan_json(stdout, ctx, req, plan);
+	} else {
+		fputs("kexec_load plan for ", stdout);
+		put_escaped(stdout, req->kernel);
+		printf(" (method %s)\n", bootimg_method_name(req->method));
+		print_cmdline(stdout, "", ctx, req);
+		show_plan(stdout, plan);
+	}
 	bootimg_plan_free(plan);
 	return EXIT_OK;
 }
@@ -199,14 +211,17 @@ static int do_exec(struct bootimg *ctx)
 	return report_failure(ctx, err, "exec");
 }
 
-static int do_status(struct bootimg *ctx)
+static int do_status(struct bootimg *ctx, int json)
 {
 	struct bootimg_status status;
 	int err = bootimg_get_status(ctx, &status);
 
 	if (err < 0)
 		return report_failure(ctx, err, "status");
-	show_status(stdout, &status);
+	if (json)
+		show_status_json(stdout, &status);
+	else
+		show_status(stdout, &status);
 	return status.loaded ? EXIT_OK : EXIT_FAILED;
 }
 
@@ -280,18 +295,26 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	}
 	if (poptPeekArg(pc))
 		return usage_error(pc, "too many arguments");
-	if (actions != 1)
+	if (actions != 1 && !(o->check && actions == 0))
 		return usage_error(pc, "give exactly one of KERNEL, --load, "
 				       "--exec, --unload, --status, --info");
+	if (o->check && (o->exec || o->unload || o->status || o->info))
+		return usage_error(pc, "--check takes only --load and its "
+				       "options");
+	if (o->json && !o->check && !o->status && !o->info && !o->dry_run)
+		return usage_error(pc, "--json goes with --check, --status, "
+				       "--info or --dry-run");
 	if (o->info)
-		return do_info(ctx, o->info);
+		return do_info(ctx, o->info, o->json);
 	if (o->exec)
 		return do_exec(ctx);
 	if (o->unload)
 		return do_unload(ctx, o->panic);
 	if (o->status)
-		return do_status(ctx);
-	if (o->panic && positional)
+		return do_status(ctx, o->json);
+	if (o->check && actions == 0)
+		return do_check(ctx, &req, o->json);
+	if (o->panic && positional && !o->check)
 		return usage_error(pc, "a panic kernel is only staged: use "
 				       "--load-panic=KERNEL");
 
@@ -345,11 +368,13 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		req.flags |= BOOTIMG_LOAD_ENTRY32;
 	req.append = o->append;
 
-	if (o->dry_run)
-		code = do_dry_run(ctx, &req);
+	if (o->check)
+		code = do_check(ctx, &req, o->json);
+	else if (o->dry_run)
+		code = do_dry_run(ctx, &req, o->json);
 	else
 		code = do_load(ctx, &req, o->verbose);
-	if (code == EXIT_OK && positional && !o->dry_run)
+	if (code == EXIT_OK && positional && !o->dry_run && !o->check)
 		code = do_exec(ctx);
 	free(cmdline);
 	free_edits(&req);
@@ -408,6 +433,13 @@ int main(int argc, const char **argv)
 		  "describe a kernel image", "KERNEL" },
 		{ "dry-run", 'n', POPT_ARG_NONE, &o.dry_run, 0,
 		  "print the load plan; load nothing", NULL },
+		{ "check", '\0', POPT_ARG_NONE, &o.check, 0,
+		  "say whether and how the kernel given with --load would "
+		  "load (alone: the running kernel's facts); load nothing",
+		  NULL },
+		{ "json", '\0', POPT_ARG_NONE, &o.json, 0,
+		  "with --check, --status, --info or --dry-run: print one "
+		  "JSON object", NULL },
 		{ "verbose", 'v', POPT_ARG_NONE, &o.verbose, 0,
 		  "say which method was used, and why", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,

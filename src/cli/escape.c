@@ -2,12 +2,7 @@
 #include <stddef.h>
 #include "escape.h"
 
-/*
- * The length of the valid UTF-8 sequence at S (1 to 4 bytes), or 0 if
- * there is none: no overlong forms, surrogates or code points past
- * U+10FFFF (RFC 3629).
- */
-static size_t utf8_length(const unsigned char *s)
+size_t utf8_length(const unsigned char *s)
 {
 	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
 	size_t n, i;

@@ -12,4 +12,11 @@
 
 void put_escaped(FILE *out, const char *text);
 
+/*
+ * The length of the valid UTF-8 sequence at S (1 to 4 bytes), or 0 if
+ * there is none: no overlong forms, surrogates or code points past
+ * U+10FFFF (RFC 3629).
+ */
+size_t utf8_length(const unsigned char *s);
+
 #endif

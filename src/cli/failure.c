@@ -61,15 +61,12 @@ static int is_multiboot(struct bootimg *ctx, const char *kernel)
 	       strncmp(info.format, "multiboot", 9) == 0;
 }
 
-int report_failure(struct bootimg *ctx, int err, const char *doing)
+const char *describe_failure(struct bootimg *ctx, int err, const char *what,
+			     char *buf, size_t size, int *exit_code)
 {
-	const char *path = bootimg_error_path(ctx);
-	char what[512];
 	const char *cause;
 	int code;
-	char limit_msg[96];
 
-	snprintf(what, sizeof(what), "%s", path ? path : doing);
 	switch (-err) {
 	case ENOENT:
 		cause = "no such file";
@@ -136,10 +133,9 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_BAD_IMAGE;
 		break;
 	case E2BIG:
-		snprintf(limit_msg, sizeof(limit_msg),
-			 "the command line is longer than this kernel's "
-			 "limit of %d bytes", cmdline_limit(ctx, path));
-		cause = limit_msg;
+		snprintf(buf, size, "the command line is longer than this "
+			 "kernel's limit of %d bytes", cmdline_limit(ctx, what));
+		cause = buf;
 		code = EXIT_CMDLINE_TOO_LONG;
 		break;
 	case ENOSPC:
@@ -192,7 +188,7 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_UNSUPPORTED;
 		break;
 	case EMEDIUMTYPE:
-		cause = is_multiboot(ctx, path) ?
+		cause = is_multiboot(ctx, what) ?
 			"a multiboot kernel takes --module, not --initrd" :
 			"only a multiboot kernel takes --module";
 		code = EXIT_WRONG_INPUTS;
@@ -206,6 +202,19 @@ int report_failure(struct bootimg *ctx, int err, const char *doing)
 		code = EXIT_FAILED;
 		break;
 	}
+	*exit_code = code;
+	return cause;
+}
+
+int report_failure(struct bootimg *ctx, int err, const char *doing)
+{
+	const char *path = bootimg_error_path(ctx);
+	char what[512], buf[96];
+	const char *cause;
+	int code;
+
+	snprintf(what, sizeof(what), "%s", path ? path : doing);
+	cause = describe_failure(ctx, err, what, buf, sizeof(buf), &code);
 	fputs("bootimg: ", stderr);
 	put_escaped(stderr, what);
 	fprintf(stderr, ": %s\n", cause);

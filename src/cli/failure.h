@@ -19,6 +19,13 @@ enum exit_code {
 	EXIT_WRONG_INPUTS = 9,	/* --module or --initrd for the wrong kernel */
 };
 
+/*
+ * The cause of ERR concerning WHAT (a file, or what was being done), in
+ * words (static, or written into BUF), and its exit code.
+ */
+const char *describe_failure(struct bootimg *ctx, int err, const char *what,
+			     char *buf, size_t size, int *exit_code);
+
 /* Print "bootimg: FILE: cause" for ERR and return the exit code. */
 int report_failure(struct bootimg *ctx, int err, const char *doing);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bootcfg.h"
+#include "bootcfg-json.h"
 #include "shell-quote.h"
 #include "text-escape.h"
 
@@ -27,6 +28,7 @@ struct options {
 	char *entry;
 	char *format;
 	int null;
+	int json;
 	char *config;
 	char *boot_dir;
 	char *root;
@@ -198,6 +200,10 @@ static int command(const struct bootcfg *cfg, const struct options *o)
 			"the boot loader would add network values (ip=, "
 			"BOOTIF=...) to the command line\n", bootcfg_path(cfg),
 			e->index, e->sysappend);
+	if (o->json) {
+		show_entry_json(stdout, cfg, e);
+		return MK_OK;
+	}
 	if (!o->format || !strcmp(o->format, "shell")) {
 		print_shell(e);
 		return MK_OK;
@@ -237,11 +243,16 @@ static int run(poptContext pc, const struct options *o)
 				   "--list");
 	if (o->list && o->entry)
 		return usage_error(pc, "--list and --entry exclude each other");
+	if (o->json && (o->null || o->format))
+		return usage_error(pc, "--json excludes --format and --null");
 	err = bootcfg_load(&opts, &cfg, &error);
 	if (err < 0)
 		return config_failure(err, &error);
 	warnings(cfg);
-	if (o->list) {
+	if (o->list && o->json) {
+		show_entries_json(stdout, cfg);
+		code = MK_OK;
+	} else if (o->list) {
 		list(cfg, o->null);
 		code = MK_OK;
 	} else {
@@ -271,6 +282,9 @@ int main(int argc, const char **argv)
 		{ "null", 'z', POPT_ARG_NONE, &o.null, 0,
 		  "with --format=args: end each argument with NUL; with --list: "
 		  "end each field with NUL, unescaped", NULL },
+		{ "json", '\0', POPT_ARG_NONE, &o.json, 0,
+		  "print the entries (--list) or the entry as one JSON "
+		  "object", NULL },
 		{ "config", 'c', POPT_ARG_STRING, &o.config, 0,
 		  "read this configuration file or BLS entries directory",
 		  "FILE" },

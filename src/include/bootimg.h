@@ -188,6 +188,89 @@ struct bootimg_status {
 	uint64_t panic_reserved;	/* bytes reserved by crashkernel= */
 };
 
+/* A fact that could not be read, as an int of struct bootimg_facts. */
+#define BOOTIMG_UNKNOWN (-1)
+
+enum bootimg_lockdown {
+	BOOTIMG_LOCKDOWN_NONE = 0,
+	BOOTIMG_LOCKDOWN_INTEGRITY,
+	BOOTIMG_LOCKDOWN_CONFIDENTIALITY,
+};
+
+/* Facts that only root could read: bits of bootimg_facts.needs_root. */
+enum bootimg_fact {
+	BOOTIMG_FACT_LOCKDOWN = 0x1,	/* /sys/kernel/security/lockdown */
+	BOOTIMG_FACT_IMA_POLICY = 0x2,	/* /sys/kernel/security/ima/policy */
+	BOOTIMG_FACT_KEXEC_CONFIG = 0x4, /* the kernel's config */
+};
+
+/*
+ * What decides whether a load can work, read from /proc, /sys and /boot
+ * (below the sysroot) without privileges where the kernel allows it.
+ * Each int is 1, 0 or BOOTIMG_UNKNOWN.
+ */
+struct bootimg_facts {
+	char release[65];		/* the running kernel's, "" unknown */
+	int root;			/* this process has euid 0 */
+	int lockdown;			/* enum bootimg_lockdown, or UNKNOWN */
+	int kexec_load_disabled;	/* kernel.kexec_load_disabled */
+	int has_kexec;			/* kexec_load(2): CONFIG_KEXEC */
+	int has_kexec_file;		/* kexec_file_load(2): CONFIG_KEXEC_FILE */
+	int kexec_sig;			/* CONFIG_KEXEC_SIG: signatures checked */
+	int kexec_sig_force;		/* CONFIG_KEXEC_SIG_FORCE: and required */
+	char config[96];		/* where the config was read, or "" */
+	int ima_appraise_kexec;		/* an IMA policy rule appraises */
+					/* func=KEXEC_KERNEL_CHECK */
+	int efi;			/* booted through UEFI */
+	int secure_boot;		/* UEFI Secure Boot is on */
+	int module_loaded;		/* bootimg.ko: /dev/bootimg or */
+					/* /sys/module/bootimg */
+	int module_available;		/* in /lib/modules/RELEASE/modules.dep */
+	uint64_t crash_size;		/* bytes reserved by crashkernel= */
+	int crash_loaded;		/* a panic kernel is staged */
+	unsigned watchdogs;		/* devices in /sys/class/watchdog */
+	char watchdog[64];		/* the first one's identity, or "" */
+	unsigned needs_root;		/* enum bootimg_fact: unknown, */
+					/* because only root can read them */
+};
+
+/* Read the facts; fails only when memory runs out. */
+int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *facts);
+
+/* A method that auto would not try, in bootimg_check.method_error. */
+#define BOOTIMG_NOT_TRIED 1
+
+/*
+ * What loading a request would do, predicted from FACTS and the files
+ * without loading anything.  The prediction is for root: the load needs
+ * CAP_SYS_BOOT whatever the rest.
+ */
+struct bootimg_check {
+	/* Indexed by enum bootimg_method: 0 it would work, a negative */
+	/* errno it would fail, BOOTIMG_NOT_TRIED (the request's method */
+	/* or auto's order never reaches it). */
+	int method_error[4];
+	struct bootimg_load_result result;	/* the method used */
+	int verdict;			/* 0, or the error the load gives */
+	int pe_signed;			/* the image kexec_file_load gets */
+					/* has an Authenticode signature */
+	int signature_required;		/* kexec_file_load refuses a bad one */
+	int signature_accepted;		/* 1, 0 or BOOTIMG_UNKNOWN */
+	int plan_error;			/* the kexec plan's 0 or errno */
+	uint64_t plan_bytes;		/* memory its segments take */
+	uint64_t largest_ram_start;	/* the largest RAM range, for a */
+	uint64_t largest_ram_size;	/* panic kernel the reservation */
+};
+
+/*
+ * Predict bootimg_load(REQ).  A file that cannot be read or is no kernel
+ * fails here as it would there (the context names it); any other
+ * obstacle is CHECK->verdict.
+ */
+int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
+		  const struct bootimg_facts *facts,
+		  struct bootimg_check *check);
+
 int bootimg_new(struct bootimg **ctx);
 void bootimg_free(struct bootimg *ctx);
 

@@ -28,17 +28,6 @@ static int worth_falling_back(int err)
 	       err == -EINVAL;
 }
 
-static int read_flag(struct bootimg *ctx, const char *path, uint64_t *value)
-{
-	char buf[32];
-	int err = bi_read_sysfile(ctx, path, buf, sizeof(buf));
-
-	if (err < 0)
-		return err;
-	*value = strtoull(buf, NULL, 0);
-	return 0;
-}
-
 /* The kernel has no kexec, or kernel.kexec_load_disabled switched it off. */
 static int kexec_unavailable(struct bootimg *ctx, int err)
 {
@@ -47,7 +36,7 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 	if (err == -ENOSYS)
 		return 1;
 	return err == -EPERM &&
-	       read_flag(ctx, "/proc/sys/kernel/kexec_load_disabled",
+	       bi_read_u64(ctx, "/proc/sys/kernel/kexec_load_disabled",
 			 &disabled) == 0 && disabled;
 }
 
@@ -57,9 +46,8 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
  * kernel.kexec_load_disabled is the administrator's choice, and only an
  * explicit --method=module may override it.
  */
-static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
-		     const struct bi_inputs *in,
-		     struct bootimg_load_result *result)
+int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
+		void *arg, struct bootimg_load_result *result)
 {
 	int err, kexec_err;
 
@@ -69,23 +57,57 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	 */
 	if (!req->fast_boot && !(req->flags & BOOTIMG_LOAD_ENTRY32)) {
 		result->used = BOOTIMG_METHOD_FILE;
-		err = bi_backend_file.load(ctx, req, in);
+		err = try_method(arg, BOOTIMG_METHOD_FILE);
 		if (err == 0 || !worth_falling_back(err))
 			return err;
 		result->file_error = err;
 	}
 	result->used = BOOTIMG_METHOD_KEXEC;
-	kexec_err = bi_backend_kexec.load(ctx, req, in);
+	kexec_err = try_method(arg, BOOTIMG_METHOD_KEXEC);
 	/* bootimg.ko has no panic kernel. */
 	if (kexec_err != -ENOSYS || (req->flags & BOOTIMG_LOAD_PANIC))
 		return kexec_err;
 	result->used = BOOTIMG_METHOD_MODULE;
-	err = bi_backend_module.load(ctx, req, in);
+	err = try_method(arg, BOOTIMG_METHOD_MODULE);
 	if (err != -ENOSYS)
 		return err;
 	/* No bootimg.ko either: kexec's refusal is the one to report. */
 	result->used = BOOTIMG_METHOD_KEXEC;
-	return bi_fail(ctx, req->kernel, kexec_err);
+	return kexec_err;
+}
+
+struct real_load {
+	struct bootimg *ctx;
+	const struct bootimg_request *req;
+	const struct bi_inputs *in;
+};
+
+static int try_real_load(void *arg, enum bootimg_method method)
+{
+	const struct real_load *l = arg;
+
+	return backends[method]->load(l->ctx, l->req, l->in);
+}
+
+static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
+		     const struct bi_inputs *in,
+		     struct bootimg_load_result *result)
+{
+	struct real_load l = { ctx, req, in };
+	int err = bi_auto_run(req, try_real_load, &l, result);
+
+	/* bootimg.ko was missing too: name the kernel, not /dev/bootimg. */
+	if (err == -ENOSYS && result->used == BOOTIMG_METHOD_KEXEC)
+		err = bi_fail(ctx, req->kernel, err);
+	return err;
+}
+
+/* Refused before any method runs: a panic kernel with no reservation. */
+int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
+{
+	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
+		return bi_fail(ctx, NULL, -EDESTADDRREQ);
+	return 0;
 }
 
 int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
@@ -107,11 +129,10 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	err = bi_inputs_open(ctx, req, &in);
 	if (err < 0)
 		return err;
-	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
-		err = bi_fail(ctx, NULL, -EDESTADDRREQ);
-	else if (req->method == BOOTIMG_METHOD_AUTO)
+	err = bi_request_refused(ctx, req);
+	if (err == 0 && req->method == BOOTIMG_METHOD_AUTO)
 		err = load_auto(ctx, req, &in, result);
-	else
+	else if (err == 0)
 		err = backends[req->method]->load(ctx, req, &in);
 	result->fast_boot = (struct bootimg_fast_boot){
 		.kaslr = in.kernel.kaslr.status,
@@ -138,7 +159,7 @@ int bootimg_unload(struct bootimg *ctx, unsigned flags)
 int bi_kexec_staged(struct bootimg *ctx, int *staged)
 {
 	uint64_t loaded = 0;
-	int err = read_flag(ctx, "/sys/kernel/kexec_loaded", &loaded);
+	int err = bi_read_u64(ctx, "/sys/kernel/kexec_loaded", &loaded);
 
 	if (err < 0)
 		return bi_fail(ctx, "/sys/kernel/kexec_loaded",
@@ -157,8 +178,8 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 	if (err < 0 && module_err < 0)
 		return err;
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
-	read_flag(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
-	read_flag(ctx, "/sys/kernel/kexec_crash_size", &size);
+	bi_read_u64(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
+	bi_read_u64(ctx, "/sys/kernel/kexec_crash_size", &size);
 	*status = (struct bootimg_status){
 		.loaded = kexec_staged || module_staged,
 		.module = module_staged != 0,

@@ -25,4 +25,17 @@ extern const struct bi_backend bi_backend_module;
 int bi_kexec_staged(struct bootimg *ctx, int *staged);
 int bi_kexec_exec(struct bootimg *ctx);
 
+/*
+ * auto's policy, apart from the loading: TRY_METHOD(ARG, METHOD) loads
+ * (or predicts the outcome of loading) with one method and returns 0 or
+ * its error; bi_auto_run() calls it for each method in auto's order and
+ * returns the error auto reports, with the method in RESULT.
+ */
+typedef int bi_try_method(void *arg, enum bootimg_method method);
+int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
+		void *arg, struct bootimg_load_result *result);
+
+/* 0, or why REQ is refused before any method is tried. */
+int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req);
+
 #endif

@@ -86,6 +86,17 @@ int bi_read_sysfile(const struct bootimg *ctx, const char *path,
 	return (int)n;
 }
 
+int bi_read_u64(const struct bootimg *ctx, const char *path, uint64_t *value)
+{
+	char buf[32];
+	int err = bi_read_sysfile(ctx, path, buf, sizeof(buf));
+
+	if (err < 0)
+		return err;
+	*value = strtoull(buf, NULL, 0);
+	return 0;
+}
+
 int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 		  size_t *len)
 {
@@ -123,6 +134,23 @@ int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 	*buf = data;
 	*len = used;
 	return 0;
+}
+
+int bi_next_line(const char **pos, const char *end, char *line, size_t size)
+{
+	const char *nl;
+	size_t n;
+
+	if (*pos >= end)
+		return 0;
+	nl = memchr(*pos, '\n', (size_t)(end - *pos));
+	n = (size_t)((nl ? nl : end) - *pos);
+	if (n >= size)
+		n = size - 1;
+	memcpy(line, *pos, n);
+	line[n] = '\0';
+	*pos = nl ? nl + 1 : end;
+	return 1;
 }
 
 const char *bootimg_method_name(enum bootimg_method method)

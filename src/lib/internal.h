@@ -27,6 +27,15 @@ int bi_sysroot_path(const struct bootimg *ctx, const char *path,
 int bi_read_sysfile(const struct bootimg *ctx, const char *path,
 		    char *buf, size_t size);
 
+/* Read a number (decimal, or 0x hex) from a small file below the sysroot. */
+int bi_read_u64(const struct bootimg *ctx, const char *path, uint64_t *value);
+
+/*
+ * The next line of the text at *POS (before END) into LINE, without its
+ * newline, cut to SIZE - 1 bytes and NUL-terminated; 0 past the end.
+ */
+int bi_next_line(const char **pos, const char *end, char *line, size_t size);
+
 /* Read a whole file below the sysroot into a malloc'd buffer. */
 int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 		  size_t *len);

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* What bootimg prints for --info, --dry-run and --status with --json. */
+#ifndef BOOTIMG_CLI_SHOW_JSON_H
+#define BOOTIMG_CLI_SHOW_JSON_H
+
+#include <stdio.h>
+#include "bootimg.h"
+
+void show_info_json(FILE *out, const char *path,
+		    const struct bootimg_info *info);
+void show_plan_json(FILE *out, struct bootimg *ctx,
+		    const struct bootimg_request *req,
+		    const struct bootimg_plan *plan);
+void show_status_json(FILE *out, const struct bootimg_status *status);
+
+#endif

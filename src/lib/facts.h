@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * bootimg --check's facts about the running kernel, and the parsers
+ * behind them, on buffers, for the unit tests.
+ */
+#ifndef BOOTIMG_FACTS_H
+#define BOOTIMG_FACTS_H
+
+#include <stddef.h>
+#include "bootimg.h"
+
+/* The mode in brackets of /sys/kernel/security/lockdown, or -EINVAL. */
+int bi_parse_lockdown(const char *text);
+
+/* 1 if a rule of an IMA policy appraises func=KEXEC_KERNEL_CHECK. */
+int bi_ima_appraises_kexec(const char *text, size_t len);
+
+/* 1 for NAME=y in a kernel config, else 0 ("is not set", absent). */
+int bi_kconfig_enabled(const char *text, size_t len, const char *name);
+
+/* 1 if a modules.dep lists bootimg.ko (compressed or not). */
+int bi_modules_dep_has_bootimg(const char *text, size_t len);
+
+/*
+ * The running kernel's config: /proc/config.gz, else
+ * /boot/config-RELEASE, into a malloc'd buffer; SOURCE names the file.
+ */
+int bi_kconfig_read(struct bootimg *ctx, const char *release, char **text,
+		    size_t *len, char *source, size_t source_size);
+
+/*
+ * 1 if the PE image in DATA has an Authenticode certificate table, which
+ * *CERTS and *CERTS_SIZE then point to; else 0.
+ */
+int bi_pe_signed(const uint8_t *data, size_t size, const uint8_t **certs,
+		 size_t *certs_size);
+
+/*
+ * Does a key of the kernel's keyrings (the text of /proc/keys) match a
+ * certificate of the signatures in CERTS, by subject or authority key
+ * identifier?  1 yes, 0 no, BOOTIMG_UNKNOWN if the trusted keyrings are
+ * not visible (only root sees them).
+ */
+int bi_keys_match_signer(const char *keys, size_t keys_len,
+			 const uint8_t *certs, size_t certs_size);
+
+#endif

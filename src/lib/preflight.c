@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * bootimg_check(): what bootimg_load() would do with a request, predicted
+ * from the facts about the running kernel, the files and a plan made
+ * without loading anything.  auto's order is bi_auto_run()'s, the same
+ * as the load's.
+ */
+#include <stdlib.h>
+#include "backend.h"
+#include "facts.h"
+#include "internal.h"
+#include "plan.h"
+
+struct prediction {
+	const struct bootimg_request *req;
+	const struct bootimg_facts *f;
+	const struct bi_inputs *in;
+	struct bootimg_check *c;
+};
+
+static int locked_down(const struct bootimg_facts *f)
+{
+	return f->lockdown == BOOTIMG_LOCKDOWN_INTEGRITY ||
+	       f->lockdown == BOOTIMG_LOCKDOWN_CONFIDENTIALITY;
+}
+
+/* kexec_file_load refuses an image whose PE signature does not verify. */
+static int pe_signature_demanded(const struct bootimg_facts *f)
+{
+	return f->kexec_sig_force == 1 || locked_down(f);
+}
+
+/* Does a key of the kernel's keyrings match the signer of CERTS? */
+static int signer_trusted(struct bootimg *ctx, const uint8_t *certs,
+			  size_t size)
+{
+	char *keys;
+	size_t len;
+	int trusted;
+
+	if (bi_read_whole(ctx, "/proc/keys", &keys, &len) < 0)
+		return BOOTIMG_UNKNOWN;
+	trusted = bi_keys_match_signer(keys, len, certs, size);
+	free(keys);
+	return trusted;
+}
+
+/*
+ * kexec_file_load demands a valid signature under KEXEC_SIG_FORCE, under
+ * lockdown, and where IMA appraises kexec images (IMA checks signatures
+ * of its own, which bootimg does not).  A signed image is accepted if a
+ * key of the kernel's keyrings matches its signer, which only root sees.
+ */
+static void judge_signature(struct bootimg *ctx, const struct bootimg_facts *f,
+			    const struct bi_file *image,
+			    struct bootimg_check *c)
+{
+	const uint8_t *certs;
+	size_t size;
+
+	c->pe_signed = bi_pe_signed(image->data, image->size, &certs, &size);
+	if (pe_signature_demanded(f) || f->ima_appraise_kexec == 1)
+		c->signature_required = 1;
+	else if (f->kexec_sig_force < 0 || f->lockdown < 0 ||
+		 f->ima_appraise_kexec < 0)
+		c->signature_required = BOOTIMG_UNKNOWN;
+	else
+		c->signature_required = 0;
+	if (c->signature_required == 0)
+		c->signature_accepted = 1;
+	else if (c->pe_signed)
+		c->signature_accepted = signer_trusted(ctx, certs, size);
+	else	/* IMA may still accept a signature of its own */
+		c->signature_accepted = pe_signature_demanded(f) ?
+					0 : BOOTIMG_UNKNOWN;
+}
+
+/* Only root can read what some plans need: no obstacle, just unknown. */
+static int plan_obstacle(const struct bootimg_check *c)
+{
+	return c->plan_error == -EACCES || c->plan_error == -EPERM ?
+	       0 : c->plan_error;
+}
+
+static int predict_file(const struct prediction *p)
+{
+	if (p->f->has_kexec_file == 0)
+		return -ENOSYS;
+	if (!p->in->kernel.file_loadable)
+		return -EOPNOTSUPP;
+	if (p->f->kexec_load_disabled == 1)
+		return -EPERM;
+	/* The verdict of a bad signature, but lockdown's own is EPERM. */
+	if (p->c->signature_accepted == 0 && pe_signature_demanded(p->f))
+		return p->f->kexec_sig_force == 1 ? -EKEYREJECTED : -EPERM;
+	/* The kernel places the segments itself, in the same RAM. */
+	return plan_obstacle(p->c) == -ENOSPC ? -ENOSPC : 0;
+}
+
+static int predict_kexec(const struct prediction *p)
+{
+	if (p->f->has_kexec == 0)
+		return -ENOSYS;
+	if (p->f->kexec_load_disabled == 1 || locked_down(p->f))
+		return -EPERM;
+	return plan_obstacle(p->c);
+}
+
+/* bootimg.ko refuses to load under lockdown, and has no panic kernel. */
+static int predict_module(const struct prediction *p)
+{
+	if (p->req->flags & BOOTIMG_LOAD_PANIC)
+		return -EOPNOTSUPP;
+	if (p->f->module_loaded == 0)
+		return -ENOSYS;
+	if (locked_down(p->f))
+		return -EPERM;
+	return plan_obstacle(p->c);
+}
+
+static int try_prediction(void *arg, enum bootimg_method method)
+{
+	const struct prediction *p = arg;
+	int err = method == BOOTIMG_METHOD_FILE ? predict_file(p) :
+		  method == BOOTIMG_METHOD_KEXEC ? predict_kexec(p) :
+		  predict_module(p);
+
+	p->c->method_error[method] = err;
+	return err;
+}
+
+static uint64_t inputs_size(const struct bi_inputs *in)
+{
+	uint64_t size = in->kernel.info.init_size;
+	size_t i;
+
+	for (i = 0; i < in->n_initrds; i++)
+		size += in->initrds[i].size;
+	for (i = 0; i < in->n_modules; i++)
+		size += in->modules[i].size;
+	return size;
+}
+
+/* The plan's memory, or what the inputs need at least when it fails. */
+static void try_plan(struct bootimg *ctx, const struct bootimg_request *req,
+		     const struct bi_inputs *in, struct bootimg_check *c)
+{
+	struct bootimg_plan *plan;
+	size_t i;
+
+	c->plan_error = bi_plan_new(ctx, req, in, &plan);
+	if (c->plan_error < 0) {
+		c->plan_bytes = inputs_size(in);
+		return;
+	}
+	for (i = 0; i < plan->n_segments; i++)
+		c->plan_bytes += plan->segments[i].memsz;
+	bootimg_plan_free(plan);
+}
+
+static void find_largest_ram(struct bootimg *ctx,
+			     const struct bootimg_request *req,
+			     const struct bootimg_facts *f,
+			     struct bootimg_check *c)
+{
+	struct bi_memmap map;
+	size_t i;
+
+	if (req->flags & BOOTIMG_LOAD_PANIC) {
+		c->largest_ram_size = f->crash_size;
+		return;
+	}
+	if (bi_memmap_read(ctx, &map) < 0)
+		return;
+	for (i = 0; i < map.count; i++) {
+		const struct bi_mem_range *r = &map.ranges[i];
+
+		if (r->type == BI_MEM_RAM &&
+		    r->end - r->start > c->largest_ram_size) {
+			c->largest_ram_start = r->start;
+			c->largest_ram_size = r->end - r->start;
+		}
+	}
+	bi_memmap_free(&map);
+}
+
+int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
+		  const struct bootimg_facts *facts, struct bootimg_check *c)
+{
+	struct bi_inputs in;
+	struct prediction p = { req, facts, &in, c };
+	size_t i;
+	int err;
+
+	*c = (struct bootimg_check){ .result.used = req->method };
+	for (i = 0; i < sizeof(c->method_error) / sizeof(c->method_error[0]);
+	     i++)
+		c->method_error[i] = BOOTIMG_NOT_TRIED;
+	if ((size_t)req->method >= sizeof(c->method_error) /
+				   sizeof(c->method_error[0]))
+		return bi_fail(ctx, NULL, -EINVAL);
+	err = bi_inputs_open(ctx, req, &in);
+	if (err < 0)
+		return err;
+	judge_signature(ctx, facts, &in.kernel.image, c);
+	try_plan(ctx, req, &in, c);
+	find_largest_ram(ctx, req, facts, c);
+	c->verdict = bi_request_refused(ctx, req);
+	if (c->verdict == 0 && req->method == BOOTIMG_METHOD_AUTO)
+		c->verdict = bi_auto_run(req, try_prediction, &p, &c->result);
+	else if (c->verdict == 0)
+		c->verdict = try_prediction(&p, req->method);
+	bi_inputs_close(&in);
+	bi_fail(ctx, NULL, 0);
+	return 0;
+}
