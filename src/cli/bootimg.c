@@ -22,6 +22,7 @@ struct options {
 	char *method;
 	int fast_boot;
 	char *entry;
+	int debug;
 	int exec;
 	int unload;
 	int status;
@@ -250,6 +251,10 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "--entry=32 needs the kexec or module "
 				       "method: kexec_file_load always uses "
 				       "the 64-bit entry");
+	if (o->debug && req.method == BOOTIMG_METHOD_FILE)
+		return usage_error(pc, "--debug needs the kexec or module "
+				       "method: kexec_file_load uses the "
+				       "kernel's own purgatory");
 	req.fast_boot = !!o->fast_boot;
 	/* Neither: the image's own command line (UKI), or none. */
 	cmdline = !o->command_line && !o->reuse_cmdline ? NULL :
@@ -268,6 +273,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	req.flags = o->panic ? BOOTIMG_LOAD_PANIC : 0;
 	if (o->entry && strcmp(o->entry, "32") == 0)
 		req.flags |= BOOTIMG_LOAD_ENTRY32;
+	if (o->debug)
+		req.flags |= BOOTIMG_LOAD_BREADCRUMB;
 	req.append = o->append;
 
 	if (o->dry_run)
@@ -315,6 +322,9 @@ int main(int argc, const char **argv)
 		{ "entry", '\0', POPT_ARG_STRING, &o.entry, 0,
 		  "enter the kernel at its 32-bit or 64-bit entry (default: "
 		  "64 if it has one; 32: kexec or module method)", "32|64" },
+		{ "debug", '\0', POPT_ARG_NONE, &o.debug, 0,
+		  "purgatory prints a line on the serial port before it "
+		  "enters the kernel (kexec or module method)", NULL },
 		{ "exec", 'e', POPT_ARG_NONE, &o.exec, 0,
 		  "boot the staged kernel now", NULL },
 		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,
