@@ -240,6 +240,24 @@ systemctl reboot"'
 done
 : >"$tmp/defaults"
 
+# --- --debug, BOOTIMG_DEBUG: bootimg --debug, purgatory's breadcrumb -----
+run -- -n --debug --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "--debug: bootimg --debug stages" same "$tmp/out" \
+	"bootimg --load $tmp/vmlinuz --command-line=x --debug
+bootimg --exec"
+echo BOOTIMG_DEBUG=yes >"$tmp/defaults"
+run -- -n --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "BOOTIMG_DEBUG=yes: bootimg --debug stages" eval \
+	'[ "$(head -n 1 "$tmp/out")" = "bootimg --load $tmp/vmlinuz --command-line=x --debug" ]'
+run -- --debug -s --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "--debug: the real bootimg stages with kexec_load" eval \
+	'[ $rc -eq 0 ] && has "kexec_load entry" "$tmp/log" && lacks kexec_file_load "$tmp/log"'
+echo BOOTIMG_DEBUG=maybe >"$tmp/defaults"
+run -- -n --kernel="$tmp/vmlinuz"
+check "BOOTIMG_DEBUG=maybe: exit 2, names the file" eval \
+	'[ $rc -eq 2 ] && has "$tmp/defaults:1: BOOTIMG_DEBUG: the value must be yes or no" "$tmp/err"'
+: >"$tmp/defaults"
+
 # --- for init scripts: --if-enabled, --if-unstaged ---------------------
 run -- --if-enabled -s --kernel="$tmp/vmlinuz" --init=systemd
 check "--if-enabled without BOOTIMG_ENABLED=yes: nothing done" \

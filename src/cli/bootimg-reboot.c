@@ -34,6 +34,7 @@ struct options {
 	char *command_line;
 	char *append;
 	char *method;
+	int debug;
 	char *init;
 	char *defaults;
 	int stage_only;
@@ -174,6 +175,7 @@ static int choose_source(poptContext pc, const struct options *o,
 	req->command_line = o->command_line;
 	req->append = o->append ? o->append : d->append;
 	req->method = o->method ? o->method : d->method;
+	req->debug = o->debug || d->debug;
 	return REBOOT_OK;
 }
 
@@ -253,6 +255,9 @@ int main(int argc, const char **argv)
 		  "add STRING to the command line", "STRING" },
 		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
 		  "bootimg's load method: auto, file or kexec", "METHOD" },
+		{ "debug", '\0', POPT_ARG_NONE, &o.debug, 0,
+		  "stage with bootimg --debug: purgatory prints a line on "
+		  "the serial port before it enters the kernel", NULL },
 		{ "init", '\0', POPT_ARG_STRING, &o.init, 0,
 		  "reboot through: auto (default), systemd, sysvinit or direct",
 		  "INIT" },
