@@ -24,6 +24,9 @@ enum reboot_exit {
 	REBOOT_FELL_BACK = 4,	/* staging failed; a normal reboot began */
 };
 
+/* bootimg's exit status when a pre-exec hook failed (bootimg(8)). */
+#define BOOTIMG_EXIT_HOOK_FAILED 10
+
 struct options {
 	char *entry;
 	char *config;
@@ -78,23 +81,27 @@ static int run_command(char *const argv[], const struct plan *p, int quiet)
 	return status;
 }
 
-/* Show or run the reboot command ARGV; REBOOT_FAILED if it fails. */
-static int reboot_with(const char *const *argv, const struct plan *p,
-		       int success)
+/* Show (0) or run the reboot command ARGV; its exit status. */
+static int reboot_status(const char *const *argv, const struct plan *p)
 {
 	int status;
 
 	if (p->dry_run) {
 		shell_print_command(stdout, (char *const *)argv);
-		return success;
+		return 0;
 	}
 	status = run_command((char *const *)argv, p, 0);
-	if (status == 0)
-		return success;
 	if (status > 0)
 		fprintf(stderr, "bootimg-reboot: %s exited with status %d\n",
 			argv[0], status);
-	return REBOOT_FAILED;
+	return status;
+}
+
+/* Show or run the reboot command ARGV; REBOOT_FAILED if it fails. */
+static int reboot_with(const char *const *argv, const struct plan *p,
+		       int success)
+{
+	return reboot_status(argv, p) == 0 ? success : REBOOT_FAILED;
 }
 
 /* Staging failed: reboot the normal way, with nothing staged, or not. */
@@ -123,6 +130,9 @@ static int stage(const struct plan *p)
 
 	if (stage_command(&p->stage, &cmd) < 0)
 		return -1;
+	/* bootimg --load records it for the pre-exec hooks. */
+	setenv("BOOTIMG_ENTRY", p->stage.source == STAGE_ENTRY &&
+	       p->stage.entry ? p->stage.entry : "", 1);
 	if (p->dry_run)
 		shell_print_command(stdout, cmd.v);
 	else
@@ -141,13 +151,38 @@ static int already_staged(const struct plan *p)
 	return run_command((char *const *)status, p, 1) == 0;
 }
 
+/*
+ * Boot the staged kernel.  When bootimg --exec (--init=direct) stops
+ * because a pre-exec hook failed, it has unstaged the kernel: reboot the
+ * normal way, as the init systems do then.
+ */
+static int boot_staged(const struct plan *p)
+{
+	int status = reboot_status(p->init->kexec, p);
+
+	if (status == 0)
+		return REBOOT_OK;
+	if (status == BOOTIMG_EXIT_HOOK_FAILED &&
+	    strcmp(p->init->name, "direct") == 0) {
+		if (!p->fallback) {
+			fputs("bootimg-reboot: a pre-exec hook failed; not "
+			      "rebooting\n", stderr);
+			return REBOOT_NOT_STAGED;
+		}
+		fputs("bootimg-reboot: a pre-exec hook failed; rebooting the "
+		      "normal way, through the firmware\n", stderr);
+		return reboot_with(p->init->reboot, p, REBOOT_FELL_BACK);
+	}
+	return REBOOT_FAILED;
+}
+
 static int run(const struct plan *p)
 {
 	if (stage(p) < 0)
 		return fall_back(p);
 	if (p->stage_only)
 		return REBOOT_OK;
-	return reboot_with(p->init->kexec, p, REBOOT_OK);
+	return boot_staged(p);
 }
 
 static int choose_source(poptContext pc, const struct options *o,

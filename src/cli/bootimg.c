@@ -9,7 +9,9 @@
 #include "cmdline.h"
 #include "escape.h"
 #include "failure.h"
+#include "pre-exec.h"
 #include "show.h"
+#include "staged-entry.h"
 
 struct options {
 	char *load;
@@ -24,6 +26,7 @@ struct options {
 	char *entry;
 	int debug;
 	int exec;
+	int pre_exec_hooks;
 	int unload;
 	int status;
 	char *info;
@@ -165,6 +168,36 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	return EXIT_OK;
 }
 
+/*
+ * The pre-exec hooks; when one fails, unstage the kernel, so that the
+ * reboot that follows (sysvinit's, systemd-shutdown's, bootimg-reboot's
+ * fallback) goes through the firmware, also with bootimg.ko.
+ */
+static int run_pre_exec_hooks(struct bootimg *ctx)
+{
+	int err;
+
+	if (pre_exec_run_hooks() == 0)
+		return EXIT_OK;
+	err = bootimg_unload(ctx, 0);
+	if (err < 0)
+		return report_failure(ctx, err, "unload");
+	staged_entry_forget();
+	fputs("bootimg: a pre-exec hook failed: the staged kernel is "
+	      "unstaged; a reboot now goes through the firmware\n", stderr);
+	return EXIT_HOOK_FAILED;
+}
+
+/* --pre-exec-hooks: for a kexec that systemd-shutdown makes. */
+static int do_pre_exec_hooks(struct bootimg *ctx)
+{
+	struct bootimg_status status;
+
+	if (bootimg_get_status(ctx, &status) == 0 && !status.loaded)
+		return EXIT_OK;	/* no kexec will happen */
+	return run_pre_exec_hooks(ctx);
+}
+
 static int do_exec(struct bootimg *ctx)
 {
 	struct bootimg_status status;
@@ -175,6 +208,9 @@ static int do_exec(struct bootimg *ctx)
 			"use bootimg --load first\n");
 		return EXIT_FAILED;
 	}
+	err = run_pre_exec_hooks(ctx);
+	if (err != EXIT_OK)
+		return err;
 	err = bootimg_exec(ctx);
 	return report_failure(ctx, err, "exec");
 }
@@ -194,7 +230,11 @@ static int do_unload(struct bootimg *ctx, int panic)
 {
 	int err = bootimg_unload(ctx, panic ? BOOTIMG_LOAD_PANIC : 0);
 
-	return err < 0 ? report_failure(ctx, err, "unload") : EXIT_OK;
+	if (err < 0)
+		return report_failure(ctx, err, "unload");
+	if (!panic)
+		staged_entry_forget();
+	return EXIT_OK;
 }
 
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
@@ -202,7 +242,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	const char *positional = poptGetArg(pc);
 	struct bootimg_request req = { 0 };
 	int actions = !!o->load + o->exec + o->unload + o->status +
-		      !!o->info + !!positional;
+		      !!o->info + o->pre_exec_hooks + !!positional;
 	char *cmdline;
 	int code;
 
@@ -214,11 +254,14 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "too many arguments");
 	if (actions != 1)
 		return usage_error(pc, "give exactly one of KERNEL, --load, "
-				       "--exec, --unload, --status, --info");
+				       "--exec, --unload, --status, --info, "
+				       "--pre-exec-hooks");
 	if (o->info)
 		return do_info(ctx, o->info);
 	if (o->exec)
 		return do_exec(ctx);
+	if (o->pre_exec_hooks)
+		return do_pre_exec_hooks(ctx);
 	if (o->unload)
 		return do_unload(ctx, o->panic);
 	if (o->status)
@@ -281,6 +324,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		code = do_dry_run(ctx, &req);
 	else
 		code = do_load(ctx, &req, o->verbose);
+	if (code == EXIT_OK && !o->dry_run && !o->panic)
+		staged_entry_record(req.kernel, o->initrds, cmdline, o->append);
 	if (code == EXIT_OK && positional && !o->dry_run)
 		code = do_exec(ctx);
 	free(cmdline);
@@ -327,6 +372,9 @@ int main(int argc, const char **argv)
 		  "enters the kernel (kexec or module method)", NULL },
 		{ "exec", 'e', POPT_ARG_NONE, &o.exec, 0,
 		  "boot the staged kernel now", NULL },
+		{ "pre-exec-hooks", '\0', POPT_ARG_NONE, &o.pre_exec_hooks, 0,
+		  "run the pre-exec hooks only; if one fails, unstage the "
+		  "kernel (for systemd-shutdown)", NULL },
 		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,
 		  "unstage the staged kernel", NULL },
 		{ "status", 'S', POPT_ARG_NONE, &o.status, 0,
