@@ -30,6 +30,7 @@ struct options {
 	char *boot_dir;
 	char *root;
 	char *loader;
+	int consume;
 	int version;
 };
 
@@ -182,14 +183,18 @@ static int run(poptContext pc, const struct options *o)
 		return usage_error(pc, "--format takes shell or args");
 	if (o->null && (!o->format || strcmp(o->format, "args")))
 		return usage_error(pc, "--null goes with --format=args");
-	if (o->list && o->entry)
-		return usage_error(pc, "--list and --entry exclude each other");
+	if (o->list + !!o->entry + o->consume > 1)
+		return usage_error(pc, "--list, --entry and --consume-oneshot "
+				       "exclude each other");
 	err = bootcfg_load(&opts, &cfg, &error);
 	if (err < 0)
 		return config_failure(err, &error);
 	if (o->list) {
 		list(cfg);
 		code = MK_OK;
+	} else if (o->consume) {
+		err = bootcfg_consume_next_entry(&opts, cfg, &error);
+		code = err < 0 ? config_failure(err, &error) : MK_OK;
 	} else {
 		code = command(cfg, o);
 	}
@@ -227,6 +232,9 @@ int main(int argc, const char **argv)
 		{ "loader", 'L', POPT_ARG_STRING, &o.loader, 0,
 		  "the configuration's format: grub, bls, syslinux or lilo "
 		  "(default: detected)", "NAME" },
+		{ "consume-oneshot", '\0', POPT_ARG_NONE, &o.consume, 0,
+		  "the default entry is being booted: consume GRUB's one-shot "
+		  "next_entry in grubenv, as GRUB does", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
 		  "print the version", NULL },
 		POPT_AUTOHELP

@@ -103,6 +103,18 @@ const struct bootcfg_entry *bootcfg_default(const struct bootcfg *cfg);
 const struct bootcfg_entry *bootcfg_find(const struct bootcfg *cfg,
 					 const char *selector);
 
+/*
+ * Consume GRUB's one-shot entry as GRUB does when it boots it (grub-reboot
+ * sets it): remove next_entry from the grubenv beside CFG's grub.cfg,
+ * below OPTIONS' root, keeping every other variable.  Returns 1 when it
+ * was removed, 0 when none was set (or CFG is not GRUB's), a negative
+ * errno with ERROR filled otherwise; -EBADMSG for a grubenv that is not
+ * a 1024-byte environment block, which is left alone.
+ */
+int bootcfg_consume_next_entry(const struct bootcfg_options *options,
+			       const struct bootcfg *cfg,
+			       struct bootcfg_error *error);
+
 #ifdef __cplusplus
 }
 #endif
