@@ -140,8 +140,9 @@ systemctl kexec"
 printf '%s\0' bootimg --load /boot/vmlinuz-2 --reuse-cmdline >"$tmp/mkbootcmd.out"
 run -- -n --init=systemd
 check "no --entry: mkbootcmd's default entry" same "$tmp/calls" "mkbootcmd --format=args --null"
-check "a leading 'bootimg' dropped" same "$tmp/out" \
-	"bootimg --load /boot/vmlinuz-2 --reuse-cmdline
+check "a leading 'bootimg' dropped; the default entry's one-shot consumed" \
+	same "$tmp/out" "bootimg --load /boot/vmlinuz-2 --reuse-cmdline
+mkbootcmd --consume-oneshot
 systemctl kexec"
 printf '%s\0' --load /boot/vmlinuz-2 '--command-line=a
 b' "" >"$tmp/mkbootcmd.out"
@@ -149,6 +150,7 @@ run -- -n --init=systemd
 check "NUL-terminated: a newline and an empty argument are kept" same "$tmp/out" \
 	"bootimg --load /boot/vmlinuz-2 '--command-line=a
 b' ''
+mkbootcmd --consume-oneshot
 systemctl kexec"
 FAKE_MKBOOTCMD_RC=1 run FAKE_MKBOOTCMD_RC=1 -- -n --entry=nope --init=systemd
 check "--dry-run, mkbootcmd fails: exit 4, shows the fallback" eval \

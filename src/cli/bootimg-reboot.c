@@ -10,6 +10,7 @@
 #include <string.h>
 #include "reboot-defaults.h"
 #include "reboot-init.h"
+#include "reboot-oneshot.h"
 #include "reboot-stage.h"
 #include "shell-quote.h"
 #include "spawn.h"
@@ -176,10 +177,38 @@ static int boot_staged(const struct plan *p)
 	return REBOOT_FAILED;
 }
 
+/*
+ * The default entry is staged: if it was GRUB's one-shot (grub-reboot),
+ * consume it now, as GRUB would, so that the next boot, kexec or
+ * firmware, goes to the saved default.  A failure is only a warning.
+ */
+static void consume_oneshot(const struct plan *p)
+{
+	struct strv cmd = { 0 };
+	int status = 0;
+	char *out = NULL;
+	size_t len;
+
+	if (oneshot_command(&p->stage, &cmd)) {
+		if (p->verbose || p->dry_run)
+			shell_print_command(p->dry_run ? stdout : stderr,
+					    cmd.v);
+		if (!p->dry_run)
+			status = spawn_capture(cmd.v, p->stage.timeout, &out,
+					       &len);
+		free(out);
+		if (status != 0)
+			fputs("bootimg-reboot: warning: GRUB's one-shot entry "
+			      "(next_entry) was not consumed\n", stderr);
+	}
+	strv_free(&cmd);
+}
+
 static int run(const struct plan *p)
 {
 	if (stage(p) < 0)
 		return fall_back(p);
+	consume_oneshot(p);
 	if (p->stage_only)
 		return REBOOT_OK;
 	return boot_staged(p);
