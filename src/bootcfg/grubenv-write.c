@@ -14,7 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "internal.h"
+#include "efivar.h"
+#include "oneshot.h"
 
 #define GRUBENV_SIZE 1024
 #define GRUBENV_HEADER "# GRUB Environment Block\n"
@@ -107,23 +108,26 @@ int bootcfg_consume_next_entry(const struct bootcfg_options *options,
 			       const struct bootcfg *cfg,
 			       struct bootcfg_error *error)
 {
-	const char *root = options && options->root ? options->root : "";
-	struct bc_parse p = {
-		.error = error, .files = 1, .root = strcmp(root, "/") ? root : "",
-	};
-	char *boot_dir = NULL, *copy = bc_strdup0(cfg->path), *dir_path;
-	int dir, ret;
+	struct bc_parse p;
+	char *boot_dir, *copy, *value, *dir_path;
+	int dir, ret = bc_host_parse(&p, options, error, &boot_dir);
 
-	if (error)
-		*error = (struct bootcfg_error){ .line = 0 };
-	if (strcmp(cfg->format->name, "grub"))
-		return 0;	/* only GRUB has a one-shot in a file */
-	if (options && options->boot_dir)
-		p.boot_dir = options->boot_dir;
-	else
-		p.boot_dir = boot_dir = bc_join(*p.root ? p.root : "/", "boot");
-	if (!copy || !p.boot_dir) {
-		free(copy);
+	if (!ret && !strcmp(cfg->format->name, "bls")) {
+		/* systemd-boot: its LoaderEntryOneShot EFI variable. */
+		ret = bc_efivar_get(p.root, "LoaderEntryOneShot", &value);
+		free(value);
+		if (ret > 0)
+			ret = bc_efivar_delete(p.root, "LoaderEntryOneShot") ?: 1;
+		if (ret < 0)
+			ret = bc_fail(&p, "LoaderEntryOneShot", 0, ret,
+				      "cannot consume it: %s", strerror(-ret));
+	}
+	if (ret || strcmp(cfg->format->name, "grub")) {
+		free(boot_dir);
+		return ret;	/* no other loader keeps a one-shot */
+	}
+	copy = bc_strdup0(cfg->path);
+	if (!copy) {
 		free(boot_dir);
 		return -ENOMEM;
 	}

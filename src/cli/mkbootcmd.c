@@ -128,11 +128,20 @@ static int print_args(const struct bootcfg_entry *e, int null)
 	return MK_OK;
 }
 
-static int command(const struct bootcfg *cfg, const struct options *o)
+static int command(const struct bootcfg *cfg, const struct options *o,
+		   const struct bootcfg_options *opts)
 {
-	const struct bootcfg_entry *e = o->entry ?
-		bootcfg_find(cfg, o->entry) : bootcfg_default(cfg);
+	const struct bootcfg_entry *e = NULL;
+	struct bootcfg_error error;
+	int err;
 
+	if (o->entry && o->entry[0] != '@') {
+		e = bootcfg_find(cfg, o->entry);
+	} else {	/* the one-shot, the default, @aliases */
+		err = bootcfg_find_alias(opts, cfg, o->entry, &e, &error);
+		if (err < 0)
+			return config_failure(err, &error);
+	}
 	if (!e && o->entry) {
 		fprintf(stderr, "mkbootcmd: %s: no entry %s (see "
 			"mkbootcmd --list)\n", bootcfg_path(cfg), o->entry);
@@ -196,7 +205,7 @@ static int run(poptContext pc, const struct options *o)
 		err = bootcfg_consume_next_entry(&opts, cfg, &error);
 		code = err < 0 ? config_failure(err, &error) : MK_OK;
 	} else {
-		code = command(cfg, o);
+		code = command(cfg, o, &opts);
 	}
 	bootcfg_free(cfg);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -214,8 +223,9 @@ int main(int argc, const char **argv)
 		{ "list", 'l', POPT_ARG_NONE, &o.list, 0,
 		  "list the entries; * marks the default", NULL },
 		{ "entry", 'e', POPT_ARG_STRING, &o.entry, 0,
-		  "the entry to boot: index, id or title (default: the boot "
-		  "loader's default)", "ENTRY" },
+		  "the entry to boot: index, id, title, @default, @oneshot or "
+		  "@current (default: the one-shot, else the boot loader's "
+		  "default)", "ENTRY" },
 		{ "format", 'f', POPT_ARG_STRING, &o.format, 0,
 		  "shell (a bootimg command line, the default) or args (one "
 		  "argument per line)", "FORMAT" },
