@@ -44,6 +44,60 @@ rm "$env"
 mk_run --consume-oneshot
 check "no grubenv: exit 0" eval '[ $rc -eq 0 ] && [ ! -e "$env" ]'
 
+# --- --entry=@oneshot, @default, @current on GRUB ---------------------
+cp "$ref/before" "$env"
+mk_run --entry=@oneshot
+check "@oneshot: grubenv's next_entry" has "/boot/$cloud " "$tmp/out"
+mk_run --entry=@default
+check "@default: the saved entry, the one-shot aside" has "/boot/$saved " "$tmp/out"
+mkdir -p "$tmp/tree/proc"
+echo "BOOT_IMAGE=/boot/$saved root=/dev/zram0 ro single" >"$tmp/tree/proc/cmdline"
+mk_run --entry=@current --format=args
+check "@current: the entry of BOOT_IMAGE= and the command line (recovery)" \
+	eval '[ $rc -eq 0 ] && has "--command-line=root=/dev/zram0 ro single" "$tmp/out"'
+echo "BOOT_IMAGE=/vmlinuz-none root=/dev/sda" >"$tmp/tree/proc/cmdline"
+mk_run --entry=@current
+check "@current, no entry has the running kernel: exit 6" [ $rc -eq 6 ]
+mk_run --consume-oneshot
+mk_run --entry=@oneshot
+check "@oneshot, none set: exit 6, says so" eval \
+	'[ $rc -eq 6 ] && has "no entry @oneshot" "$tmp/err"'
+mk_run --entry=@next
+check "an unknown alias: exit 2, names the aliases" eval \
+	'[ $rc -eq 2 ] && has "the aliases are @default, @oneshot and @current" "$tmp/err"'
+rm -f "$env"
+
+# --- systemd-boot: its EFI variables, below --root --------------------
+cp -r "$src/tests/bootcfg/fedora-bls/tree" "$tmp/bls"
+chmod -R u+w "$tmp/bls"
+vars=$tmp/bls/sys/firmware/efi/efivars
+mkdir -p "$vars"
+efivar() {	# efivar NAME VALUE: as efivarfs shows it
+	{ printf '\006\000\000\000'; printf '%s\0' "$2" | iconv -f UTF-8 -t UTF-16LE; } \
+		>"$vars/$1-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f"
+}
+bls_run() { "$mk" --root="$tmp/bls" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+id=8f1e2d3c4b5a69788796a5b4c3d2e1f0
+efivar LoaderEntryDefault "$id-6.9.7-200.fc40.x86_64.conf"
+efivar LoaderEntryOneShot "$id-6.11.4-301.fc41.x86_64.conf"
+efivar LoaderEntrySelected "fedora-6.12.5-200.fc41.x86_64.efi"
+bls_run
+check "systemd-boot: LoaderEntryOneShot boots next" has "vmlinuz-6.11.4-301" "$tmp/out"
+bls_run --entry=@default
+check "systemd-boot @default: LoaderEntryDefault" has "vmlinuz-6.9.7-200" "$tmp/out"
+bls_run --entry=@current
+check "systemd-boot @current: LoaderEntrySelected (a UKI)" has "fedora-6.12.5-200.fc41.x86_64.efi" "$tmp/out"
+bls_run --consume-oneshot
+check "systemd-boot --consume-oneshot: LoaderEntryOneShot deleted, the rest kept" eval \
+	'[ $rc -eq 0 ] && [ ! -e "$vars/LoaderEntryOneShot-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f" ] &&
+	 [ -e "$vars/LoaderEntryDefault-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f" ]'
+bls_run
+check "systemd-boot, consumed: LoaderEntryDefault boots next" has "vmlinuz-6.9.7-200" "$tmp/out"
+printf '\006\000\000\000a' >"$vars/LoaderEntryDefault-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f"
+bls_run --entry=@default
+check "a malformed EFI variable: an error naming it" eval \
+	'[ $rc -ne 0 ] && has "LoaderEntryDefault: cannot read it" "$tmp/err"'
+
 # --- hostile blocks are left alone -----------------------------------
 bad() {	# bad DESCRIPTION: $env holds it
 	cp "$env" "$tmp/bad"
@@ -91,6 +145,10 @@ reboot_run
 check "bootimg-reboot: the one-shot entry staged, then consumed" eval \
 	'[ $rc -eq 0 ] && has "kexec_load entry" "$tmp/log" &&
 	 cmp -s "$env" "$ref/after" && [ "$(cat "$tmp/calls")" = "systemctl kexec" ]'
+cp "$ref/before" "$env"
+reboot_run --entry=@oneshot
+check "bootimg-reboot --entry=@oneshot: staged, then consumed" eval \
+	'[ $rc -eq 0 ] && cmp -s "$env" "$ref/after"'
 reboot_run -n
 check "bootimg-reboot -n shows the mkbootcmd command" \
 	has "mkbootcmd --consume-oneshot --config=$tmp/tree/boot/grub/grub.cfg" "$tmp/out"

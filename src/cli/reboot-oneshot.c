@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <string.h>
 #include "reboot-oneshot.h"
 
 int oneshot_command(const struct stage_request *req, struct strv *argv)
 {
-	if (req->source != STAGE_ENTRY || req->entry)
+	if (req->source != STAGE_ENTRY ||
+	    (req->entry && strcmp(req->entry, "@oneshot")))
 		return 0;
 	strv_push(argv, "mkbootcmd");
 	strv_push(argv, "--consume-oneshot");

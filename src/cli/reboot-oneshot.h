@@ -7,9 +7,9 @@
 #include "reboot-stage.h"
 
 /*
- * The mkbootcmd command that consumes GRUB's next_entry after REQ's
- * entry was staged, into ARGV; 0 when there is none to run: only the
- * boot loader's default entry (REQ->entry NULL) is the one-shot.
+ * The mkbootcmd command that consumes the boot loader's one-shot entry
+ * after REQ's entry was staged, into ARGV; 0 when there is none to run:
+ * only what boots next (REQ->entry NULL) or @oneshot is the one-shot.
  */
 int oneshot_command(const struct stage_request *req, struct strv *argv);
 
