@@ -57,6 +57,9 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
  * kernel.kexec_load_disabled is the administrator's choice, and only an
  * explicit --method=module may override it.
  */
+/* What only the kexec and module methods do, with bootimg's purgatory. */
+#define OUR_PURGATORY_ONLY (BOOTIMG_LOAD_ENTRY32 | BOOTIMG_LOAD_BREADCRUMB)
+
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 		     const struct bi_inputs *in,
 		     struct bootimg_load_result *result)
@@ -65,9 +68,9 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 
 	/*
 	 * kexec_file_load takes the bzImage, never its unpacked vmlinux,
-	 * and enters it at its 64-bit entry.
+	 * enters it at its 64-bit entry, and through its own purgatory.
 	 */
-	if (!req->fast_boot && !(req->flags & BOOTIMG_LOAD_ENTRY32)) {
+	if (!req->fast_boot && !(req->flags & OUR_PURGATORY_ONLY)) {
 		result->used = BOOTIMG_METHOD_FILE;
 		err = bi_backend_file.load(ctx, req, in);
 		if (err == 0 || !worth_falling_back(err))
@@ -96,7 +99,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 	*result = (struct bootimg_load_result){ .used = req->method };
 	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
-	    ((req->fast_boot || (req->flags & BOOTIMG_LOAD_ENTRY32)) &&
+	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
 	     req->method == BOOTIMG_METHOD_FILE) ||
 	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
 		return bi_fail(ctx, NULL, -EINVAL);
