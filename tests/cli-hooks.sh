@@ -28,13 +28,20 @@ unstaged() {
 }
 
 # --- bootimg --load records the staged entry ---------------------------
+echo key >"$tmp/key"
+run -- --load "$tmp/vmlinuz" --method=kexec --initrd-file="$tmp/key:/etc/key" \
+	--command-line='root=/dev/vda debug quiet' --remove=debug
+check "--initrd-file and --remove: exit 0" [ $rc -eq 0 ]
+check "--load records the --initrd-file files and the composed command line" eval \
+	'[ "$(tr "\0" "|" <"$record")" = "BOOTIMG_ENTRY=|BOOTIMG_KERNEL=$tmp/vmlinuz|BOOTIMG_INITRD=|BOOTIMG_INITRDS=|BOOTIMG_INITRD_FILES=$tmp/key:/etc/key|BOOTIMG_CMDLINE=root=/dev/vda quiet|" ]'
+
 run BOOTIMG_ENTRY="Debian, 6.1" -- --load "$tmp/vmlinuz" --method=kexec \
 	--initrd="$tmp/a.cpio" --initrd="$tmp/b.cpio" \
 	--command-line='root=/dev/vda "two words"' --append=quiet
 check "--load: exit 0" [ $rc -eq 0 ]
 check "--load records the entry, kernel, initrds and command line" eval \
 	'[ "$(tr "\0" "|" <"$record")" = "BOOTIMG_ENTRY=Debian, 6.1|BOOTIMG_KERNEL=$tmp/vmlinuz|BOOTIMG_INITRD=$tmp/a.cpio|BOOTIMG_INITRDS=$tmp/a.cpio
-$tmp/b.cpio|BOOTIMG_CMDLINE=root=/dev/vda \"two words\" quiet|" ]'
+$tmp/b.cpio|BOOTIMG_INITRD_FILES=|BOOTIMG_CMDLINE=root=/dev/vda \"two words\" quiet|" ]'
 
 # --- hooks: in order, run-parts names only, with the entry -------------
 mkdir -p "$hooks"

@@ -306,6 +306,18 @@ static void free_edits(struct bootimg_request *req)
 	free((void *)req->remove);
 }
 
+/* For the pre-exec hooks: what is staged, the command line as composed. */
+static void record_staged(struct bootimg *ctx,
+			  const struct bootimg_request *req)
+{
+	char *cmdline = NULL;
+
+	if (bootimg_compose_cmdline(ctx, req, &cmdline) < 0)
+		cmdline = NULL;	/* recorded empty */
+	staged_entry_record(req, cmdline);
+	free(cmdline);
+}
+
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 {
 	const char *positional = poptGetArg(pc);
@@ -400,7 +412,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	else
 		code = do_load(ctx, &req, o->verbose);
 	if (code == EXIT_OK && !o->dry_run && !o->panic)
-		staged_entry_record(req.kernel, o->initrds, cmdline, o->append);
+		record_staged(ctx, &req);
 	if (code == EXIT_OK && positional && !o->dry_run)
 		code = do_exec(ctx);
 	free(cmdline);

@@ -58,7 +58,8 @@ static int staged_variable(const char *var)
 {
 	static const char *const names[] = {
 		"BOOTIMG_ENTRY=", "BOOTIMG_KERNEL=", "BOOTIMG_INITRD=",
-		"BOOTIMG_INITRDS=", "BOOTIMG_CMDLINE=",
+		"BOOTIMG_INITRDS=", "BOOTIMG_INITRD_FILES=",
+		"BOOTIMG_CMDLINE=",
 	};
 	size_t i;
 

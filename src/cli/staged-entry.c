@@ -28,24 +28,35 @@ static void put_path(FILE *f, const char *name, const char *path)
 	free(real);
 }
 
-static void put_initrds(FILE *f, char *const *initrds)
+/* PATH made absolute, after a newline unless it is the first. */
+static void put_line(FILE *f, int first, const char *path)
 {
-	char *const *i;
+	char *real = realpath(path, NULL);
 
-	put_path(f, "BOOTIMG_INITRD", initrds && *initrds ? *initrds : "");
+	fprintf(f, "%s%s", first ? "" : "\n", real ? real : path);
+	free(real);
+}
+
+static void put_initrds(FILE *f, const struct bootimg_request *req)
+{
+	size_t i;
+
+	put_path(f, "BOOTIMG_INITRD", req->n_initrds ? req->initrds[0] : "");
 	fputs("BOOTIMG_INITRDS=", f);
-	for (i = initrds; i && *i; i++) {
-		char *real = realpath(*i, NULL);
-
-		fprintf(f, "%s%s", i == initrds ? "" : "\n", real ? real : *i);
-		free(real);
+	for (i = 0; i < req->n_initrds; i++)
+		put_line(f, !i, req->initrds[i]);
+	fputc('\0', f);
+	/* --initrd-file: SOURCE:DEST, as given, the source absolute */
+	fputs("BOOTIMG_INITRD_FILES=", f);
+	for (i = 0; i < req->n_initrd_files; i++) {
+		put_line(f, !i, req->initrd_files[i].source);
+		fprintf(f, ":%s", req->initrd_files[i].dest);
 	}
 	fputc('\0', f);
 }
 
-static int write_record(const char *path, const char *kernel,
-			char *const *initrds, const char *cmdline,
-			const char *append)
+static int write_record(const char *path, const struct bootimg_request *req,
+			const char *cmdline)
 {
 	size_t size = strlen(path) + 5;
 	char *tmp = xmalloc(size), *dir = xstrdup(path);
@@ -66,11 +77,9 @@ static int write_record(const char *path, const char *kernel,
 		return -1;
 	}
 	put(f, "BOOTIMG_ENTRY", getenv("BOOTIMG_ENTRY"));
-	put_path(f, "BOOTIMG_KERNEL", kernel);
-	put_initrds(f, initrds);
-	fprintf(f, "BOOTIMG_CMDLINE=%s%s%s", cmdline ? cmdline : "",
-		cmdline && *cmdline && append ? " " : "", append ? append : "");
-	fputc('\0', f);
+	put_path(f, "BOOTIMG_KERNEL", req->kernel);
+	put_initrds(f, req);
+	put(f, "BOOTIMG_CMDLINE", cmdline);
 	ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
 	ok = fclose(f) == 0 && ok && rename(tmp, path) == 0;
 	if (!ok)
@@ -79,12 +88,12 @@ static int write_record(const char *path, const char *kernel,
 	return ok ? 0 : -1;
 }
 
-void staged_entry_record(const char *kernel, char *const *initrds,
-			 const char *cmdline, const char *append)
+void staged_entry_record(const struct bootimg_request *req,
+			 const char *cmdline)
 {
 	char *path = sysroot_path(STAGED_ENTRY_FILE);
 
-	if (write_record(path, kernel, initrds, cmdline, append) < 0)
+	if (write_record(path, req, cmdline) < 0)
 		fprintf(stderr, "bootimg: warning: %s: %s; pre-exec hooks "
 			"will not know the staged kernel\n", path,
 			strerror(errno));
