@@ -98,6 +98,17 @@ bls_run --entry=@default
 check "a malformed EFI variable: a warning naming it, then ignored" eval \
 	'[ $rc -eq 0 ] && has "LoaderEntryDefault: cannot read it" "$tmp/err" &&
 	 has "(ignored)" "$tmp/err"'
+rm -rf "$vars"
+mkdir "$tmp/outside"
+ln -s "$tmp/outside" "$vars"	# absolute: below --root, it leads nowhere
+vars=$tmp/outside
+efivar LoaderEntryOneShot "$id-6.11.4-301.fc41.x86_64.conf"
+bls_run --entry=@oneshot
+check "--root confines the EFI variables: a link out of it is not read" eval \
+	'[ $rc -eq 6 ] && has "no entry @oneshot" "$tmp/err"'
+bls_run --consume-oneshot
+check "--root confines the EFI variables: nothing outside is deleted" eval \
+	'[ $rc -eq 0 ] && [ -e "$vars/LoaderEntryOneShot-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f" ]'
 
 # --- hostile blocks are left alone -----------------------------------
 bad() {	# bad DESCRIPTION: $env holds it
