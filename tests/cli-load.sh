@@ -157,6 +157,15 @@ done
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EKEYREJECTED -- -c --load "$tmp/vmlinuz"
 check "an explicit --method=kexec still loads with kexec_load" eval \
 	'[ $rc -eq 0 ] && has "kexec_load entry" "$tmp/log"'
+# --- --debug: purgatory's breadcrumb needs bootimg's purgatory ---------
+run -- --debug --load "$tmp/vmlinuz"
+check "--debug: auto goes straight to kexec_load" eval \
+	'[ $rc -eq 0 ] && lacks kexec_file_load "$tmp/log" &&
+	has "kexec_load entry" "$tmp/log"'
+run -- --debug --method=file --load "$tmp/vmlinuz"
+check "--debug --method=file: a usage error (exit 2), nothing loaded" \
+	eval '[ $rc -eq 2 ] && has "--debug needs the kexec or module" "$tmp/err" &&
+	nothing_loaded'
 run BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -c --load "$tmp/vmlinuz"
 check "ENOSYS: exit 7" [ $rc -eq 7 ]
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOEXEC -- -s --load "$tmp/vmlinuz"

@@ -140,8 +140,9 @@ systemctl kexec"
 printf '%s\0' bootimg --load /boot/vmlinuz-2 --reuse-cmdline >"$tmp/mkbootcmd.out"
 run -- -n --init=systemd
 check "no --entry: mkbootcmd's default entry" same "$tmp/calls" "mkbootcmd --format=args --null"
-check "a leading 'bootimg' dropped" same "$tmp/out" \
-	"bootimg --load /boot/vmlinuz-2 --reuse-cmdline
+check "a leading 'bootimg' dropped; the default entry's one-shot consumed" \
+	same "$tmp/out" "bootimg --load /boot/vmlinuz-2 --reuse-cmdline
+mkbootcmd --consume-oneshot
 systemctl kexec"
 printf '%s\0' --load /boot/vmlinuz-2 '--command-line=a
 b' "" >"$tmp/mkbootcmd.out"
@@ -149,6 +150,7 @@ run -- -n --init=systemd
 check "NUL-terminated: a newline and an empty argument are kept" same "$tmp/out" \
 	"bootimg --load /boot/vmlinuz-2 '--command-line=a
 b' ''
+mkbootcmd --consume-oneshot
 systemctl kexec"
 FAKE_MKBOOTCMD_RC=1 run FAKE_MKBOOTCMD_RC=1 -- -n --entry=nope --init=systemd
 check "--dry-run, mkbootcmd fails: exit 4, shows the fallback" eval \
@@ -241,6 +243,24 @@ for hang in 1 closed; do
 		 same "$tmp/calls" "mkbootcmd --format=args --null
 systemctl reboot"'
 done
+: >"$tmp/defaults"
+
+# --- --debug, BOOTIMG_DEBUG: bootimg --debug, purgatory's breadcrumb -----
+run -- -n --debug --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "--debug: bootimg --debug stages" same "$tmp/out" \
+	"bootimg --load $tmp/vmlinuz --command-line=x --debug
+bootimg --exec"
+echo BOOTIMG_DEBUG=yes >"$tmp/defaults"
+run -- -n --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "BOOTIMG_DEBUG=yes: bootimg --debug stages" eval \
+	'[ "$(head -n 1 "$tmp/out")" = "bootimg --load $tmp/vmlinuz --command-line=x --debug" ]'
+run -- --debug -s --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "--debug: the real bootimg stages with kexec_load" eval \
+	'[ $rc -eq 0 ] && has "kexec_load entry" "$tmp/log" && lacks kexec_file_load "$tmp/log"'
+echo BOOTIMG_DEBUG=maybe >"$tmp/defaults"
+run -- -n --kernel="$tmp/vmlinuz"
+check "BOOTIMG_DEBUG=maybe: exit 2, names the file" eval \
+	'[ $rc -eq 2 ] && has "$tmp/defaults:1: BOOTIMG_DEBUG: the value must be yes or no" "$tmp/err"'
 : >"$tmp/defaults"
 
 # --- for init scripts: --if-enabled, --if-unstaged ---------------------

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "efivar.h"
 #include "internal.h"
 
 static int set_once(char **field, const char *value)
@@ -361,35 +362,51 @@ static char *conf_default(struct bc_parse *p, const char *loader_conf)
 }
 
 /*
+ * The entry systemd-boot's EFI variable NAME names, or -1: unset, or
+ * unreadable (a warning; systemd-boot goes on without it too).
+ */
+static int var_entry(struct bc_parse *p, const struct bls_list *list,
+		     const char *name)
+{
+	char *pattern;
+	int pick = bc_efivar_get(p, name, &pattern);
+
+	if (pick < 0)
+		bc_warn_error(p, "ignored");
+	if (pick <= 0)
+		return -1;
+	pick = find_glob(list, pattern);
+	free(pattern);
+	return pick;
+}
+
+/*
  * As systemd-boot: the EFI variable LoaderEntryOneShot, else
  * LoaderEntryDefault (bootctl set-default), else loader.conf's default
- * glob ("@saved": LoaderEntryLastBooted), else the first entry.
+ * glob ("@saved": LoaderEntryLastBooted), else the first entry.  The
+ * default without the one-shot, the one-shot and LoaderEntrySelected
+ * are kept too, for mkbootcmd's @default, @oneshot and @current.
  */
-static int pick_default(struct bc_parse *p, const char *loader_conf,
-			const struct bls_list *list)
+static void pick_default(struct bc_parse *p, const char *loader_conf,
+			 const struct bls_list *list)
 {
-	static const char *const vars[] = {
-		"LoaderEntryOneShot", "LoaderEntryDefault",
-	};
-	char *pattern = NULL;
-	size_t i;
-	int pick = -1;
+	struct bootcfg *cfg = p->cfg;
+	char *pattern;
+	int pick = var_entry(p, list, "LoaderEntryDefault");
 
-	for (i = 0; pick < 0 && i < sizeof(vars) / sizeof(vars[0]); i++) {
-		pattern = bc_loader_efivar(p, vars[i]);
-		pick = find_glob(list, pattern);
+	if (pick < 0) {
+		pattern = conf_default(p, loader_conf);
+		if (pattern && !strcmp(pattern, "@saved"))
+			pick = var_entry(p, list, "LoaderEntryLastBooted");
+		else if (pattern && *pattern != '@')
+			pick = find_glob(list, pattern);
 		free(pattern);
 	}
-	if (pick >= 0)
-		return pick;
-	pattern = conf_default(p, loader_conf);
-	if (pattern && !strcmp(pattern, "@saved")) {
-		free(pattern);
-		pattern = bc_loader_efivar(p, "LoaderEntryLastBooted");
-	}
-	pick = pattern && *pattern != '@' ? find_glob(list, pattern) : -1;
-	free(pattern);
-	return pick >= 0 ? pick : 0;
+	cfg->loader_default = pick >= 0 ? pick : 0;
+	cfg->loader_oneshot = var_entry(p, list, "LoaderEntryOneShot");
+	cfg->loader_selected = var_entry(p, list, "LoaderEntrySelected");
+	cfg->default_entry = cfg->loader_oneshot >= 0 ? cfg->loader_oneshot :
+			     cfg->loader_default;
 }
 
 static int add_entry(struct bc_parse *p, const struct bls_entry *b,
@@ -451,7 +468,7 @@ static int bls_parse_dir(struct bc_parse *p, const char *dir)
 	for (i = 0; !err && i < list.n; i++)
 		err = add_entry(p, &list.v[i], i);
 	if (!err && list.n)
-		p->cfg->default_entry = pick_default(p, loader_conf, &list);
+		pick_default(p, loader_conf, &list);
 	if (!err && !list.n)
 		err = bc_fail(p, dir, 0, -ENOENT, "no boot loader entries");
 	bls_list_free(&list);

@@ -58,6 +58,9 @@ static int new_config(struct bootcfg **cfg, const char *path)
 	if (!*cfg)
 		return -ENOMEM;
 	(*cfg)->default_entry = -1;
+	(*cfg)->loader_default = -1;
+	(*cfg)->loader_oneshot = -1;
+	(*cfg)->loader_selected = -1;
 	(*cfg)->path = strdup(path ? path : "");
 	return (*cfg)->path ? 0 : -ENOMEM;
 }

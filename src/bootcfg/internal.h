@@ -69,6 +69,9 @@ struct bootcfg {
 	struct bc_entry **entries;
 	size_t n_entries;
 	long default_entry;		/* -1: none */
+	/* systemd-boot's EFI variables (bls.c), else -1: the default with
+	 * no one-shot pending, LoaderEntryOneShot's, LoaderEntrySelected's */
+	long loader_default, loader_oneshot, loader_selected;
 	char **warnings;		/* "FILE:LINE: CAUSE" */
 	size_t n_warnings, dropped_warnings;
 	int too_many;			/* an entry past BC_MAX_ENTRIES */
@@ -266,9 +269,6 @@ int bls_parse_entry(struct bc_parse *p, const char *id, const char *buf,
 		    size_t len, struct bls_entry *e);
 void bls_sort(struct bls_list *list);
 void bls_list_free(struct bls_list *list);
-/* systemd-boot's EFI variable NAME (LoaderEntryDefault...) as a string,
- * from ROOT/sys/firmware/efi/efivars; NULL when unset or unreadable. */
-char *bc_loader_efivar(struct bc_parse *p, const char *name);
 
 /* Read the .cmdline, .osrel and .uname sections of a UKI into E. */
 int uki_read(struct bc_parse *p, const char *path, struct bls_entry *e);

@@ -11,6 +11,7 @@
 #include "reboot-defaults.h"
 #include "reboot-init.h"
 #include "reboot-json.h"
+#include "reboot-oneshot.h"
 #include "reboot-stage.h"
 #include "shell-quote.h"
 #include "spawn.h"
@@ -25,6 +26,9 @@ enum reboot_exit {
 	REBOOT_FELL_BACK = 4,	/* staging failed; a normal reboot began */
 };
 
+/* bootimg's exit status when a pre-exec hook failed (bootimg(8)). */
+#define BOOTIMG_EXIT_HOOK_FAILED 10
+
 struct options {
 	char *entry;
 	char *config;
@@ -35,6 +39,7 @@ struct options {
 	char *command_line;
 	char *append;
 	char *method;
+	int debug;
 	char *init;
 	char *defaults;
 	int stage_only;
@@ -90,23 +95,27 @@ static int run_command(char *const argv[], const struct plan *p, int quiet)
 	return status;
 }
 
-/* Show or run the reboot command ARGV; REBOOT_FAILED if it fails. */
-static int reboot_with(const char *const *argv, const struct plan *p,
-		       int success)
+/* Show (0) or run the reboot command ARGV; its exit status. */
+static int reboot_status(const char *const *argv, const struct plan *p)
 {
 	int status;
 
 	if (p->dry_run) {
 		show_command(p, "reboot", (char *const *)argv);
-		return success;
+		return 0;
 	}
 	status = run_command((char *const *)argv, p, 0);
-	if (status == 0)
-		return success;
 	if (status > 0)
 		fprintf(stderr, "bootimg-reboot: %s exited with status %d\n",
 			argv[0], status);
-	return REBOOT_FAILED;
+	return status;
+}
+
+/* Show or run the reboot command ARGV; REBOOT_FAILED if it fails. */
+static int reboot_with(const char *const *argv, const struct plan *p,
+		       int success)
+{
+	return reboot_status(argv, p) == 0 ? success : REBOOT_FAILED;
 }
 
 /* Staging failed: reboot the normal way, with nothing staged, or not. */
@@ -135,6 +144,9 @@ static int stage(const struct plan *p)
 
 	if (stage_command(&p->stage, &cmd) < 0)
 		return -1;
+	/* bootimg --load records it for the pre-exec hooks. */
+	setenv("BOOTIMG_ENTRY", p->stage.source == STAGE_ENTRY &&
+	       p->stage.entry ? p->stage.entry : "", 1);
 	if (p->dry_run)
 		show_command(p, "stage", cmd.v);
 	else
@@ -153,13 +165,67 @@ static int already_staged(const struct plan *p)
 	return run_command((char *const *)status, p, 1) == 0;
 }
 
+/*
+ * Boot the staged kernel.  When bootimg --exec (--init=direct) stops
+ * because a pre-exec hook failed, it has unstaged the kernel: reboot the
+ * normal way, as the init systems do then.
+ */
+static int boot_staged(const struct plan *p)
+{
+	int status = reboot_status(p->init->kexec, p);
+
+	if (status == 0)
+		return REBOOT_OK;
+	if (status == BOOTIMG_EXIT_HOOK_FAILED &&
+	    strcmp(p->init->name, "direct") == 0) {
+		if (!p->fallback) {
+			fputs("bootimg-reboot: a pre-exec hook failed; not "
+			      "rebooting\n", stderr);
+			return REBOOT_NOT_STAGED;
+		}
+		fputs("bootimg-reboot: a pre-exec hook failed; rebooting the "
+		      "normal way, through the firmware\n", stderr);
+		return reboot_with(p->init->reboot, p, REBOOT_FELL_BACK);
+	}
+	return REBOOT_FAILED;
+}
+
+/*
+ * The default entry is staged: if it was GRUB's one-shot (grub-reboot),
+ * consume it now, as GRUB would, so that the next boot, kexec or
+ * firmware, goes to the saved default.  A failure is only a warning.
+ */
+static void consume_oneshot(const struct plan *p)
+{
+	struct strv cmd = { 0 };
+	int status = 0;
+	char *out = NULL;
+	size_t len;
+
+	if (oneshot_command(&p->stage, &cmd)) {
+		if (p->dry_run)
+			show_command(p, "consume-oneshot", cmd.v);
+		else if (p->verbose)
+			shell_print_command(stderr, cmd.v);
+		if (!p->dry_run)
+			status = spawn_capture(cmd.v, p->stage.timeout, &out,
+					       &len);
+		free(out);
+		if (status != 0)
+			fputs("bootimg-reboot: warning: GRUB's one-shot entry "
+			      "(next_entry) was not consumed\n", stderr);
+	}
+	strv_free(&cmd);
+}
+
 static int run(const struct plan *p)
 {
 	if (stage(p) < 0)
 		return fall_back(p);
+	consume_oneshot(p);
 	if (p->stage_only)
 		return REBOOT_OK;
-	return reboot_with(p->init->kexec, p, REBOOT_OK);
+	return boot_staged(p);
 }
 
 static int choose_source(poptContext pc, const struct options *o,
@@ -187,6 +253,7 @@ static int choose_source(poptContext pc, const struct options *o,
 	req->command_line = o->command_line;
 	req->append = o->append ? o->append : d->append;
 	req->method = o->method ? o->method : d->method;
+	req->debug = o->debug || d->debug;
 	return REBOOT_OK;
 }
 
@@ -272,6 +339,9 @@ int main(int argc, const char **argv)
 		  "add STRING to the command line", "STRING" },
 		{ "method", 'm', POPT_ARG_STRING, &o.method, 0,
 		  "bootimg's load method: auto, file or kexec", "METHOD" },
+		{ "debug", '\0', POPT_ARG_NONE, &o.debug, 0,
+		  "stage with bootimg --debug: purgatory prints a line on "
+		  "the serial port before it enters the kernel", NULL },
 		{ "init", '\0', POPT_ARG_STRING, &o.init, 0,
 		  "reboot through: auto (default), systemd, sysvinit or direct",
 		  "INIT" },

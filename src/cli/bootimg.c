@@ -11,8 +11,10 @@
 #include "failure.h"
 #include "initrd-file-arg.h"
 #include "kernel-cmdline.h"
+#include "pre-exec.h"
 #include "show.h"
 #include "show-json.h"
+#include "staged-entry.h"
 
 struct options {
 	char *load;
@@ -27,7 +29,9 @@ struct options {
 	char *method;
 	int fast_boot;
 	char *entry;
+	int debug;
 	int exec;
+	int pre_exec_hooks;
 	int unload;
 	int status;
 	char *info;
@@ -197,6 +201,36 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	return EXIT_OK;
 }
 
+/*
+ * The pre-exec hooks; when one fails, unstage the kernel, so that the
+ * reboot that follows (sysvinit's, systemd-shutdown's, bootimg-reboot's
+ * fallback) goes through the firmware, also with bootimg.ko.
+ */
+static int run_pre_exec_hooks(struct bootimg *ctx)
+{
+	int err;
+
+	if (pre_exec_run_hooks() == 0)
+		return EXIT_OK;
+	err = bootimg_unload(ctx, 0);
+	if (err < 0)
+		return report_failure(ctx, err, "unload");
+	staged_entry_forget();
+	fputs("bootimg: a pre-exec hook failed: the staged kernel is "
+	      "unstaged; a reboot now goes through the firmware\n", stderr);
+	return EXIT_HOOK_FAILED;
+}
+
+/* --pre-exec-hooks: for a kexec that systemd-shutdown makes. */
+static int do_pre_exec_hooks(struct bootimg *ctx)
+{
+	struct bootimg_status status;
+
+	if (bootimg_get_status(ctx, &status) == 0 && !status.loaded)
+		return EXIT_OK;	/* no kexec will happen */
+	return run_pre_exec_hooks(ctx);
+}
+
 static int do_exec(struct bootimg *ctx)
 {
 	struct bootimg_status status;
@@ -207,6 +241,9 @@ static int do_exec(struct bootimg *ctx)
 			"use bootimg --load first\n");
 		return EXIT_FAILED;
 	}
+	err = run_pre_exec_hooks(ctx);
+	if (err != EXIT_OK)
+		return err;
 	err = bootimg_exec(ctx);
 	return report_failure(ctx, err, "exec");
 }
@@ -229,7 +266,11 @@ static int do_unload(struct bootimg *ctx, int panic)
 {
 	int err = bootimg_unload(ctx, panic ? BOOTIMG_LOAD_PANIC : 0);
 
-	return err < 0 ? report_failure(ctx, err, "unload") : EXIT_OK;
+	if (err < 0)
+		return report_failure(ctx, err, "unload");
+	if (!panic)
+		staged_entry_forget();
+	return EXIT_OK;
 }
 
 static int bad_argument(poptContext pc, const char *option, const char *arg,
@@ -280,12 +321,24 @@ static void free_edits(struct bootimg_request *req)
 	free((void *)req->remove);
 }
 
+/* For the pre-exec hooks: what is staged, the command line as composed. */
+static void record_staged(struct bootimg *ctx,
+			  const struct bootimg_request *req)
+{
+	char *cmdline = NULL;
+
+	if (bootimg_compose_cmdline(ctx, req, &cmdline) < 0)
+		cmdline = NULL;	/* recorded empty */
+	staged_entry_record(req, cmdline);
+	free(cmdline);
+}
+
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 {
 	const char *positional = poptGetArg(pc);
 	struct bootimg_request req = { 0 };
 	int actions = !!o->load + o->exec + o->unload + o->status +
-		      !!o->info + !!positional;
+		      !!o->info + o->pre_exec_hooks + !!positional;
 	char *cmdline;
 	int code;
 
@@ -297,8 +350,10 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "too many arguments");
 	if (actions != 1 && !(o->check && actions == 0))
 		return usage_error(pc, "give exactly one of KERNEL, --load, "
-				       "--exec, --unload, --status, --info");
-	if (o->check && (o->exec || o->unload || o->status || o->info))
+				       "--exec, --unload, --status, --info, "
+				       "--pre-exec-hooks");
+	if (o->check && (o->exec || o->unload || o->status || o->info ||
+			 o->pre_exec_hooks))
 		return usage_error(pc, "--check takes only --load and its "
 				       "options");
 	if (o->json && !o->check && !o->status && !o->info && !o->dry_run)
@@ -308,6 +363,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return do_info(ctx, o->info, o->json);
 	if (o->exec)
 		return do_exec(ctx);
+	if (o->pre_exec_hooks)
+		return do_pre_exec_hooks(ctx);
 	if (o->unload)
 		return do_unload(ctx, o->panic);
 	if (o->status)
@@ -342,6 +399,10 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		return usage_error(pc, "--entry=32 needs the kexec or module "
 				       "method: kexec_file_load always uses "
 				       "the 64-bit entry");
+	if (o->debug && req.method == BOOTIMG_METHOD_FILE)
+		return usage_error(pc, "--debug needs the kexec or module "
+				       "method: kexec_file_load uses the "
+				       "kernel's own purgatory");
 	code = edit_request(pc, o, &req);
 	if (code != EXIT_OK) {
 		free_edits(&req);
@@ -366,6 +427,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	req.flags = o->panic ? BOOTIMG_LOAD_PANIC : 0;
 	if (o->entry && strcmp(o->entry, "32") == 0)
 		req.flags |= BOOTIMG_LOAD_ENTRY32;
+	if (o->debug)
+		req.flags |= BOOTIMG_LOAD_BREADCRUMB;
 	req.append = o->append;
 
 	if (o->check)
@@ -374,6 +437,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		code = do_dry_run(ctx, &req, o->json);
 	else
 		code = do_load(ctx, &req, o->verbose);
+	if (code == EXIT_OK && !o->dry_run && !o->check && !o->panic)
+		record_staged(ctx, &req);
 	if (code == EXIT_OK && positional && !o->dry_run && !o->check)
 		code = do_exec(ctx);
 	free(cmdline);
@@ -423,8 +488,14 @@ int main(int argc, const char **argv)
 		{ "entry", '\0', POPT_ARG_STRING, &o.entry, 0,
 		  "enter the kernel at its 32-bit or 64-bit entry (default: "
 		  "64 if it has one; 32: kexec or module method)", "32|64" },
+		{ "debug", '\0', POPT_ARG_NONE, &o.debug, 0,
+		  "purgatory prints a line on the serial port before it "
+		  "enters the kernel (kexec or module method)", NULL },
 		{ "exec", 'e', POPT_ARG_NONE, &o.exec, 0,
 		  "boot the staged kernel now", NULL },
+		{ "pre-exec-hooks", '\0', POPT_ARG_NONE, &o.pre_exec_hooks, 0,
+		  "run the pre-exec hooks only; if one fails, unstage the "
+		  "kernel (for systemd-shutdown)", NULL },
 		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,
 		  "unstage the staged kernel", NULL },
 		{ "status", 'S', POPT_ARG_NONE, &o.status, 0,

@@ -17,6 +17,7 @@ enum exit_code {
 	EXIT_UNSUPPORTED = 7,
 	EXIT_NO_MEMORY = 8,
 	EXIT_WRONG_INPUTS = 9,	/* --module or --initrd for the wrong kernel */
+	EXIT_HOOK_FAILED = 10,	/* a pre-exec hook failed: kernel unstaged */
 };
 
 /*

@@ -34,6 +34,7 @@ struct options {
 	char *root;
 	char *loader;
 	char *device_map;
+	int consume;
 	int version;
 };
 
@@ -167,11 +168,20 @@ static int print_args(const struct bootcfg_entry *e, int null)
 	return MK_OK;
 }
 
-static int command(const struct bootcfg *cfg, const struct options *o)
+static int command(const struct bootcfg *cfg, const struct options *o,
+		   const struct bootcfg_options *opts)
 {
-	const struct bootcfg_entry *e = o->entry ?
-		bootcfg_find(cfg, o->entry) : bootcfg_default(cfg);
+	const struct bootcfg_entry *e = NULL;
+	struct bootcfg_error error;
+	int err;
 
+	if (o->entry && o->entry[0] != '@') {
+		e = bootcfg_find(cfg, o->entry);
+	} else {	/* the one-shot, the default, @aliases */
+		err = bootcfg_find_alias(opts, cfg, o->entry, &e, &error);
+		if (err < 0)
+			return config_failure(err, &error);
+	}
 	if (!e && o->entry) {
 		fprintf(stderr, "mkbootcmd: %s: no entry %s (see "
 			"mkbootcmd --list)\n", bootcfg_path(cfg), o->entry);
@@ -241,10 +251,12 @@ static int run(poptContext pc, const struct options *o)
 	if (o->null && !o->list && (!o->format || strcmp(o->format, "args")))
 		return usage_error(pc, "--null goes with --format=args or "
 				   "--list");
-	if (o->list && o->entry)
-		return usage_error(pc, "--list and --entry exclude each other");
-	if (o->json && (o->null || o->format))
-		return usage_error(pc, "--json excludes --format and --null");
+	if (o->list + !!o->entry + o->consume > 1)
+		return usage_error(pc, "--list, --entry and --consume-oneshot "
+				       "exclude each other");
+	if (o->json && (o->null || o->format || o->consume))
+		return usage_error(pc, "--json excludes --format, --null and "
+				       "--consume-oneshot");
 	err = bootcfg_load(&opts, &cfg, &error);
 	if (err < 0)
 		return config_failure(err, &error);
@@ -255,8 +267,11 @@ static int run(poptContext pc, const struct options *o)
 	} else if (o->list) {
 		list(cfg, o->null);
 		code = MK_OK;
+	} else if (o->consume) {
+		err = bootcfg_consume_next_entry(&opts, cfg, &error);
+		code = err < 0 ? config_failure(err, &error) : MK_OK;
 	} else {
-		code = command(cfg, o);
+		code = command(cfg, o, &opts);
 	}
 	bootcfg_free(cfg);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -274,8 +289,9 @@ int main(int argc, const char **argv)
 		{ "list", 'l', POPT_ARG_NONE, &o.list, 0,
 		  "list the entries; * marks the default", NULL },
 		{ "entry", 'e', POPT_ARG_STRING, &o.entry, 0,
-		  "the entry to boot: index, id or title (default: the boot "
-		  "loader's default)", "ENTRY" },
+		  "the entry to boot: index, id, title, @default, @oneshot or "
+		  "@current (default: the one-shot, else the boot loader's "
+		  "default)", "ENTRY" },
 		{ "format", 'f', POPT_ARG_STRING, &o.format, 0,
 		  "shell (a bootimg command line, the default) or args (one "
 		  "argument per line)", "FORMAT" },
@@ -300,6 +316,9 @@ int main(int argc, const char **argv)
 		  "GRUB devices: \"DEVICE DIRECTORY [uuid=UUID] "
 		  "[label=LABEL]\" lines, for (hd0,gpt2)/... paths and "
 		  "search", "FILE" },
+		{ "consume-oneshot", '\0', POPT_ARG_NONE, &o.consume, 0,
+		  "the default entry is being booted: consume GRUB's one-shot "
+		  "next_entry in grubenv, as GRUB does", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
 		  "print the version", NULL },
 		POPT_AUTOHELP

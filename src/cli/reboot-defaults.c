@@ -93,6 +93,7 @@ static const struct setting settings[] = {
 	{ "BOOTIMG_INIT", FIELD(init), store_init },
 	{ "BOOTIMG_ENABLED", FIELD(enabled), store_no_default },
 	{ "BOOTIMG_FALLBACK", FIELD(fallback), store_yes_default },
+	{ "BOOTIMG_DEBUG", FIELD(debug), store_no_default },
 	{ "BOOTIMG_MKBOOTCMD_TIMEOUT", FIELD(mkbootcmd_timeout),
 	  store_seconds },
 };

@@ -10,6 +10,7 @@ struct reboot_defaults {
 	char *init;	/* BOOTIMG_INIT: auto, systemd, sysvinit or direct */
 	int enabled;	/* BOOTIMG_ENABLED: init scripts stage on reboot */
 	int fallback;	/* BOOTIMG_FALLBACK: normal reboot if staging fails */
+	int debug;	/* BOOTIMG_DEBUG: bootimg --debug, a breadcrumb */
 	unsigned mkbootcmd_timeout;	/* BOOTIMG_MKBOOTCMD_TIMEOUT, seconds */
 };
 

@@ -150,5 +150,7 @@ int stage_command(const struct stage_request *req, struct strv *argv)
 		strv_push_option(argv, "--append", req->append);
 	if (req->method)
 		strv_push_option(argv, "--method", req->method);
+	if (req->debug)
+		strv_push(argv, "--debug");
 	return 0;
 }

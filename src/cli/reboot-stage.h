@@ -22,6 +22,7 @@ struct stage_request {
 	const char *command_line;	/* STAGE_EXPLICIT; NULL: reuse */
 	const char *append;		/* any: added to the command line */
 	const char *method;		/* any: bootimg --method */
+	int debug;			/* any: bootimg --debug */
 };
 
 /*

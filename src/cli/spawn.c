@@ -149,6 +149,26 @@ static int wait_until(pid_t pid, long long deadline)
 	return WEXITSTATUS(status);
 }
 
+int spawn_wait_env(const char *path, char *const argv[], char *const envp[],
+		   unsigned timeout)
+{
+	long long deadline = deadline_after(timeout);
+	posix_spawn_file_actions_t actions;
+	pid_t pid;
+	int err;
+
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null",
+					 O_RDONLY, 0);
+	err = posix_spawn(&pid, path, &actions, NULL, argv, envp);
+	posix_spawn_file_actions_destroy(&actions);
+	if (err) {
+		errno = err;
+		return SPAWN_NOT_RUN;
+	}
+	return timeout ? wait_until(pid, deadline) : wait_for(pid);
+}
+
 int spawn_capture(char *const argv[], unsigned timeout, char **out,
 		  size_t *len)
 {

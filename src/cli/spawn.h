@@ -27,4 +27,12 @@ int spawn_wait(char *const argv[], int quiet);
 int spawn_capture(char *const argv[], unsigned timeout, char **out,
 		  size_t *len);
 
+/*
+ * Run the program at PATH with ARGV and the environment ENVP, its stdin
+ * /dev/null, and wait for it as spawn_capture does: killed after TIMEOUT
+ * seconds (0: no limit), then SPAWN_TIMED_OUT.
+ */
+int spawn_wait_env(const char *path, char *const argv[], char *const envp[],
+		   unsigned timeout);
+
 #endif

@@ -31,6 +31,12 @@
 #define BOOTIMG_PURGATORY_F_NO_VERIFY 0x1u
 /* Enter in 32-bit protected mode (the x86_64 blob leaves long mode). */
 #define BOOTIMG_PURGATORY_F_ENTRY32 0x2u
+/*
+ * Print one line on COM1 just before the jump ("checksums ok, entering
+ * 64-bit kernel at 0x..."), so that a hang can be placed before or after
+ * the new kernel started.
+ */
+#define BOOTIMG_PURGATORY_F_BREADCRUMB 0x4u
 
 /* Field offsets, for the assembler. */
 #define BOOTIMG_PURGATORY_OFF_ENTRY 24

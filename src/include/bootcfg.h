@@ -127,6 +127,37 @@ const struct bootcfg_entry *bootcfg_default(const struct bootcfg *cfg);
 const struct bootcfg_entry *bootcfg_find(const struct bootcfg *cfg,
 					 const char *selector);
 
+/*
+ * The entry ALIAS names, as the boot loader keeps it outside its
+ * configuration (GRUB's grubenv, systemd-boot's EFI variables below
+ * OPTIONS' root):
+ *   NULL       what boots next: the one-shot, else the default;
+ *   "@default" the default, a one-shot aside (GRUB: saved_entry when
+ *              next_entry is set; systemd-boot: LoaderEntryDefault);
+ *   "@oneshot" GRUB's next_entry, systemd-boot's LoaderEntryOneShot;
+ *   "@current" the running kernel's: systemd-boot's LoaderEntrySelected,
+ *              else the entry of /proc/cmdline's BOOT_IMAGE=.
+ * *ENTRY is NULL when the alias names none.  0, or a negative errno with
+ * ERROR filled (-EINVAL: no such alias).
+ */
+int bootcfg_find_alias(const struct bootcfg_options *options,
+		       const struct bootcfg *cfg, const char *alias,
+		       const struct bootcfg_entry **entry,
+		       struct bootcfg_error *error);
+
+/*
+ * Consume the one-shot entry as the boot loader does when it boots it:
+ * GRUB's next_entry (grub-reboot) leaves the grubenv beside CFG's
+ * grub.cfg, every other variable kept; systemd-boot's LoaderEntryOneShot
+ * EFI variable is deleted; both below OPTIONS' root.  Returns 1 when one
+ * was consumed, 0 when none was set (or the loader keeps none), a
+ * negative errno with ERROR filled otherwise; -EBADMSG for a grubenv that
+ * is not a 1024-byte environment block, which is left alone.
+ */
+int bootcfg_consume_next_entry(const struct bootcfg_options *options,
+			       const struct bootcfg *cfg,
+			       struct bootcfg_error *error);
+
 #ifdef __cplusplus
 }
 #endif

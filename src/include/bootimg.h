@@ -159,6 +159,12 @@ enum bootimg_load_flags {
 	 * even when it has a 64-bit one; kexec and module methods.
 	 */
 	BOOTIMG_LOAD_ENTRY32 = 0x2,
+	/*
+	 * Purgatory prints one line on the first serial port before it
+	 * enters the kernel; kexec and module methods (the file method
+	 * uses the kernel's own purgatory): AUTO then starts at kexec.
+	 */
+	BOOTIMG_LOAD_BREADCRUMB = 0x4,
 };
 
 /* Where fast boot placed the new kernel's _text. */

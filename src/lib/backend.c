@@ -40,6 +40,9 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 			 &disabled) == 0 && disabled;
 }
 
+/* What only the kexec and module methods do, with bootimg's purgatory. */
+#define OUR_PURGATORY_ONLY (BOOTIMG_LOAD_ENTRY32 | BOOTIMG_LOAD_BREADCRUMB)
+
 /*
  * file, then kexec, then bootimg.ko where the kernel has no kexec at all
  * (ENOSYS).  Never bootimg.ko because kexec is disabled or refused:
@@ -53,9 +56,9 @@ int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
 
 	/*
 	 * kexec_file_load takes the bzImage, never its unpacked vmlinux,
-	 * and enters it at its 64-bit entry.
+	 * enters it at its 64-bit entry, and through its own purgatory.
 	 */
-	if (!req->fast_boot && !(req->flags & BOOTIMG_LOAD_ENTRY32)) {
+	if (!req->fast_boot && !(req->flags & OUR_PURGATORY_ONLY)) {
 		result->used = BOOTIMG_METHOD_FILE;
 		err = try_method(arg, BOOTIMG_METHOD_FILE);
 		if (err == 0 || !worth_falling_back(err))
@@ -118,7 +121,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 	*result = (struct bootimg_load_result){ .used = req->method };
 	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
-	    ((req->fast_boot || (req->flags & BOOTIMG_LOAD_ENTRY32)) &&
+	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
 	     req->method == BOOTIMG_METHOD_FILE) ||
 	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
 		return bi_fail(ctx, NULL, -EINVAL);

@@ -187,6 +187,7 @@ int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 #else
 	plan->entry32 = !!(req->flags & BOOTIMG_LOAD_ENTRY32);
 #endif
+	plan->breadcrumb = !!(req->flags & BOOTIMG_LOAD_BREADCRUMB);
 	plan->cmdline = in->cmdline;
 	plan->cmdline_len = in->cmdline_len;
 	err = bi_memmap_read(ctx, &plan->map);

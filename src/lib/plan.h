@@ -54,6 +54,7 @@ extern const struct bi_boot_protocol bi_boot_multiboot;
 struct bootimg_plan {
 	const struct bi_inputs *in;	/* own_inputs, or the caller's */
 	unsigned entry32 : 1;		/* BOOTIMG_LOAD_ENTRY32 */
+	unsigned breadcrumb : 1;	/* BOOTIMG_LOAD_BREADCRUMB */
 	struct bi_inputs *own_inputs;	/* closed and freed with the plan */
 	/* The inputs' command line, or with a panic kernel's elfcorehdr= */
 	const char *cmdline;

@@ -62,6 +62,8 @@ int bi_x86_add_purgatory(struct bootimg_plan *plan,
 	hdr->ebx = entry->ebx;
 	if (entry->mode32)
 		hdr->flags |= BOOTIMG_PURGATORY_F_ENTRY32;
+	if (plan->breadcrumb)
+		hdr->flags |= BOOTIMG_PURGATORY_F_BREADCRUMB;
 	err = fill_regions(plan, hdr);
 	if (err < 0)
 		return err;

@@ -30,6 +30,7 @@ here:
 	leal	AT(stack_top), %esp
 	pushl	%ebx
 	call	purgatory_verify		/* returns only if all is well */
+	call	purgatory_breadcrumb		/* the same argument */
 	addl	$4, %esp			/* EBX is callee-saved */
 
 	/* A GDT of our own, as the boot protocol asks: code 0x10, data 0x18. */

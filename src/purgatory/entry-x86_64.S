@@ -40,6 +40,8 @@ purgatory_start:
 	leaq	stack_top(%rip), %rsp
 	leaq	purgatory_header(%rip), %rdi
 	call	purgatory_verify		/* returns only if all is well */
+	leaq	purgatory_header(%rip), %rdi
+	call	purgatory_breadcrumb
 
 	testl	$BOOTIMG_PURGATORY_F_ENTRY32, FIELD(BOOTIMG_PURGATORY_OFF_FLAGS)
 	jnz	enter32

@@ -155,6 +155,29 @@ static void check_entry32(const char *kernel, const char **initrds)
 	bootimg_plan_free(plan);
 }
 
+/* --debug: the breadcrumb flag reaches purgatory, and only with it. */
+static void check_breadcrumb(const char *kernel, const char **initrds)
+{
+	struct bootimg_plan *plan = NULL;
+	const struct bootimg_purgatory_header *hdr;
+
+	CHECK_EQ(plan_with("qemu-pc-1g", kernel, initrds, 2,
+			   BOOTIMG_LOAD_BREADCRUMB, &plan), 0);
+	if (!plan)
+		return;
+	hdr = plan_segment(plan, "purgatory", 0)->buf;
+	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_BREADCRUMB,
+		 BOOTIMG_PURGATORY_F_BREADCRUMB);
+	bootimg_plan_free(plan);
+	plan = NULL;
+	CHECK_EQ(plan_on("qemu-pc-1g", kernel, initrds, 2, &plan), 0);
+	if (!plan)
+		return;
+	hdr = plan_segment(plan, "purgatory", 0)->buf;
+	CHECK_EQ(hdr->flags & BOOTIMG_PURGATORY_F_BREADCRUMB, 0);
+	bootimg_plan_free(plan);
+}
+
 int main(void)
 {
 	static const char *maps[] = { "qemu-pc-1g", "server-24g",
@@ -182,6 +205,7 @@ int main(void)
 		plan = NULL;
 	}
 	check_entry32(kernel, initrds);
+	check_breadcrumb(kernel, initrds);
 	plan = NULL;
 	CHECK_EQ(plan_on("no-room", kernel, initrds, 2, &plan), -ENOSPC);
 	CHECK_EQ(plan_on("iomem-hidden", kernel, initrds, 2, &plan), -EPERM);
