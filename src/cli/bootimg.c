@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "attempt.h"
 #include "bootimg.h"
 #include "cmdline.h"
 #include "escape.h"
 #include "failure.h"
 #include "show.h"
+#include "watchdog.h"
 
 struct options {
 	char *load;
@@ -23,6 +25,7 @@ struct options {
 	int fast_boot;
 	char *entry;
 	int exec;
+	char *watchdog;
 	int unload;
 	int status;
 	char *info;
@@ -164,18 +167,53 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	return EXIT_OK;
 }
 
-static int do_exec(struct bootimg *ctx)
+/* --watchdog=SECS: arm it across the handoff; -1 if there is none. */
+static int arm_watchdog(unsigned seconds)
+{
+	int fd = watchdog_arm(seconds);
+
+	if (fd == -ENOENT)
+		fputs("bootimg: warning: no watchdog device (/dev/watchdog); "
+		      "booting without one\n", stderr);
+	else if (fd < 0)
+		fprintf(stderr, "bootimg: warning: /dev/watchdog: %s; booting "
+			"without a watchdog\n", strerror(-fd));
+	else if (watchdog_stops_on_reboot())
+		fputs("bootimg: warning: this kernel stops the watchdog at the "
+		      "kexec; boot it with watchdog.stop_on_reboot=0 to keep "
+		      "it armed\n", stderr);
+	return fd;
+}
+
+static int do_exec(struct bootimg *ctx, unsigned watchdog)
 {
 	struct bootimg_status status;
-	int err = bootimg_get_status(ctx, &status);
+	int err = bootimg_get_status(ctx, &status), fd = -1;
 
 	if (err == 0 && !status.loaded) {
 		fprintf(stderr, "bootimg: no kernel is staged; "
 			"use bootimg --load first\n");
 		return EXIT_FAILED;
 	}
+	if (watchdog)
+		fd = arm_watchdog(watchdog);
 	err = bootimg_exec(ctx);
+	if (fd >= 0)
+		watchdog_release(fd);
 	return report_failure(ctx, err, "exec");
+}
+
+/* bootimg-reboot's last attempt, if there is one. */
+static void show_last_attempt(void)
+{
+	struct attempt a;
+	int err = attempt_read(&a);
+
+	if (err == 0)
+		attempt_show(stdout, &a);
+	else if (err != -ENOENT)
+		printf("last attempt:  unreadable (%s: %s)\n", attempt_path(),
+		       err == -EINVAL ? "damaged" : strerror(-err));
 }
 
 static int do_status(struct bootimg *ctx)
@@ -186,6 +224,7 @@ static int do_status(struct bootimg *ctx)
 	if (err < 0)
 		return report_failure(ctx, err, "status");
 	show_status(stdout, &status);
+	show_last_attempt();
 	return status.loaded ? EXIT_OK : EXIT_FAILED;
 }
 
@@ -203,6 +242,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	int actions = !!o->load + o->exec + o->unload + o->status +
 		      !!o->info + !!positional;
 	char *cmdline;
+	unsigned watchdog = 0;
 	int code;
 
 	if (o->version) {
@@ -216,8 +256,16 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 				       "--exec, --unload, --status, --info");
 	if (o->info)
 		return do_info(ctx, o->info);
+	if (o->watchdog) {
+		if (!*o->watchdog ||
+		    watchdog_parse_seconds(o->watchdog, &watchdog) < 0)
+			return usage_error(pc, "--watchdog takes seconds, from "
+					       "0 (none) to 3600");
+		if (!o->exec && !positional)
+			return usage_error(pc, "--watchdog goes with --exec");
+	}
 	if (o->exec)
-		return do_exec(ctx);
+		return do_exec(ctx, watchdog);
 	if (o->unload)
 		return do_unload(ctx, o->panic);
 	if (o->status)
@@ -275,7 +323,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	else
 		code = do_load(ctx, &req, o->verbose);
 	if (code == EXIT_OK && positional && !o->dry_run)
-		code = do_exec(ctx);
+		code = do_exec(ctx, watchdog);
 	free(cmdline);
 	return code;
 }
@@ -317,6 +365,9 @@ int main(int argc, const char **argv)
 		  "64 if it has one; 32: kexec or module method)", "32|64" },
 		{ "exec", 'e', POPT_ARG_NONE, &o.exec, 0,
 		  "boot the staged kernel now", NULL },
+		{ "watchdog", 'w', POPT_ARG_STRING, &o.watchdog, 0,
+		  "with --exec: arm the watchdog for SECS across the handoff",
+		  "SECS" },
 		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,
 		  "unstage the staged kernel", NULL },
 		{ "status", 'S', POPT_ARG_NONE, &o.status, 0,

@@ -11,6 +11,7 @@ struct reboot_defaults {
 	int enabled;	/* BOOTIMG_ENABLED: init scripts stage on reboot */
 	int fallback;	/* BOOTIMG_FALLBACK: normal reboot if staging fails */
 	unsigned mkbootcmd_timeout;	/* BOOTIMG_MKBOOTCMD_TIMEOUT, seconds */
+	unsigned watchdog;	/* BOOTIMG_WATCHDOG, seconds; 0: none */
 };
 
 /* BOOTIMG_MKBOOTCMD_TIMEOUT when unset, and its largest value. */

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/watchdog.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "watchdog.h"
+
+static const char *const devices[] = { "/dev/watchdog", "/dev/watchdog0" };
+
+static void below_sysroot(const char *path, char *full, size_t size)
+{
+	const char *root = getenv("BOOTIMG_SYSROOT");
+
+	snprintf(full, size, "%s%s", root ? root : "", path);
+}
+
+/* The first watchdog device that opens; -ENOENT if there is none. */
+static int open_device(void)
+{
+	char full[4096];
+	size_t i;
+	int fd, err = -ENOENT;
+
+	for (i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
+		below_sysroot(devices[i], full, sizeof(full));
+		fd = open(full, O_WRONLY | O_CLOEXEC);
+		if (fd >= 0)
+			return fd;
+		if (errno != ENOENT)
+			err = -errno;
+	}
+	return err;
+}
+
+int watchdog_parse_seconds(const char *text, unsigned *seconds)
+{
+	unsigned long n = 0;
+	char *end;
+
+	if (*text) {
+		errno = 0;
+		n = strtoul(text, &end, 10);
+		if (*text < '0' || *text > '9' || *end || errno ||
+		    n > WATCHDOG_MAX_SECONDS)
+			return -EINVAL;
+	}
+	*seconds = (unsigned)n;
+	return 0;
+}
+
+int watchdog_arm(unsigned seconds)
+{
+	int fd = open_device(), timeout = (int)seconds, err;
+
+	if (fd < 0)
+		return fd;
+	if (ioctl(fd, WDIOC_SETTIMEOUT, &timeout) < 0 ||
+	    ioctl(fd, WDIOC_KEEPALIVE, 0) < 0) {
+		err = -errno;
+		watchdog_release(fd);
+		return err;
+	}
+	return fd;
+}
+
+void watchdog_release(int fd)
+{
+	int off = WDIOS_DISABLECARD;
+	ssize_t wrote;
+
+	/* The magic close, and the ioctl for drivers without it. */
+	wrote = write(fd, "V", 1);
+	(void)wrote;
+	(void)ioctl(fd, WDIOC_SETOPTIONS, &off);
+	close(fd);
+}
+
+int watchdog_disarm(void)
+{
+	int fd = open_device();
+
+	if (fd < 0)
+		return fd;
+	watchdog_release(fd);
+	return 0;
+}
+
+int watchdog_stops_on_reboot(void)
+{
+	char full[4096], value[16] = "";
+	FILE *f;
+
+	below_sysroot("/sys/module/watchdog/parameters/stop_on_reboot", full,
+		      sizeof(full));
+	f = fopen(full, "re");
+	if (!f)
+		return 1;
+	if (!fgets(value, sizeof(value), f))
+		value[0] = '\0';
+	fclose(f);
+	return atoi(value) != 0;
+}
