@@ -114,4 +114,32 @@ if command -v systemd-analyze >/dev/null; then
 else
 	skip "systemd-analyze verify" "no systemd-analyze"
 fi
+
+# bootimg-confirm: last in the boot, and after boot-complete.target.
+confirm=$b/init/sysvinit/bootimg-confirm
+confirm_unit=$b/init/systemd/bootimg-confirm.service
+check "bootimg-confirm: sh -n, no @placeholders@ left" eval \
+	'sh -n "$confirm" && ! grep -q "@[a-z]*@" "$confirm" "$confirm_unit"'
+check "bootimg-confirm: starts last in runlevels 2-5, never stops" eval \
+	'[ "$(header "$confirm" Provides)" = bootimg-confirm ] && [ "$(header "$confirm" Default-Start)" = "2 3 4 5" ] && [ "$(header "$confirm" Required-Start)" = "\$all" ] && [ -z "$(header "$confirm" Default-Stop)" ]'
+sed -e "s|^PATH=|PATH=$tmp/bin:|" "$confirm" >"$tmp/bootimg-confirm"
+run sh "$confirm" stop
+check "bootimg-confirm stop does nothing" eval '[ $rc -eq 0 ] && [ ! -s "$tmp/calls" ]'
+check "bootimg-confirm.service: after boot-complete and multi-user, runs --confirm" eval \
+	'grep -qx "After=boot-complete.target multi-user.target" "$confirm_unit" && grep -qx "WantedBy=multi-user.target" "$confirm_unit" && grep -q -- "bootimg-reboot --confirm$" "$confirm_unit"'
+if command -v systemd-analyze >/dev/null; then
+	cp "$confirm_unit" "$tmp/root/etc/systemd/system/"
+	# Its default dependencies: the targets of the host's systemd.
+	mkdir -p "$tmp/root/lib/systemd/system"
+	cp /lib/systemd/system/*.target "$tmp/root/lib/systemd/system/" 2>/dev/null
+	if SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no \
+		--root="$tmp/root" "$tmp/root/etc/systemd/system/bootimg-confirm.service" \
+		>"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]; then
+		ok "systemd-analyze verify bootimg-confirm.service is silent"
+	else
+		not_ok "systemd-analyze verify bootimg-confirm.service is silent"
+	fi
+else
+	skip "systemd-analyze verify bootimg-confirm.service" "no systemd-analyze"
+fi
 echo "1..$n"
