@@ -8,23 +8,17 @@
 #include <unistd.h>
 #include "attempt.h"
 #include "escape.h"
+#include "sysroot.h"
 
 #define STATE_DIR "/var/lib/bootimg"
 #define STATE_FILE STATE_DIR "/attempt"
 #define CMDLINE_KEY "bootimg.attempt="
 
-static void below_sysroot(const char *path, char *full, size_t size)
-{
-	const char *root = getenv("BOOTIMG_SYSROOT");
-
-	snprintf(full, size, "%s%s", root ? root : "", path);
-}
-
 const char *attempt_path(void)
 {
 	static char path[4096];
 
-	below_sysroot(STATE_FILE, path, sizeof(path));
+	sysroot_path(STATE_FILE, path, sizeof(path));
 	return path;
 }
 
@@ -136,7 +130,7 @@ int attempt_write(const struct attempt *a)
 		       a->confirmed);
 	if (len < 0 || (size_t)len >= sizeof(text))
 		return -EINVAL;
-	below_sysroot(STATE_DIR, dir, sizeof(dir));
+	sysroot_path(STATE_DIR, dir, sizeof(dir));
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 		return -errno;
 	snprintf(tmp, sizeof(tmp), "%s.new", attempt_path());
@@ -173,17 +167,11 @@ void attempt_start(struct attempt *a, const char *entry, const char *kernel,
 
 int attempt_is_running(const struct attempt *a)
 {
-	char path[4096], cmdline[4096], *p, *last = NULL;
-	size_t n, id_len = strlen(a->id);
-	FILE *f;
+	char cmdline[4096], *p, *last = NULL;
+	size_t id_len = strlen(a->id);
 
-	below_sysroot("/proc/cmdline", path, sizeof(path));
-	f = fopen(path, "re");
-	if (!f)
+	if (sysroot_read("/proc/cmdline", cmdline, sizeof(cmdline)) < 0)
 		return 0;
-	n = fread(cmdline, 1, sizeof(cmdline) - 1, f);
-	fclose(f);
-	cmdline[n] = '\0';
 	for (p = cmdline; (p = strstr(p, CMDLINE_KEY)); p++)
 		if (p == cmdline || p[-1] == ' ')
 			last = p + strlen(CMDLINE_KEY);

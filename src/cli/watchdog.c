@@ -2,21 +2,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/watchdog.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include "sysroot.h"
 #include "watchdog.h"
 
 static const char *const devices[] = { "/dev/watchdog", "/dev/watchdog0" };
-
-static void below_sysroot(const char *path, char *full, size_t size)
-{
-	const char *root = getenv("BOOTIMG_SYSROOT");
-
-	snprintf(full, size, "%s%s", root ? root : "", path);
-}
 
 /* The first watchdog device that opens; -ENOENT if there is none. */
 static int open_device(void)
@@ -26,7 +19,7 @@ static int open_device(void)
 	int fd, err = -ENOENT;
 
 	for (i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
-		below_sysroot(devices[i], full, sizeof(full));
+		sysroot_path(devices[i], full, sizeof(full));
 		fd = open(full, O_WRONLY | O_CLOEXEC);
 		if (fd >= 0)
 			return fd;
@@ -91,16 +84,10 @@ int watchdog_disarm(void)
 
 int watchdog_stops_on_reboot(void)
 {
-	char full[4096], value[16] = "";
-	FILE *f;
+	char value[16];
 
-	below_sysroot("/sys/module/watchdog/parameters/stop_on_reboot", full,
-		      sizeof(full));
-	f = fopen(full, "re");
-	if (!f)
+	if (sysroot_read("/sys/module/watchdog/parameters/stop_on_reboot",
+			 value, sizeof(value)) < 0)
 		return 1;
-	if (!fgets(value, sizeof(value), f))
-		value[0] = '\0';
-	fclose(f);
 	return atoi(value) != 0;
 }
