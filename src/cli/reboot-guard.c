@@ -78,6 +78,7 @@ void guard_arm(struct guard *g, const char *entry, char *const argv[])
 	snprintf(g->attempt.kernel, sizeof(g->attempt.kernel), "%s",
 		 loaded_kernel(argv));
 	err = attempt_write(&g->attempt);
+	g->recorded = err == 0;
 	if (err < 0)
 		fprintf(stderr, "bootimg-reboot: warning: %s: %s; this attempt "
 			"is not recorded\n", attempt_path(), strerror(-err));
@@ -102,7 +103,7 @@ void guard_abort(struct guard *g)
 	if (g->fd >= 0)
 		watchdog_release(g->fd);
 	g->fd = -1;
-	if (g->watchdog && unlink(attempt_path()) < 0 && errno != ENOENT)
+	if (g->recorded && unlink(attempt_path()) < 0 && errno != ENOENT)
 		fprintf(stderr, "bootimg-reboot: %s: %s\n", attempt_path(),
 			strerror(errno));
 }

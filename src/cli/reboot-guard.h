@@ -14,6 +14,7 @@ struct guard {
 	int force;		/* --force: boot an entry that failed before */
 	int verbose;
 	int fd;			/* the armed watchdog, or -1 */
+	int recorded;		/* the attempt is in the state file */
 	struct attempt attempt;
 };
 
