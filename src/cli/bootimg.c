@@ -167,24 +167,6 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	return EXIT_OK;
 }
 
-/* --watchdog=SECS: arm it across the handoff; -1 if there is none. */
-static int arm_watchdog(unsigned seconds)
-{
-	int fd = watchdog_arm(seconds);
-
-	if (fd == -ENOENT)
-		fputs("bootimg: warning: no watchdog device (/dev/watchdog); "
-		      "booting without one\n", stderr);
-	else if (fd < 0)
-		fprintf(stderr, "bootimg: warning: /dev/watchdog: %s; booting "
-			"without a watchdog\n", strerror(-fd));
-	else if (watchdog_stops_on_reboot())
-		fputs("bootimg: warning: this kernel stops the watchdog at the "
-		      "kexec; boot it with watchdog.stop_on_reboot=0 to keep "
-		      "it armed\n", stderr);
-	return fd;
-}
-
 static int do_exec(struct bootimg *ctx, unsigned watchdog)
 {
 	struct bootimg_status status;
@@ -196,7 +178,7 @@ static int do_exec(struct bootimg *ctx, unsigned watchdog)
 		return EXIT_FAILED;
 	}
 	if (watchdog)
-		fd = arm_watchdog(watchdog);
+		fd = watchdog_arm_warning("bootimg", watchdog);
 	err = bootimg_exec(ctx);
 	if (fd >= 0)
 		watchdog_release(fd);

@@ -82,18 +82,8 @@ void guard_arm(struct guard *g, const char *entry, char *const argv[])
 	if (err < 0)
 		fprintf(stderr, "bootimg-reboot: warning: %s: %s; this attempt "
 			"is not recorded\n", attempt_path(), strerror(-err));
-	g->fd = watchdog_arm(g->watchdog);
-	if (g->fd == -ENOENT)
-		fputs("bootimg-reboot: warning: no watchdog device "
-		      "(/dev/watchdog); rebooting without one\n", stderr);
-	else if (g->fd < 0)
-		fprintf(stderr, "bootimg-reboot: warning: /dev/watchdog: %s; "
-			"rebooting without a watchdog\n", strerror(-g->fd));
-	else if (watchdog_stops_on_reboot())
-		fputs("bootimg-reboot: warning: this kernel stops the watchdog "
-		      "at the kexec; boot it with watchdog.stop_on_reboot=0 "
-		      "to keep it armed\n", stderr);
-	else if (g->verbose)
+	g->fd = watchdog_arm_warning("bootimg-reboot", g->watchdog);
+	if (g->fd >= 0 && g->verbose)
 		fprintf(stderr, "bootimg-reboot: watchdog armed: %u s\n",
 			g->watchdog);
 }

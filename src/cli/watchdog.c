@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/watchdog.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -57,6 +58,23 @@ int watchdog_arm(unsigned seconds)
 		watchdog_release(fd);
 		return err;
 	}
+	return fd;
+}
+
+int watchdog_arm_warning(const char *program, unsigned seconds)
+{
+	int fd = watchdog_arm(seconds);
+
+	if (fd == -ENOENT)
+		fprintf(stderr, "%s: warning: no watchdog device "
+			"(/dev/watchdog); rebooting without one\n", program);
+	else if (fd < 0)
+		fprintf(stderr, "%s: warning: /dev/watchdog: %s; rebooting "
+			"without a watchdog\n", program, strerror(-fd));
+	else if (watchdog_stops_on_reboot())
+		fprintf(stderr, "%s: warning: this kernel stops the watchdog "
+			"at the kexec; boot it with watchdog.stop_on_reboot=0 "
+			"to keep it armed\n", program);
 	return fd;
 }
 

@@ -20,6 +20,13 @@ int watchdog_parse_seconds(const char *text, unsigned *seconds);
  */
 int watchdog_arm(unsigned seconds);
 
+/*
+ * watchdog_arm, and on standard error, after "PROGRAM: warning: ", why
+ * the handoff goes on without a watchdog, or that this kernel will stop
+ * it at the kexec.
+ */
+int watchdog_arm_warning(const char *program, unsigned seconds);
+
 /* Stop a watchdog armed by watchdog_arm and close FD (on a failure). */
 void watchdog_release(int fd);
 
