@@ -128,8 +128,8 @@ confirm=$b/init/sysvinit/bootimg-confirm
 confirm_unit=$b/init/systemd/bootimg-confirm.service
 check "bootimg-confirm: sh -n, no @placeholders@ left" eval \
 	'sh -n "$confirm" && ! grep -q "@[a-z]*@" "$confirm" "$confirm_unit"'
-check "bootimg-confirm: starts last in runlevels 2-5, never stops" eval \
-	'[ "$(header "$confirm" Provides)" = bootimg-confirm ] && [ "$(header "$confirm" Default-Start)" = "2 3 4 5" ] && [ "$(header "$confirm" Required-Start)" = "\$all" ] && [ -z "$(header "$confirm" Default-Stop)" ]'
+check "bootimg-confirm: starts late in runlevels 2-5 (after rc.local), never stops" eval \
+	'[ "$(header "$confirm" Provides)" = bootimg-confirm ] && [ "$(header "$confirm" Default-Start)" = "2 3 4 5" ] && [ "$(header "$confirm" Should-Start)" = rc.local ] && [ -z "$(header "$confirm" Default-Stop)" ]'
 sed -e "s|^PATH=|PATH=$tmp/bin:|" "$confirm" >"$tmp/bootimg-confirm"
 run sh "$confirm" stop
 check "bootimg-confirm stop does nothing" eval '[ $rc -eq 0 ] && [ ! -s "$tmp/calls" ]'
