@@ -117,6 +117,10 @@ check "bootimg KERNEL: files" only "$tmp/vmlinuz-6.1"
 complete_line "bootimg --command-line="
 check "bootimg --command-line=: nothing to offer" only
 
+complete_line "bootimg-reboot --watchdog="
+check "bootimg-reboot --watchdog=: nothing to offer (seconds)" only
+complete_line "bootimg-reboot --con"
+check "bootimg-reboot --con: --config=, --confirm" only --config= --confirm
 complete_line "bootimg-reboot --init=sys"
 check "bootimg-reboot --init=: systemd, sysvinit" only systemd sysvinit
 complete_line "bootimg-reboot --method="

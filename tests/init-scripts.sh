@@ -99,19 +99,45 @@ check "the unit is wanted by kexec.target, before systemd-kexec.service" eval \
 check "the unit keeps a staged kernel" grep -q -- "--stage-only --if-unstaged$" "$unit"
 check "the unit bounds staging, as the sysvinit script does" eval \
 	'grep -qx "TimeoutStartSec=120" "$unit" && grep -qx "LIMIT=120" "$load"'
-if command -v systemd-analyze >/dev/null; then
-	program=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$unit")
-	mkdir -p "$tmp/root$(dirname "$program")" "$tmp/root/etc/systemd/system"
+# verify_unit UNIT: systemd-analyze verify, in a root of its own holding
+# the unit, a stand-in for its program and the host's targets.
+verify_unit() {
+	local program
+	program=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$1")
+	mkdir -p "$tmp/root$(dirname "$program")" "$tmp/root/etc/systemd/system" \
+		"$tmp/root/lib/systemd/system"
 	cp "$tmp/bin/bootimg-reboot" "$tmp/root$program"
-	cp "$unit" "$tmp/root/etc/systemd/system/"
+	cp "$1" "$tmp/root/etc/systemd/system/"
+	cp /lib/systemd/system/*.target "$tmp/root/lib/systemd/system/" 2>/dev/null
 	if SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no \
-		--root="$tmp/root" "$tmp/root/etc/systemd/system/bootimg-load.service" \
+		--root="$tmp/root" "$tmp/root/etc/systemd/system/${1##*/}" \
 		>"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]; then
-		ok "systemd-analyze verify is silent"
+		ok "systemd-analyze verify ${1##*/} is silent"
 	else
-		not_ok "systemd-analyze verify is silent"
+		not_ok "systemd-analyze verify ${1##*/} is silent"
 	fi
+}
+if command -v systemd-analyze >/dev/null; then
+	verify_unit "$unit"
 else
 	skip "systemd-analyze verify" "no systemd-analyze"
+fi
+
+# bootimg-confirm: last in the boot, and after boot-complete.target.
+confirm=$b/init/sysvinit/bootimg-confirm
+confirm_unit=$b/init/systemd/bootimg-confirm.service
+check "bootimg-confirm: sh -n, no @placeholders@ left" eval \
+	'sh -n "$confirm" && ! grep -q "@[a-z]*@" "$confirm" "$confirm_unit"'
+check "bootimg-confirm: starts late in runlevels 2-5 (after rc.local), never stops" eval \
+	'[ "$(header "$confirm" Provides)" = bootimg-confirm ] && [ "$(header "$confirm" Default-Start)" = "2 3 4 5" ] && [ "$(header "$confirm" Should-Start)" = rc.local ] && [ -z "$(header "$confirm" Default-Stop)" ]'
+sed -e "s|^PATH=|PATH=$tmp/bin:|" "$confirm" >"$tmp/bootimg-confirm"
+run sh "$confirm" stop
+check "bootimg-confirm stop does nothing" eval '[ $rc -eq 0 ] && [ ! -s "$tmp/calls" ]'
+check "bootimg-confirm.service: after boot-complete and multi-user, runs --confirm" eval \
+	'grep -qx "After=boot-complete.target multi-user.target" "$confirm_unit" && grep -qx "WantedBy=multi-user.target" "$confirm_unit" && grep -q -- "bootimg-reboot --confirm$" "$confirm_unit"'
+if command -v systemd-analyze >/dev/null; then
+	verify_unit "$confirm_unit"
+else
+	skip "systemd-analyze verify bootimg-confirm.service" "no systemd-analyze"
 fi
 echo "1..$n"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "reboot-defaults.h"
+#include "reboot-guard.h"
 #include "reboot-init.h"
 #include "reboot-json.h"
 #include "reboot-oneshot.h"
@@ -16,6 +17,7 @@
 #include "shell-quote.h"
 #include "spawn.h"
 #include "strv.h"
+#include "watchdog.h"
 
 /* The documented exit codes of bootimg-reboot(8). */
 enum reboot_exit {
@@ -24,6 +26,7 @@ enum reboot_exit {
 	REBOOT_USAGE = 2,	/* bad options or defaults file */
 	REBOOT_NOT_STAGED = 3,	/* staging failed; no reboot */
 	REBOOT_FELL_BACK = 4,	/* staging failed; a normal reboot began */
+	REBOOT_UNCONFIRMED = 5,	/* the entry's last boot failed; not staged */
 };
 
 /* bootimg's exit status when a pre-exec hook failed (bootimg(8)). */
@@ -46,6 +49,9 @@ struct options {
 	int if_enabled;
 	int if_unstaged;
 	int no_fallback;
+	char *watchdog;
+	int confirm;
+	int force;
 	int dry_run;
 	int json;
 	int verbose;
@@ -56,6 +62,8 @@ struct options {
 struct plan {
 	struct stage_request stage;
 	const struct init_system *init;
+	struct guard guard;
+	const char *entry;	/* what the attempt is of, for the guard */
 	int fallback;
 	int stage_only;
 	int dry_run;
@@ -118,43 +126,42 @@ static int reboot_with(const char *const *argv, const struct plan *p,
 	return reboot_status(argv, p) == 0 ? success : REBOOT_FAILED;
 }
 
-/* Staging failed: reboot the normal way, with nothing staged, or not. */
-static int fall_back(const struct plan *p)
+/*
+ * Not staged (WHY): reboot the normal way, with nothing staged, and
+ * return CODE; or, with --stage-only or --no-fallback, NOT_REBOOTING.
+ */
+static int fall_back(const struct plan *p, const char *why, int code,
+		     int not_rebooting)
 {
 	static const char *const unload[] = { "bootimg", "--unload", NULL };
 
 	if (p->stage_only || !p->fallback) {
-		fputs("bootimg-reboot: staging failed; not rebooting\n",
-		      stderr);
-		return REBOOT_NOT_STAGED;
+		fprintf(stderr, "bootimg-reboot: %s; not rebooting\n", why);
+		return not_rebooting;
 	}
-	fputs("bootimg-reboot: staging failed; rebooting the normal way, "
-	      "through the firmware\n", stderr);
+	fprintf(stderr, "bootimg-reboot: %s; rebooting the normal way, "
+		"through the firmware\n", why);
 	if (p->dry_run)
 		show_command(p, "unload", (char *const *)unload);
 	else
 		run_command((char *const *)unload, p, 1);
-	return reboot_with(p->init->reboot, p, REBOOT_FELL_BACK);
+	return reboot_with(p->init->reboot, p, code);
 }
 
-static int stage(const struct plan *p)
+static int stage(const struct plan *p, const struct strv *cmd)
 {
-	struct strv cmd = { 0 };
 	int status = 0;
 
-	if (stage_command(&p->stage, &cmd) < 0)
-		return -1;
 	/* bootimg --load records it for the pre-exec hooks. */
 	setenv("BOOTIMG_ENTRY", p->stage.source == STAGE_ENTRY &&
 	       p->stage.entry ? p->stage.entry : "", 1);
 	if (p->dry_run)
-		show_command(p, "stage", cmd.v);
+		show_command(p, "stage", cmd->v);
 	else
-		status = run_command(cmd.v, p, 0);
+		status = run_command(cmd->v, p, 0);
 	if (status > 0)
 		fprintf(stderr, "bootimg-reboot: bootimg could not stage the "
 			"kernel (exit %d)\n", status);
-	strv_free(&cmd);
 	return status == 0 ? 0 : -1;
 }
 
@@ -218,14 +225,44 @@ static void consume_oneshot(const struct plan *p)
 	strv_free(&cmd);
 }
 
-static int run(const struct plan *p)
+static int stage_and_reboot(struct plan *p, const struct strv *cmd)
 {
-	if (stage(p) < 0)
-		return fall_back(p);
+	int code;
+
+	if (guard_refuses(&p->guard, p->entry, cmd->v))
+		return fall_back(p, "not staging a kernel that failed "
+				 "(--force stages it)", REBOOT_UNCONFIRMED,
+				 REBOOT_UNCONFIRMED);
+	if (stage(p, cmd) < 0)
+		return fall_back(p, "staging failed", REBOOT_FELL_BACK,
+				 REBOOT_NOT_STAGED);
 	consume_oneshot(p);
 	if (p->stage_only)
 		return REBOOT_OK;
-	return boot_staged(p);
+	if (!p->dry_run)
+		guard_arm(&p->guard, p->entry, cmd->v);
+	code = boot_staged(p);
+	if (code != REBOOT_OK)
+		guard_abort(&p->guard);
+	return code;
+}
+
+static int run(struct plan *p)
+{
+	struct strv cmd = { 0 };
+	char *append = guard_append(&p->guard, p->stage.append);
+	int code;
+
+	if (append)
+		p->stage.append = append;
+	if (stage_command(&p->stage, &cmd) < 0)
+		code = fall_back(p, "staging failed", REBOOT_FELL_BACK,
+				 REBOOT_NOT_STAGED);
+	else
+		code = stage_and_reboot(p, &cmd);
+	strv_free(&cmd);
+	free(append);
+	return code;
 }
 
 static int choose_source(poptContext pc, const struct options *o,
@@ -257,6 +294,27 @@ static int choose_source(poptContext pc, const struct options *o,
 	return REBOOT_OK;
 }
 
+/* What the attempt is of: the entry's name, or how the kernel was given. */
+static const char *attempt_of(const struct stage_request *req)
+{
+	if (req->source == STAGE_RUNNING)
+		return "running";
+	if (req->source == STAGE_EXPLICIT)
+		return "kernel";
+	return req->entry ? req->entry : "default";
+}
+
+/* --watchdog=SECS, else BOOTIMG_WATCHDOG: 0 (none) to the maximum. */
+static int watchdog_seconds(poptContext pc, const char *text,
+			    unsigned fallback, unsigned *seconds)
+{
+	*seconds = fallback;
+	if (text && (!*text || watchdog_parse_seconds(text, seconds) < 0))
+		return usage_error(pc, "--watchdog takes seconds, from 0 "
+				       "(none) to 3600");
+	return REBOOT_OK;
+}
+
 static int make_plan(poptContext pc, const struct options *o,
 		     const struct reboot_defaults *d, struct plan *p)
 {
@@ -268,6 +326,13 @@ static int make_plan(poptContext pc, const struct options *o,
 	if (!p->init)
 		return usage_error(pc, "--init takes auto, systemd, sysvinit "
 				       "or direct");
+	code = watchdog_seconds(pc, o->watchdog, d->watchdog,
+				&p->guard.watchdog);
+	if (code != REBOOT_OK)
+		return code;
+	p->guard.force = o->force;
+	p->guard.verbose = o->verbose;
+	p->entry = attempt_of(&p->stage);
 	p->fallback = d->fallback && !o->no_fallback;
 	p->stage_only = o->stage_only;
 	p->dry_run = o->dry_run;
@@ -289,6 +354,8 @@ static int main_with(poptContext pc, struct options *o)
 	}
 	if (poptPeekArg(pc))
 		return usage_error(pc, "no arguments are taken, only options");
+	if (o->confirm)
+		return guard_confirm(o->verbose);
 	if (reboot_defaults_load(o->defaults, &d) < 0)
 		return REBOOT_USAGE;
 	code = make_plan(pc, o, &d, &p);
@@ -354,6 +421,15 @@ int main(int argc, const char **argv)
 		  "do nothing if a kernel is staged already", NULL },
 		{ "no-fallback", 'F', POPT_ARG_NONE, &o.no_fallback, 0,
 		  "if staging fails, do not reboot the normal way", NULL },
+		{ "watchdog", 'w', POPT_ARG_STRING, &o.watchdog, 0,
+		  "arm the watchdog for SECS across the handoff and record "
+		  "the attempt (0: none)", "SECS" },
+		{ "confirm", '\0', POPT_ARG_NONE, &o.confirm, 0,
+		  "on the new system: confirm its boot, disarm the watchdog",
+		  NULL },
+		{ "force", 'f', POPT_ARG_NONE, &o.force, 0,
+		  "boot an entry even if its last boot was never confirmed",
+		  NULL },
 		{ "defaults", '\0', POPT_ARG_STRING, &o.defaults, 0,
 		  "settings file (default " SYSCONFDIR "/default/bootimg)",
 		  "FILE" },

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "attempt.h"
 #include "bootimg.h"
 #include "check.h"
 #include "escape.h"
@@ -15,6 +16,7 @@
 #include "show.h"
 #include "show-json.h"
 #include "staged-entry.h"
+#include "watchdog.h"
 
 struct options {
 	char *load;
@@ -32,6 +34,7 @@ struct options {
 	int debug;
 	int exec;
 	int pre_exec_hooks;
+	char *watchdog;
 	int unload;
 	int status;
 	char *info;
@@ -231,10 +234,10 @@ static int do_pre_exec_hooks(struct bootimg *ctx)
 	return run_pre_exec_hooks(ctx);
 }
 
-static int do_exec(struct bootimg *ctx)
+static int do_exec(struct bootimg *ctx, unsigned watchdog)
 {
 	struct bootimg_status status;
-	int err = bootimg_get_status(ctx, &status);
+	int err = bootimg_get_status(ctx, &status), fd = -1;
 
 	if (err == 0 && !status.loaded) {
 		fprintf(stderr, "bootimg: no kernel is staged; "
@@ -244,8 +247,25 @@ static int do_exec(struct bootimg *ctx)
 	err = run_pre_exec_hooks(ctx);
 	if (err != EXIT_OK)
 		return err;
+	if (watchdog)
+		fd = watchdog_arm_warning("bootimg", watchdog);
 	err = bootimg_exec(ctx);
+	if (fd >= 0)
+		watchdog_release(fd);
 	return report_failure(ctx, err, "exec");
+}
+
+/* bootimg-reboot's last attempt, if there is one. */
+static void show_last_attempt(void)
+{
+	struct attempt a;
+	int err = attempt_read(&a);
+
+	if (err == 0)
+		attempt_show(stdout, &a);
+	else if (err != -ENOENT)
+		printf("last attempt:  unreadable (%s: %s)\n", attempt_path(),
+		       err == -EINVAL ? "damaged" : strerror(-err));
 }
 
 static int do_status(struct bootimg *ctx, int json)
@@ -257,8 +277,10 @@ static int do_status(struct bootimg *ctx, int json)
 		return report_failure(ctx, err, "status");
 	if (json)
 		show_status_json(stdout, &status);
-	else
+	else {
 		show_status(stdout, &status);
+		show_last_attempt();
+	}
 	return status.loaded ? EXIT_OK : EXIT_FAILED;
 }
 
@@ -340,6 +362,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	int actions = !!o->load + o->exec + o->unload + o->status +
 		      !!o->info + o->pre_exec_hooks + !!positional;
 	char *cmdline;
+	unsigned watchdog = 0;
 	int code;
 
 	if (o->version) {
@@ -361,8 +384,16 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 				       "--info or --dry-run");
 	if (o->info)
 		return do_info(ctx, o->info, o->json);
+	if (o->watchdog) {
+		if (!*o->watchdog ||
+		    watchdog_parse_seconds(o->watchdog, &watchdog) < 0)
+			return usage_error(pc, "--watchdog takes seconds, from "
+					       "0 (none) to 3600");
+		if (!o->exec && !positional)
+			return usage_error(pc, "--watchdog goes with --exec");
+	}
 	if (o->exec)
-		return do_exec(ctx);
+		return do_exec(ctx, watchdog);
 	if (o->pre_exec_hooks)
 		return do_pre_exec_hooks(ctx);
 	if (o->unload)
@@ -440,7 +471,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (code == EXIT_OK && !o->dry_run && !o->check && !o->panic)
 		record_staged(ctx, &req);
 	if (code == EXIT_OK && positional && !o->dry_run && !o->check)
-		code = do_exec(ctx);
+		code = do_exec(ctx, watchdog);
 	free(cmdline);
 	free_edits(&req);
 	return code;
@@ -496,6 +527,9 @@ int main(int argc, const char **argv)
 		{ "pre-exec-hooks", '\0', POPT_ARG_NONE, &o.pre_exec_hooks, 0,
 		  "run the pre-exec hooks only; if one fails, unstage the "
 		  "kernel (for systemd-shutdown)", NULL },
+		{ "watchdog", 'w', POPT_ARG_STRING, &o.watchdog, 0,
+		  "with --exec: arm the watchdog for SECS across the handoff",
+		  "SECS" },
 		{ "unload", 'u', POPT_ARG_NONE, &o.unload, 0,
 		  "unstage the staged kernel", NULL },
 		{ "status", 'S', POPT_ARG_NONE, &o.status, 0,

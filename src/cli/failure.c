@@ -6,23 +6,15 @@
 #include <unistd.h>
 #include "escape.h"
 #include "failure.h"
+#include "sysroot.h"
 
 /* Does PATH, below $BOOTIMG_SYSROOT as the library reads it, hold TEXT? */
 static int file_contains(const char *path, const char *text)
 {
-	const char *root = getenv("BOOTIMG_SYSROOT");
-	char buf[256] = "", full[4096];
-	FILE *f;
-	size_t n;
+	char buf[256];
 
-	snprintf(full, sizeof(full), "%s%s", root ? root : "", path);
-	f = fopen(full, "re");
-	if (!f)
-		return 0;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return strstr(buf, text) != NULL;
+	return sysroot_read(path, buf, sizeof(buf)) >= 0 &&
+	       strstr(buf, text) != NULL;
 }
 
 /* EPERM has several causes; name the one that applies here. */

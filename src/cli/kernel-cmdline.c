@@ -3,22 +3,15 @@
 #include <string.h>
 #include "escape.h"
 #include "kernel-cmdline.h"
+#include "sysroot.h"
 
 /* The running kernel's command line, without the final newline. */
 static char *running_cmdline(void)
 {
-	const char *root = getenv("BOOTIMG_SYSROOT");
-	char path[4096], buf[8192];
-	size_t n;
-	FILE *f;
+	char buf[8192];
 
-	snprintf(path, sizeof(path), "%s/proc/cmdline", root ? root : "");
-	f = fopen(path, "re");
-	if (!f)
+	if (sysroot_read("/proc/cmdline", buf, sizeof(buf)) < 0)
 		return NULL;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	return strdup(buf);
 }

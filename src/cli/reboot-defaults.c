@@ -8,6 +8,7 @@
 #include "reboot-defaults.h"
 #include "reboot-init.h"
 #include "shellvar.h"
+#include "watchdog.h"
 
 struct setting {
 	const char *name;
@@ -85,6 +86,14 @@ static const char *store_seconds(void *field, const char *value)
 	return NULL;
 }
 
+static const char *store_watchdog(void *field, const char *value)
+{
+	if (watchdog_parse_seconds(value, field) < 0)
+		return "the value must be a number of seconds from 0 (none) "
+		       "to 3600";
+	return NULL;
+}
+
 #define FIELD(name) offsetof(struct reboot_defaults, name)
 static const struct setting settings[] = {
 	{ "BOOTIMG_ENTRY", FIELD(entry), store_string },
@@ -96,6 +105,7 @@ static const struct setting settings[] = {
 	{ "BOOTIMG_DEBUG", FIELD(debug), store_no_default },
 	{ "BOOTIMG_MKBOOTCMD_TIMEOUT", FIELD(mkbootcmd_timeout),
 	  store_seconds },
+	{ "BOOTIMG_WATCHDOG", FIELD(watchdog), store_watchdog },
 };
 
 /* Variables that are not ours are allowed, as in any sourced file. */

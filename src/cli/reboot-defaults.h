@@ -12,6 +12,7 @@ struct reboot_defaults {
 	int fallback;	/* BOOTIMG_FALLBACK: normal reboot if staging fails */
 	int debug;	/* BOOTIMG_DEBUG: bootimg --debug, a breadcrumb */
 	unsigned mkbootcmd_timeout;	/* BOOTIMG_MKBOOTCMD_TIMEOUT, seconds */
+	unsigned watchdog;	/* BOOTIMG_WATCHDOG, seconds; 0: none */
 };
 
 /* BOOTIMG_MKBOOTCMD_TIMEOUT when unset, and its largest value. */

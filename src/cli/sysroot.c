@@ -18,3 +18,18 @@ char *sysroot_path(const char *path)
 	snprintf(full, size, "%s%s", root, path);
 	return full;
 }
+
+long sysroot_read(const char *path, char *buf, size_t size)
+{
+	char *full = sysroot_path(path);
+	FILE *f = fopen(full, "re");
+	size_t n;
+
+	free(full);
+	if (!f)
+		return -1;
+	n = fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return (long)n;
+}

@@ -156,7 +156,8 @@ e2e_case() {
 # host's time, goes to DIR/serial.log.  FIRMWARE: bios (default, SeaBIOS) or uefi
 # (OVMF; e2e_ovmf finds it).  DISPLAY: none (default) or vga (a standard
 # VGA card, not shown).  APPEND is added to the first kernel's command
-# line (crashkernel=256M).
+# line (crashkernel=256M).  E2E_QEMU_ARGS (an array) adds qemu options;
+# E2E_FIRMWARE_REBOOTS=1 leaves out -no-reboot: a reset boots again.
 e2e_boot() {
 	local work=$1 dir=$2 smp=$3 firmware=${4:-bios} display=${5:-none} append=${6:-}
 	local extra=()
@@ -173,12 +174,14 @@ e2e_boot() {
 	vga) extra+=(-vga std) ;;
 	*) echo "e2e_boot: unknown display $display" >&2; return 1 ;;
 	esac
+	[ -n "${E2E_FIRMWARE_REBOOTS:-}" ] || extra+=(-no-reboot)
+	extra+=(${E2E_QEMU_ARGS[@]+"${E2E_QEMU_ARGS[@]}"})
 	e2e_cpio "$dir/root" "$dir/case.cpio"
 	cat "$work/stage1.cpio" "$dir/case.cpio" >"$dir/initramfs"
 	timeout "${BOOTIMG_E2E_TIMEOUT:-240}" \
 		"${BOOTIMG_E2E_QEMU:-qemu-system-x86_64}" -accel tcg -m "${BOOTIMG_E2E_MEM:-1G}" \
 		${BOOTIMG_E2E_CPU:+-cpu "$BOOTIMG_E2E_CPU"} \
-		-smp "$smp" -no-reboot -display none -monitor none \
+		-smp "$smp" -display none -monitor none \
 		-serial stdio -nodefaults "${extra[@]}" \
 		-kernel "$work/vmlinuz" -initrd "$dir/initramfs" \
 		-append "console=ttyS0 panic=-1 quiet${append:+ $append}" </dev/null 2>"$dir/qemu.err" |
