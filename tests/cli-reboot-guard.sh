@@ -45,6 +45,16 @@ reboot() {	# reboot [VAR=VALUE...] -- ARGS...: bootimg-reboot; sets $rc
 	unpreload "$tmp/err"
 }
 field() { sed -n "s/^$1=//p" "$state"; }
+# jcheck DESCRIPTION JQ-FILTER WANT: check that jq finds WANT in $tmp/out.
+jcheck() {
+	local filter=$2 want=$3
+
+	if command -v jq >/dev/null; then
+		check "$1" eval '[ "$(jq -r "$filter" "$tmp/out")" = "$want" ]'
+	else
+		skip "$1 (no jq)"
+	fi
+}
 
 reboot -- --kernel="$tmp/vmlinuz" --command-line="root=/dev/vda"
 id=$(field id)
@@ -60,6 +70,10 @@ check "the new command line carries bootimg.attempt=$id" \
 run -- --status
 check "bootimg --status shows the attempt as failed" \
 	eval 'has "kernel $tmp/vmlinuz" "$tmp/out" && has "outcome:       failed" "$tmp/out" && has "(watchdog 20 s)" "$tmp/out"'
+run -- --status --json
+jcheck "bootimg --status --json: the attempt, never confirmed" \
+	'.last_attempt | [.id, .entry, .kernel, .watchdog, .time > 0, .confirmed] | @csv' \
+	"\"$id\",\"kernel\",\"$tmp/vmlinuz\",20,true,"
 
 reboot -- --kernel="$tmp/vmlinuz" --command-line="root=/dev/vda"
 check "the same kernel again: refused, a firmware reboot, exit 5" \
@@ -68,6 +82,9 @@ check "the failed attempt is kept" [ "$(field id)" = "$id" ]
 reboot -- -s --kernel="$tmp/vmlinuz" --command-line="root=/dev/vda"
 check "--stage-only: refused, no reboot, exit 5" \
 	eval '[ $rc -eq 5 ] && [ ! -s "$tmp/calls" ] && has "not rebooting" "$tmp/err"'
+reboot -- -n --json --kernel="$tmp/vmlinuz" --command-line="root=/dev/vda"
+jcheck "--dry-run --json, refused: the fallback's commands, exit 5" \
+	'[.commands[].role, .exit_code] | @csv' '"unload","reboot",5'
 
 reboot -- --kernel="$tmp/other" --command-line="root=/dev/vda"
 check "another kernel is not refused" \
@@ -88,6 +105,9 @@ check "--confirm on the attempt's boot: confirmed; no watchdog to disarm, said" 
 	eval '[ $rc -eq 0 ] && has "confirmed the boot of kernel" "$tmp/err" && [ "$(field confirmed)" -gt 0 ] && has "/dev/watchdog: No such file or directory; not disarmed" "$tmp/err"'
 run -- --status
 check "bootimg --status: confirmed" has "outcome:       confirmed at" "$tmp/out"
+run -- --status --json
+jcheck "bootimg --status --json: confirmed" \
+	'.last_attempt.confirmed >= .last_attempt.time' true
 reboot -- --kernel="$tmp/vmlinuz" --command-line="root=/dev/vda"
 check "a confirmed kernel is booted again" \
 	eval '[ $rc -eq 0 ] && has "systemctl kexec" "$tmp/calls"'
@@ -109,6 +129,9 @@ check "a damaged state file: named, ignored, the kexec goes on" \
 run -- --status
 check "bootimg --status: the state file is unreadable" \
 	has "last attempt:  unreadable ($state: damaged)" "$tmp/out"
+run -- --status --json
+jcheck "bootimg --status --json: an unreadable attempt is null" \
+	'.last_attempt' null
 reboot -- --watchdog=0 --kernel="$tmp/vmlinuz" --command-line="root=/dev/vda"
 check "--watchdog=0: no guard, no token" \
 	eval '[ $rc -eq 0 ] && ! has bootimg.attempt "$tmp/log" && ! has warning "$tmp/err"'

@@ -255,14 +255,11 @@ static int do_exec(struct bootimg *ctx, unsigned watchdog)
 	return report_failure(ctx, err, "exec");
 }
 
-/* bootimg-reboot's last attempt, if there is one. */
-static void show_last_attempt(void)
+/* bootimg-reboot's last attempt A (ERR from attempt_read), if any. */
+static void show_last_attempt(const struct attempt *a, int err)
 {
-	struct attempt a;
-	int err = attempt_read(&a);
-
 	if (err == 0)
-		attempt_show(stdout, &a);
+		attempt_show(stdout, a);
 	else if (err != -ENOENT)
 		printf("last attempt:  unreadable (%s: %s)\n", attempt_path(),
 		       err == -EINVAL ? "damaged" : strerror(-err));
@@ -271,15 +268,17 @@ static void show_last_attempt(void)
 static int do_status(struct bootimg *ctx, int json)
 {
 	struct bootimg_status status;
-	int err = bootimg_get_status(ctx, &status);
+	struct attempt a;
+	int err = bootimg_get_status(ctx, &status), attempt_err;
 
 	if (err < 0)
 		return report_failure(ctx, err, "status");
-	if (json)
-		show_status_json(stdout, &status);
-	else {
+	attempt_err = attempt_read(&a);
+	if (json) {
+		show_status_json(stdout, &status, attempt_err ? NULL : &a);
+	} else {
 		show_status(stdout, &status);
-		show_last_attempt();
+		show_last_attempt(&a, attempt_err);
 	}
 	return status.loaded ? EXIT_OK : EXIT_FAILED;
 }

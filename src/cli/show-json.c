@@ -79,7 +79,31 @@ void show_plan_json(FILE *out, struct bootimg *ctx,
 	json_print(out, o);
 }
 
-void show_status_json(FILE *out, const struct bootimg_status *status)
+/* KEY: bootimg-reboot's attempt A, or null. */
+static void put_attempt(struct json_object *o, const char *key,
+			const struct attempt *a)
+{
+	struct json_object *v;
+
+	if (!a) {
+		json_object_object_add(o, key, NULL);
+		return;
+	}
+	v = json_object_new_object();
+	json_put_string(v, "id", a->id);
+	json_put_string(v, "entry", a->entry);
+	json_put_string(v, "kernel", a->kernel);
+	json_put_u64(v, "time", (uint64_t)a->time);
+	json_put_u64(v, "watchdog", a->watchdog);
+	if (a->confirmed)
+		json_put_u64(v, "confirmed", (uint64_t)a->confirmed);
+	else
+		json_object_object_add(v, "confirmed", NULL);
+	json_object_object_add(o, key, v);
+}
+
+void show_status_json(FILE *out, const struct bootimg_status *status,
+		      const struct attempt *last)
 {
 	struct json_object *o = json_object_new_object();
 
@@ -88,5 +112,6 @@ void show_status_json(FILE *out, const struct bootimg_status *status)
 			status->module ? "module" : "kexec");
 	json_put_bool(o, "panic_staged", status->panic_loaded);
 	json_put_u64(o, "panic_reserved", status->panic_reserved);
+	put_attempt(o, "last_attempt", last);
 	json_print(out, o);
 }

@@ -4,6 +4,7 @@
 #define BOOTIMG_CLI_SHOW_JSON_H
 
 #include <stdio.h>
+#include "attempt.h"
 #include "bootimg.h"
 
 void show_info_json(FILE *out, const char *path,
@@ -11,6 +12,8 @@ void show_info_json(FILE *out, const char *path,
 void show_plan_json(FILE *out, struct bootimg *ctx,
 		    const struct bootimg_request *req,
 		    const struct bootimg_plan *plan);
-void show_status_json(FILE *out, const struct bootimg_status *status);
+/* LAST: bootimg-reboot's last attempt, NULL when none can be read. */
+void show_status_json(FILE *out, const struct bootimg_status *status,
+		      const struct attempt *last);
 
 #endif
