@@ -52,6 +52,24 @@ unpreload() {
 	sed -i '/from LD_PRELOAD cannot be preloaded (wrong ELF class/d' "$1"
 }
 
+# reboot_run [VAR=VALUE...] -- ARGS...: bootimg-reboot --defaults=
+# $tmp/defaults ARGS with the fakes of $tmp/bin first on $PATH, below
+# BOOTIMG_SYSROOT=$tmp/root, its bootimg under the shim (which logs to
+# $tmp/log); $tmp/log and $tmp/calls emptied first, output in $tmp/out
+# and $tmp/err; sets $rc.
+reboot_run() {
+	local vars=()
+	while [ "$1" != -- ]; do vars+=("$1"); shift; done
+	shift
+	: >"$tmp/log"; : >"$tmp/calls"
+	env PATH="$tmp/bin:$b:$PATH" BOOTIMG_SYSROOT="$tmp/root" \
+		BOOTIMG_SHIM_LOG="$tmp/log" LD_PRELOAD="$shim" "${vars[@]}" \
+		"$b/bootimg-reboot" --defaults="$tmp/defaults" "$@" \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	unpreload "$tmp/err"
+}
+
 # mb_image OUT FLAGS CHECKSUM ENTRY: a flat multiboot kernel of 4 KiB
 # whose header (address fields: loaded at 1 MiB from offset 0, bss to
 # 1 MiB + 8 KiB) has FLAGS, CHECKSUM and ENTRY as escaped bytes.

@@ -32,18 +32,9 @@ chmod +x "$tmp/bin/systemctl"
 echo "BOOTIMG_WATCHDOG=20" >"$tmp/defaults"
 state=$tmp/root/var/lib/bootimg/attempt
 
-reboot() {	# reboot [VAR=VALUE...] -- ARGS...: bootimg-reboot; sets $rc
-	local vars=()
-	while [ "$1" != -- ]; do vars+=("$1"); shift; done
-	shift
-	: >"$tmp/log"; : >"$tmp/calls"
-	env PATH="$tmp/bin:$b:$PATH" BOOTIMG_SYSROOT="$tmp/root" \
-		BOOTIMG_SHIM_LOG="$tmp/log" LD_PRELOAD="$shim" "${vars[@]}" \
-		"$b/bootimg-reboot" --defaults="$tmp/defaults" --init=systemd \
-		--method=file "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	unpreload "$tmp/err"
-}
+# reboot [VAR=VALUE...] -- ARGS...: bootimg-reboot through systemd, with
+# kexec_file_load (reboot_run); sets $rc.
+reboot() { reboot_run "$@" --init=systemd --method=file; }
 field() { sed -n "s/^$1=//p" "$state"; }
 # jcheck DESCRIPTION JQ-FILTER WANT: check that jq finds WANT in $tmp/out.
 jcheck() {

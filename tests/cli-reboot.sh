@@ -7,15 +7,8 @@
 # arguments to $tmp/calls.  TAP.
 set -u
 
-b=${top_builddir:-.}
-src=${srcdir:-.}
-shim=$b/tests/shim/.libs/syscall-shim.so
-fake=$b/tests/unit/make-fake-bzimage
-if [ ! -f "$shim" ] || [ ! -x "$b/bootimg-reboot" ] || [ ! -x "$fake" ]; then
-	echo "Bail out! build the tree first (make check)"
-	exit 99
-fi
-case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
+. "${srcdir:-.}/tests/cli-lib.sh"
+cli_setup cli-reboot
 case $b in /*) ;; *) b=$(pwd)/$b ;; esac
 
 # It stages through --method=file, which an i386 build does not have.
@@ -23,22 +16,13 @@ if [ "${BOOTIMG_ARCH:-x86_64}" = i386 ]; then
 	echo "1..0 # SKIP i386: no kexec_file_load to stage with"
 	exit 0
 fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-reboot.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
+# A failure shows the fakes' calls too, each line named by its file.
 not_ok() {
 	n=$((n + 1)); echo "not ok $n - $1"
 	for f in out err calls log; do
 		[ -s "$tmp/$f" ] && sed "s/^/# $f: /" "$tmp/$f"
 	done
 }
-check() {	# check DESCRIPTION COMMAND...
-	local desc=$1; shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-has() { grep -qF -- "$1" "$2"; }
-lacks() { ! grep -qF -- "$1" "$2"; }
 same() { [ "$(cat "$1")" = "$2" ]; }
 
 # The fakes: each logs "NAME ARGS..." (one line) and exits with
@@ -60,21 +44,8 @@ EOS
 	chmod +x "$tmp/bin/$prog"
 done
 
-# run [VAR=VALUE...] -- ARGS...: bootimg-reboot with the fakes first on
-# $PATH and the built bootimg under the shim; sets $rc.
-run() {
-	local vars=()
-	while [ "$1" != -- ]; do vars+=("$1"); shift; done
-	shift
-	: >"$tmp/log"; : >"$tmp/calls"
-	env PATH="$tmp/bin:$b:$PATH" BOOTIMG_SYSROOT="$tmp/root" \
-		BOOTIMG_SHIM_LOG="$tmp/log" LD_PRELOAD="$shim" "${vars[@]}" \
-		"$b/bootimg-reboot" --defaults="$tmp/defaults" "$@" \
-		>"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	# A 32-bit build on a 64-bit system: see unpreload in cli-lib.sh.
-	sed -i '/from LD_PRELOAD cannot be preloaded (wrong ELF class/d' "$tmp/err"
-}
+# run [VAR=VALUE...] -- ARGS...: bootimg-reboot (reboot_run).
+run() { reboot_run "$@"; }
 nothing_done() { [ ! -s "$tmp/log" ] && [ ! -s "$tmp/calls" ]; }
 
 cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"
@@ -84,8 +55,6 @@ echo 0 >"$tmp/root/sys/kernel/kexec_loaded"
 "$fake" "$tmp/vmlinuz"
 head -c 3001 /dev/urandom >"$tmp/a.cpio"
 : >"$tmp/defaults"
-sha() { sha256sum | cut -d' ' -f1; }
-digest() { printf '%s:%s' "$(sha <"$1")" "$(wc -c <"$1")"; }
 kernel=$(digest "$tmp/vmlinuz")
 # A command line that a shell-built command would mangle.
 cmdline='root=/dev/vda "quoted arg" it'\''s $HOME `x` a\b'
