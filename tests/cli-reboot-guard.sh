@@ -91,6 +91,11 @@ reboot -- --confirm
 check "--confirm on a boot without the token: it stays unconfirmed" \
 	eval '[ $rc -eq 0 ] && has "stays unconfirmed" "$tmp/err" && [ "$(field confirmed)" = 0 ]'
 echo "root=/dev/vda bootimg.attempt=$id" >"$tmp/root/proc/cmdline"
+for opt in --dry-run --json; do
+	reboot -- --confirm $opt
+	check "--confirm $opt: exit 2, nothing confirmed" \
+		eval '[ $rc -eq 2 ] && [ "$(field confirmed)" = 0 ]'
+done
 reboot -- --confirm
 check "--confirm on the attempt's boot: confirmed; no watchdog to disarm, said" \
 	eval '[ $rc -eq 0 ] && has "confirmed the boot of kernel" "$tmp/err" && [ "$(field confirmed)" -gt 0 ] && has "/dev/watchdog: No such file or directory; not disarmed" "$tmp/err"'

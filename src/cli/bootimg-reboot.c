@@ -354,6 +354,9 @@ static int main_with(poptContext pc, struct options *o)
 	}
 	if (poptPeekArg(pc))
 		return usage_error(pc, "no arguments are taken, only options");
+	if (o->confirm && (o->dry_run || o->json))
+		return usage_error(pc, "--confirm does not go with --dry-run "
+				       "or --json");
 	if (o->confirm)
 		return guard_confirm(o->verbose);
 	if (reboot_defaults_load(o->defaults, &d) < 0)
