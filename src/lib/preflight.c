@@ -6,7 +6,7 @@
  * as the load's.
  */
 #include <stdlib.h>
-#include "backend.h"
+#include "method.h"
 #include "facts.h"
 #include "internal.h"
 #include "plan.h"

@@ -8,7 +8,7 @@
 #include <linux/bootimg.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include "backend.h"
+#include "method.h"
 #include "internal.h"
 #include "plan.h"
 
@@ -95,7 +95,7 @@ static int module_method_exec(struct bootimg *ctx)
 	return device_ioctl(ctx, BOOTIMG_IOC_EXEC, NULL);
 }
 
-const struct bi_backend bi_backend_module = {
+const struct bi_method bi_method_module = {
 	.load = module_method_load,
 	.unload = module_method_unload,
 	.staged = module_method_staged,

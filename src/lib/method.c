@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <sys/reboot.h>
 #include <unistd.h>
-#include "backend.h"
+#include "method.h"
 #include "crash.h"
 #include "inputs.h"
 #include "internal.h"
 
-static const struct bi_backend *const backends[] = {
-	[BOOTIMG_METHOD_FILE] = &bi_backend_file,
-	[BOOTIMG_METHOD_KEXEC] = &bi_backend_kexec,
-	[BOOTIMG_METHOD_MODULE] = &bi_backend_module,
+static const struct bi_method *const methods[] = {
+	[BOOTIMG_METHOD_FILE] = &bi_method_file,
+	[BOOTIMG_METHOD_KEXEC] = &bi_method_kexec,
+	[BOOTIMG_METHOD_MODULE] = &bi_method_module,
 };
 
 /*
@@ -89,7 +89,7 @@ static int try_real_load(void *arg, enum bootimg_method method)
 {
 	const struct real_load *l = arg;
 
-	return backends[method]->load(l->ctx, l->req, l->in);
+	return methods[method]->load(l->ctx, l->req, l->in);
 }
 
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
@@ -120,7 +120,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	int err;
 
 	*result = (struct bootimg_load_result){ .used = req->method };
-	if ((size_t)req->method >= sizeof(backends) / sizeof(backends[0]) ||
+	if ((size_t)req->method >= sizeof(methods) / sizeof(methods[0]) ||
 	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
 	     req->method == BOOTIMG_METHOD_FILE) ||
 	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
@@ -136,7 +136,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err == 0 && req->method == BOOTIMG_METHOD_AUTO)
 		err = load_auto(ctx, req, &in, result);
 	else if (err == 0)
-		err = backends[req->method]->load(ctx, req, &in);
+		err = methods[req->method]->load(ctx, req, &in);
 	result->fast_boot = (struct bootimg_fast_boot){
 		.kaslr = in.kernel.kaslr.status,
 		.text_phys = in.kernel.kaslr.text_phys,
@@ -148,11 +148,11 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 int bootimg_unload(struct bootimg *ctx, unsigned flags)
 {
-	int module_err = bi_backend_module.unload(ctx, flags);
-	int err = bi_backend_file.unload(ctx, flags);
+	int module_err = bi_method_module.unload(ctx, flags);
+	int err = bi_method_file.unload(ctx, flags);
 
 	if (err == -ENOSYS)
-		err = bi_backend_kexec.unload(ctx, flags);
+		err = bi_method_kexec.unload(ctx, flags);
 	/* With bootimg.ko present, a kernel without kexec is no failure. */
 	if (module_err != -ENOSYS && kexec_unavailable(ctx, err))
 		return module_err;
@@ -175,7 +175,7 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 {
 	uint64_t crash = 0, size = 0;
 	int kexec_staged = 0, module_staged = 0;
-	int module_err = bi_backend_module.staged(ctx, &module_staged);
+	int module_err = bi_method_module.staged(ctx, &module_staged);
 	int err = bi_kexec_staged(ctx, &kexec_staged);
 
 	if (err < 0 && module_err < 0)
@@ -204,8 +204,8 @@ int bootimg_exec(struct bootimg *ctx)
 	int module_staged = 0;
 
 	sync();
-	if (bi_backend_module.staged(ctx, &module_staged) == 0 &&
+	if (bi_method_module.staged(ctx, &module_staged) == 0 &&
 	    module_staged)
-		return bi_backend_module.exec(ctx);
+		return bi_method_module.exec(ctx);
 	return bi_kexec_exec(ctx);
 }

@@ -3,7 +3,7 @@
 #include <linux/kexec.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include "backend.h"
+#include "method.h"
 #include "internal.h"
 #include "plan.h"
 
@@ -61,7 +61,7 @@ static int kexec_method_unload(struct bootimg *ctx, unsigned flags)
 	return bi_fail(ctx, NULL, kexec_load_syscall(0, 0, NULL, kflags));
 }
 
-const struct bi_backend bi_backend_kexec = {
+const struct bi_method bi_method_kexec = {
 	.load = kexec_method_load,
 	.unload = kexec_method_unload,
 	.staged = bi_kexec_staged,

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Load methods: each hands a request to the running kernel its own way. */
-#ifndef BOOTIMG_BACKEND_H
-#define BOOTIMG_BACKEND_H
+#ifndef BOOTIMG_METHOD_H
+#define BOOTIMG_METHOD_H
 
 #include "bootimg.h"
 #include "inputs.h"
 
-struct bi_backend {
+struct bi_method {
 	/* IN: the request's files, opened and checked once by the caller. */
 	int (*load)(struct bootimg *ctx, const struct bootimg_request *req,
 		    const struct bi_inputs *in);
@@ -17,9 +17,9 @@ struct bi_backend {
 	int (*exec)(struct bootimg *ctx);
 };
 
-extern const struct bi_backend bi_backend_file;
-extern const struct bi_backend bi_backend_kexec;
-extern const struct bi_backend bi_backend_module;
+extern const struct bi_method bi_method_file;
+extern const struct bi_method bi_method_kexec;
+extern const struct bi_method bi_method_module;
 
 /* What kexec_file_load and kexec_load share: the kernel's kexec state. */
 int bi_kexec_staged(struct bootimg *ctx, int *staged);

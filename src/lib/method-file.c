@@ -9,7 +9,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include "backend.h"
+#include "method.h"
 #include "inputs.h"
 #include "internal.h"
 
@@ -156,7 +156,7 @@ static int file_method_unload(struct bootimg *ctx, unsigned flags)
 	return bi_fail(ctx, NULL, file_load_syscall(-1, -1, NULL, 0, kflags));
 }
 
-const struct bi_backend bi_backend_file = {
+const struct bi_method bi_method_file = {
 	.load = file_method_load,
 	.unload = file_method_unload,
 	.staged = bi_kexec_staged,
