@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "macros.h"
 #include "bootcfg.h"
 #include "fuzz.h"
 #include "internal.h"
@@ -43,7 +44,7 @@ static const char *main_file(const char *format, const char **config)
 	};
 	size_t i;
 
-	for (i = 0; format && i < sizeof(places) / sizeof(places[0]); i++) {
+	for (i = 0; format && i < ARRAY_SIZE(places); i++) {
 		if (!strcmp(format, places[i][0])) {
 			*config = places[i][2];
 			return places[i][1];

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "macros.h"
 #include "efivar.h"
 #include "internal.h"
 
@@ -57,7 +58,7 @@ static int entry_key(struct bls_entry *e, const char *key, const char *value)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(single) / sizeof(single[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(single); i++)
 		if (!strcmp(key, single[i].key))
 			return set_once((char **)((char *)e + single[i].field),
 					value);

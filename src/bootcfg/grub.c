@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "macros.h"
 #include "grub.h"
 
 enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
@@ -292,7 +293,7 @@ static int bls_dir(struct grun *r, char **dir)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(tries); i++) {
 		*dir = grub_resolve(r->p, &r->env, tries[i]);
 		if (!*dir)
 			return -ENOMEM;
@@ -480,7 +481,7 @@ static int is_terminator(const struct gtok *t)
 
 	if (t->kind == GT_END || t->kind == GT_RBRACE)
 		return 1;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(words); i++)
 		if (grub_is_word(t, words[i]))
 			return 1;
 	return 0;
@@ -584,7 +585,7 @@ static int run_simple(struct grun *r, size_t *pos, int exec, int *status)
 	} else if (!err && a.n && find_func(r, a.v[0])) {
 		err = call_func(r, find_func(r, a.v[0]), &a, status);
 	} else if (!err && a.n) {
-		for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(commands); i++) {
 			if (strcmp(a.v[0], commands[i].name))
 				continue;
 			err = commands[i].run(r, &a, first->line);
@@ -722,7 +723,7 @@ static int takes_value(const char *opt)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(with_value) / sizeof(with_value[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(with_value); i++)
 		if (!strcmp(opt, with_value[i]))
 			return 1;
 	return 0;
@@ -1079,7 +1080,7 @@ static int preset(struct grun *r)
 	size_t i;
 	int err = 0;
 
-	for (i = 0; !err && i < sizeof(vars) / sizeof(vars[0]); i++)
+	for (i = 0; !err && i < ARRAY_SIZE(vars); i++)
 		err = grub_env_set(&r->env, vars[i][0], vars[i][1]);
 	if (!err)
 		err = set_location(r);

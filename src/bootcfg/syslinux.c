@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "macros.h"
 #include "internal.h"
 #include "syslinux.h"
 
@@ -122,7 +123,7 @@ static int is_kernel_keyword(const char *kw)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(keywords); i++)
 		if (!strcasecmp(kw, keywords[i]))
 			return 1;
 	return 0;
@@ -501,7 +502,7 @@ static int syslinux_detect(const char *path, const char *buf, size_t len)
 	const char *line;
 
 	(void)len;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(names); i++)
 		if (n >= strlen(names[i]) &&
 		    !strcmp(path + n - strlen(names[i]), names[i]))
 			return 5;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "macros.h"
 #include "attempt.h"
 #include "bootimg.h"
 #include "check.h"
@@ -55,7 +56,7 @@ static int parse_method(const char *name, enum bootimg_method *method)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(all); i++) {
 		if (strcmp(name, bootimg_method_name(all[i])) == 0) {
 			*method = all[i];
 			return 0;

@@ -2,6 +2,7 @@
 /* bootimg --check --json: the facts and the prediction as one object. */
 #include <errno.h>
 #include <string.h>
+#include "macros.h"
 #include "check.h"
 #include "json-out.h"
 
@@ -15,7 +16,7 @@ static struct json_object *needs_root_json(unsigned needs_root)
 	struct json_object *list = json_object_new_array();
 	size_t i;
 
-	for (i = 0; i < sizeof(facts) / sizeof(facts[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(facts); i++)
 		if (needs_root & facts[i].bit)
 			json_object_array_add(list,
 				json_object_new_string(facts[i].name));

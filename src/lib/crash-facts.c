@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "macros.h"
 #include "crash.h"
 #include "internal.h"
 #include "iomem.h"
@@ -41,7 +42,7 @@ static int collect(void *arg, const struct bi_iomem_entry *e)
 		f->reserved[f->n_reserved++] =
 			(struct bi_span){ .start = e->start, .end = e->end };
 	} else if (e->depth == 0 && strcmp(e->name, "System RAM") == 0) {
-		if (w->n_ram == sizeof(w->ram) / sizeof(w->ram[0]))
+		if (w->n_ram == ARRAY_SIZE(w->ram))
 			return -E2BIG;
 		w->ram[w->n_ram++] =
 			(struct bi_span){ .start = e->start, .end = e->end };

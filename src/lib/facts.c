@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "macros.h"
 #include "facts.h"
 #include "internal.h"
 
@@ -24,7 +25,7 @@ int bi_parse_lockdown(const char *text)
 	};
 	int i;
 
-	for (i = 0; i < (int)(sizeof(modes) / sizeof(modes[0])); i++)
+	for (i = 0; i < (int)ARRAY_SIZE(modes); i++)
 		if (strstr(text, modes[i]))
 			return i;
 	return -EINVAL;

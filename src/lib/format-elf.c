@@ -8,6 +8,7 @@
  */
 #include <elf.h>
 #include <string.h>
+#include "macros.h"
 #include "format.h"
 #include "internal.h"
 
@@ -99,7 +100,7 @@ static const struct elf_class *find_class(const uint8_t *data, size_t size)
 	if (size < EI_NIDENT || memcmp(data, ELFMAG, SELFMAG) != 0 ||
 	    data[EI_DATA] != ELFDATA2LSB)
 		return NULL;
-	for (i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(classes); i++)
 		if (classes[i].ident_class == data[EI_CLASS])
 			return &classes[i];
 	return NULL;

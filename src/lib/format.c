@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
+#include "macros.h"
 #include "format.h"
 #include "internal.h"
 
@@ -39,8 +40,7 @@ int bi_kernel_declared_size(const uint8_t *data, size_t size,
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(kernel_formats) / sizeof(kernel_formats[0]);
-	     i++) {
+	for (i = 0; i < ARRAY_SIZE(kernel_formats); i++) {
 		int err = kernel_formats[i]->declared_size(data, size, bytes);
 
 		if (err != -ENOEXEC)

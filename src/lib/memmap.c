@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
 #include <string.h>
+#include "macros.h"
 #include "internal.h"
 #include "memmap.h"
 
@@ -23,7 +24,7 @@ int bi_mem_type_from_name(const char *name, uint32_t *type)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(type_names) / sizeof(type_names[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(type_names); i++) {
 		if (strcmp(name, type_names[i].name) == 0) {
 			*type = type_names[i].type;
 			return 0;

@@ -12,6 +12,7 @@
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
+#include "macros.h"
 #include "files.h"
 #include "format.h"
 #include "internal.h"
@@ -265,7 +266,7 @@ int main(void)
 	}
 	pristine = malloc(k.unpacked_size);
 	memcpy(pristine, k.unpacked, k.unpacked_size);
-	for (i = 0; i < sizeof(draws) / sizeof(draws[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(draws); i++)
 		check_placed(&k, pristine, draws[i]);
 	check_refusals(&k);
 	free(pristine);
