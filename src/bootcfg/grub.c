@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "array.h"
 #include "macros.h"
 #include "grub.h"
 
@@ -61,10 +62,10 @@ struct gfunc {
 struct grun {
 	struct bc_parse *p;
 	struct gfunc *funcs;
-	size_t n_funcs;
+	size_t n_funcs, cap_funcs;
 	struct gscript *s;		/* the file running now */
 	struct gscript **scripts;	/* every file read, owned */
-	size_t n_scripts;
+	size_t n_scripts, cap_scripts;
 	int sourcing;			/* source and configfile nesting */
 	int replaced;			/* configfile made a new menu */
 	struct grub_env env;
@@ -73,7 +74,7 @@ struct grun {
 	const struct gfields *params;	/* $1...: a function's or entry's */
 	const char *config_dir;
 	struct bls_list *bls;		/* lists read by blscfg, owned */
-	size_t n_bls;
+	size_t n_bls, cap_bls;
 	int depth;
 };
 
@@ -241,7 +242,8 @@ static int cmd_module(struct grun *r, struct gfields *a, unsigned line)
 		sprintf(module, *args ? "%s %s" : "%s%s", host, args);
 	free(host);
 	free(args);
-	return bc_strv_push(&r->boot->modules.v, &r->boot->modules.n, module);
+	return bc_strv_push(&r->boot->modules.v, &r->boot->modules.n,
+			    &r->boot->modules.cap, module);
 }
 
 static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
@@ -258,6 +260,7 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 	for (i = 1; !err && i < a->n; i++)
 		if (strncmp(a->v[i], "--", 2))
 			err = bc_strv_push(&initrds->v, &initrds->n,
+					   &initrds->cap,
 					   grub_resolve(r->p, &r->env, a->v[i]));
 	return err;
 }
@@ -265,19 +268,10 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 static int add_item(struct grun *r, unsigned line, struct gmenu *m,
 		    const struct gitem *item)
 {
-	struct gitem *v;
-
 	if (m->n >= BC_MAX_ENTRIES)
 		return bc_too_many_entries(r->p, line);
-	if (m->n == m->cap) {		/* not one by one: n^2 */
-		size_t cap = m->cap ? 2 * m->cap : 16;
-
-		v = realloc(m->v, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		m->v = v;
-		m->cap = cap;
-	}
+	if (array_reserve(&m->v, &m->cap, m->n + 1, sizeof(*m->v)) < 0)
+		return -ENOMEM;
 	m->v[m->n++] = *item;
 	return 0;
 }
@@ -308,7 +302,7 @@ static int bls_dir(struct grun *r, char **dir)
 /* Fedora and RHEL: the menu entries of loader/entries/ *.conf. */
 static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 {
-	struct bls_list *lists, *list;
+	struct bls_list *list;
 	char *dir;
 	size_t i;
 	int err;
@@ -316,11 +310,10 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	(void)a;
 	if (!r->menu)
 		return 1;
-	lists = realloc(r->bls, (r->n_bls + 1) * sizeof(*lists));
-	if (!lists)
+	if (array_reserve(&r->bls, &r->cap_bls, r->n_bls + 1,
+			  sizeof(*r->bls)) < 0)
 		return -ENOMEM;
-	r->bls = lists;
-	list = &lists[r->n_bls++];
+	list = &r->bls[r->n_bls++];
 	*list = (struct bls_list){ 0 };
 	err = bls_dir(r, &dir);
 	if (!err && dir)
@@ -338,18 +331,17 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 static int add_script(struct grun *r, char *text, const char *path,
 		      const char *buf, size_t len, struct gscript **out)
 {
-	struct gscript **v, *s = calloc(1, sizeof(*s));
+	struct gscript *s = calloc(1, sizeof(*s));
 	const char *saved = r->p->path;
 	int err;
 
-	v = s ? realloc(r->scripts, (r->n_scripts + 1) * sizeof(*v)) : NULL;
-	if (!v) {
+	if (!s || array_reserve(&r->scripts, &r->cap_scripts,
+				r->n_scripts + 1, sizeof(*r->scripts)) < 0) {
 		free(s);
 		free(text);
 		return -ENOMEM;
 	}
-	r->scripts = v;
-	v[r->n_scripts++] = s;
+	r->scripts[r->n_scripts++] = s;
 	s->text = text;
 	s->path = strdup(path);
 	if (!s->path)
@@ -548,14 +540,15 @@ static int call_func(struct grun *r, const struct gfunc *f,
 static int define_func(struct grun *r, const struct gtok *name, size_t body,
 		       size_t body_end)
 {
-	struct gfunc *v = realloc(r->funcs, (r->n_funcs + 1) * sizeof(*v));
+	struct gfunc *f;
 
-	if (!v)
+	if (array_reserve(&r->funcs, &r->cap_funcs, r->n_funcs + 1,
+			  sizeof(*r->funcs)) < 0)
 		return -ENOMEM;
-	r->funcs = v;
-	v[r->n_funcs] = (struct gfunc){ bc_strndup(name->s, name->n), r->s,
-					body, body_end };
-	return v[r->n_funcs++].name ? 0 : -ENOMEM;
+	f = &r->funcs[r->n_funcs++];
+	*f = (struct gfunc){ bc_strndup(name->s, name->n), r->s, body,
+			     body_end };
+	return f->name ? 0 : -ENOMEM;
 }
 
 /* A simple command: words up to a separator. */
@@ -762,7 +755,7 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 			i++;
 		else if (strncmp(arg, "--", 2))
 			err = bc_strv_push(&item.args.v, &item.args.n,
-					   strdup(arg));
+					   &item.args.cap, strdup(arg));
 	}
 	grub_fields_free(&a);
 	if (!err && !item.args.n) {	/* GRUB: "missing arguments" */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "internal.h"
 
 enum lilo_key { K_LABEL, K_APPEND, K_ADDAPPEND, K_LITERAL, K_INITRD, K_ROOT,
@@ -24,7 +25,7 @@ struct lilo_image {
 struct lilo {
 	struct lilo_image global;
 	struct lilo_image *v;
-	size_t n;
+	size_t n, cap;
 	char *default_label;
 	unsigned default_line;
 };
@@ -74,10 +75,9 @@ static int new_image(struct bc_parse *p, struct lilo *l, const char *kind,
 		return bc_syntax(p, line, "%s= without a file", kind);
 	if (l->n >= BC_MAX_ENTRIES)
 		return bc_syntax(p, line, "too many images");
-	v = realloc(l->v, (l->n + 1) * sizeof(*v));
-	if (!v)
+	if (array_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v)) < 0)
 		return -ENOMEM;
-	l->v = v;
+	v = l->v;
 	v[l->n] = (struct lilo_image){ .line = line };
 	if (!strcmp(kind, "image"))
 		v[l->n].image = strdup(value);

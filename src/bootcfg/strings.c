@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "internal.h"
 
 char *bc_strndup(const char *s, size_t n)
@@ -21,16 +22,13 @@ char *bc_strdup0(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-int bc_strv_push(char ***v, size_t *n, char *s)
+int bc_strv_push(char ***v, size_t *n, size_t *cap, char *s)
 {
-	char **grown = s ? realloc(*v, (*n + 1) * sizeof(*grown)) : NULL;
-
-	if (!grown) {
+	if (!s || array_reserve(v, cap, *n + 1, sizeof(**v)) < 0) {
 		free(s);
 		return -ENOMEM;
 	}
-	*v = grown;
-	grown[(*n)++] = s;
+	(*v)[(*n)++] = s;
 	return 0;
 }
 
