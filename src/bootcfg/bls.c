@@ -11,6 +11,7 @@
 #include "array.h"
 #include "macros.h"
 #include "efivar.h"
+#include "strbuf.h"
 #include "internal.h"
 
 static int set_once(char **field, const char *value)
@@ -28,13 +29,13 @@ static int push_initrd(struct bls_entry *e, const char *value)
 
 static int add_options(struct bls_entry *e, const char *value)
 {
-	struct bc_str b = { 0 };
+	struct strbuf b = { 0 };
 
 	if (e->options)
-		bc_str_add(&b, e->options);
-	bc_str_word(&b, value);
+		strbuf_add(&b, e->options);
+	strbuf_add_word(&b, value);
 	free(e->options);
-	e->options = bc_str_take(&b);
+	e->options = strbuf_take(&b);
 	return e->options ? 0 : -ENOMEM;
 }
 

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "array.h"
+#include "strbuf.h"
 #include "grub.h"
 
 struct expansion {
 	struct gfields *out;
-	struct bc_str cur;
+	struct strbuf cur;
 	int have;	/* the current field exists (maybe empty: "") */
 	int failed;
 	int too_long;	/* a field grew past BC_MAX_WORD */
@@ -23,7 +24,7 @@ static void finish_field(struct expansion *x)
 	if (!x->have)
 		return;
 	x->have = 0;
-	s = bc_str_take(&x->cur);
+	s = strbuf_take(&x->cur);
 	if (!s || array_reserve(&out->v, &out->cap, out->n + 1,
 				sizeof(*out->v)) < 0) {
 		free(s);
@@ -39,7 +40,7 @@ static void add(struct expansion *x, const char *s, size_t n)
 		x->too_long = 1;
 		return;
 	}
-	bc_str_addn(&x->cur, s, n);
+	strbuf_addn(&x->cur, s, n);
 	x->have = 1;
 }
 

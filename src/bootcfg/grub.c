@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include "array.h"
 #include "macros.h"
+#include "strbuf.h"
 #include "grub.h"
 
 enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
@@ -151,7 +152,7 @@ static int cmd_load_env(struct grun *r, struct gfields *a, unsigned line)
  */
 static char *join_args(char **v, size_t n)
 {
-	struct bc_str b = { 0 };
+	struct strbuf b = { 0 };
 	const char *c;
 	size_t i;
 
@@ -159,18 +160,18 @@ static char *join_args(char **v, size_t n)
 		int blank = strchr(v[i], ' ') != NULL;
 
 		if (b.len)
-			bc_str_addc(&b, ' ');
+			strbuf_addc(&b, ' ');
 		if (blank)
-			bc_str_addc(&b, '"');
+			strbuf_addc(&b, '"');
 		for (c = v[i]; *c; c++) {
 			if (*c == '\\' || *c == '\'' || *c == '"')
-				bc_str_addc(&b, '\\');
-			bc_str_addc(&b, *c);
+				strbuf_addc(&b, '\\');
+			strbuf_addc(&b, *c);
 		}
 		if (blank)
-			bc_str_addc(&b, '"');
+			strbuf_addc(&b, '"');
 	}
-	return bc_str_take(&b);
+	return strbuf_take(&b);
 }
 
 static int cmd_linux(struct grun *r, struct gfields *a, unsigned line)

@@ -29,7 +29,8 @@ int grub_env_set(struct grub_env *env, const char *name, const char *value)
 			return 0;
 		}
 	}
-	if (array_reserve(&env->v, &env->cap, env->n + 1, sizeof(*env->v)) < 0 ||
+	if (array_reserve(&env->v, &env->cap, env->n + 1,
+			  sizeof(*env->v)) < 0 ||
 	    !(env->v[env->n].name = strdup(name))) {
 		free(copy);
 		return -ENOMEM;

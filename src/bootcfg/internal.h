@@ -234,20 +234,6 @@ struct bc_lines {
  * the end, or -ENOMEM. */
 int bc_next_line(struct bc_lines *it, char **text);
 
-/* A growing string; on ENOMEM it remembers the failure. */
-struct bc_str {
-	char *s;
-	size_t len, cap;
-	int failed;
-};
-void bc_str_addn(struct bc_str *b, const char *s, size_t n);
-void bc_str_add(struct bc_str *b, const char *s);
-void bc_str_addc(struct bc_str *b, char c);
-/* Add S after a space unless B is empty. */
-void bc_str_word(struct bc_str *b, const char *s);
-/* The string (never NULL unless failed); the caller owns it. */
-char *bc_str_take(struct bc_str *b);
-
 /* BLS Type #1 and #2 entries of a directory, sorted as the spec says. */
 struct bls_entry {
 	char *id;		/* file name, without .conf */

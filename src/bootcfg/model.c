@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "array.h"
+#include "strbuf.h"
 #include "internal.h"
 
 struct bc_entry *bc_entry_add(struct bootcfg *cfg)
@@ -54,18 +55,18 @@ enum level_field { LEVEL_INDEX, LEVEL_ID, LEVEL_TITLE };
 
 static char *join_levels(const struct bc_entry *e, enum level_field field)
 {
-	struct bc_str b = { 0 };
+	struct strbuf b = { 0 };
 	size_t i;
 
 	for (i = 0; i < e->depth; i++) {
 		const struct bc_level *l = &e->levels[i];
 
 		if (i)
-			bc_str_addc(&b, '>');
-		bc_str_add(&b, field == LEVEL_INDEX ? l->index :
+			strbuf_addc(&b, '>');
+		strbuf_add(&b, field == LEVEL_INDEX ? l->index :
 			       field == LEVEL_ID ? l->id : l->title);
 	}
-	return bc_str_take(&b);
+	return strbuf_take(&b);
 }
 
 int bc_finish(struct bootcfg *cfg)

@@ -5,7 +5,7 @@
 #include "array.h"
 #include "strv.h"
 
-static void out_of_memory(void)
+void out_of_memory(void)
 {
 	fputs("bootimg-reboot: out of memory\n", stderr);
 	exit(1);
