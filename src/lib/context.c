@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "array.h"
 #include "internal.h"
+#include "method-names.h"
 
 #define READ_CHUNK 16384	/* bytes read at a time, at least */
 
@@ -152,15 +153,5 @@ int bi_next_line(const char **pos, const char *end, char *line, size_t size)
 
 const char *bootimg_method_name(enum bootimg_method method)
 {
-	switch (method) {
-	case BOOTIMG_METHOD_AUTO:
-		return "auto";
-	case BOOTIMG_METHOD_FILE:
-		return "file";
-	case BOOTIMG_METHOD_KEXEC:
-		return "kexec";
-	case BOOTIMG_METHOD_MODULE:
-		return "module";
-	}
-	return "unknown";
+	return method_name(method);
 }
