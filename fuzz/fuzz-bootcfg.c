@@ -19,10 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "macros.h"
 #include "bootcfg.h"
 #include "fuzz.h"
 #include "internal.h"
+#include "macros.h"
 
 #ifndef FUZZ_BOOTCFG_FORMAT
 #error "define FUZZ_BOOTCFG_FORMAT"

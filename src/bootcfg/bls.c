@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "array.h"
-#include "macros.h"
 #include "efivar.h"
-#include "strbuf.h"
 #include "internal.h"
+#include "macros.h"
+#include "strbuf.h"
 
 static int set_once(char **field, const char *value)
 {

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "macros.h"
 #include "internal.h"
+#include "macros.h"
 
 static const struct bc_format *const formats[] = {
 	&bc_format_grub, &bc_format_bls, &bc_format_syslinux, &bc_format_lilo,

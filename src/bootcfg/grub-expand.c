@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "array.h"
-#include "strbuf.h"
 #include "grub.h"
+#include "strbuf.h"
 
 struct expansion {
 	struct gfields *out;

@@ -17,9 +17,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "array.h"
+#include "grub.h"
 #include "macros.h"
 #include "strbuf.h"
-#include "grub.h"
 
 enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
 

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "array.h"
-#include "strbuf.h"
 #include "internal.h"
+#include "strbuf.h"
 
 enum lilo_key { K_LABEL, K_APPEND, K_ADDAPPEND, K_LITERAL, K_INITRD, K_ROOT,
 		K_RO, K_RW, K_COUNT };

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "array.h"
-#include "strbuf.h"
 #include "internal.h"
+#include "strbuf.h"
 
 struct bc_entry *bc_entry_add(struct bootcfg *cfg)
 {

@@ -17,8 +17,8 @@
 #include <string.h>
 #include <strings.h>
 #include "array.h"
-#include "macros.h"
 #include "internal.h"
+#include "macros.h"
 #include "syslinux.h"
 
 struct sx_label {

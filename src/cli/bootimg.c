@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "method-names.h"
 #include "attempt.h"
 #include "bootimg.h"
 #include "check.h"
@@ -13,6 +12,7 @@
 #include "failure.h"
 #include "initrd-file-arg.h"
 #include "kernel-cmdline.h"
+#include "method-names.h"
 #include "pre-exec.h"
 #include "show.h"
 #include "show-json.h"

@@ -2,9 +2,9 @@
 /* bootimg --check --json: the facts and the prediction as one object. */
 #include <errno.h>
 #include <string.h>
-#include "macros.h"
 #include "check.h"
 #include "json-out.h"
+#include "macros.h"
 
 static struct json_object *needs_root_json(unsigned needs_root)
 {

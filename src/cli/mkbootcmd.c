@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "macros.h"
 #include "bootcfg.h"
 #include "bootcfg-json.h"
+#include "macros.h"
 #include "shell-quote.h"
 #include "text-escape.h"
 

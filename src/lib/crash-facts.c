@@ -12,10 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "macros.h"
 #include "crash.h"
 #include "internal.h"
 #include "iomem.h"
+#include "macros.h"
 
 #define KCORE_HEADER_MAX 65536
 #define KERNEL_MAP_START 0xffffffff80000000ull	/* __START_KERNEL_map */

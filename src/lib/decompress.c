@@ -2,8 +2,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "macros.h"
 #include "decompress.h"
+#include "macros.h"
 
 #define FIRST_CAPACITY (4u * 1024 * 1024)
 

@@ -2,8 +2,8 @@
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
-#include "elfcore.h"
 #include "array.h"
+#include "elfcore.h"
 #include "internal.h"
 
 #define MAX_PHDRS 4096u		/* far more than any machine's ranges */

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include "macros.h"
 #include "facts.h"
 #include "internal.h"
+#include "macros.h"
 
 #define EFI_GLOBAL_GUID "8be4df61-93ca-11d2-aa0d-00e098032b8c"
 

@@ -8,9 +8,9 @@
  */
 #include <elf.h>
 #include <string.h>
-#include "macros.h"
 #include "format.h"
 #include "internal.h"
+#include "macros.h"
 
 #define BOOT_PROTOCOL 0x020f		/* the header below is a 2.15 one */
 #define CMDLINE_SIZE 2047u		/* x86 COMMAND_LINE_SIZE, less NUL */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
-#include "macros.h"
 #include "format.h"
 #include "internal.h"
+#include "macros.h"
 
 static const struct bi_format *const kernel_formats[] = {
 	&bi_format_bzimage,

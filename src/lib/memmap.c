@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
 #include <string.h>
-#include "macros.h"
 #include "array.h"
 #include "internal.h"
+#include "macros.h"
 #include "memmap.h"
 
 static const struct {

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <sys/reboot.h>
 #include <unistd.h>
-#include "macros.h"
 #include "method.h"
 #include "crash.h"
 #include "inputs.h"
 #include "internal.h"
+#include "macros.h"
 
 static const struct bi_method *const methods[] = {
 	[BOOTIMG_METHOD_FILE] = &bi_method_file,

@@ -6,10 +6,10 @@
  * as the load's.
  */
 #include <stdlib.h>
-#include "macros.h"
 #include "method.h"
 #include "facts.h"
 #include "internal.h"
+#include "macros.h"
 #include "plan.h"
 
 struct prediction {

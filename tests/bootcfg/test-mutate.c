@@ -14,8 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "macros.h"
 #include "bootcfg.h"
+#include "macros.h"
 #include "../unit/tap.h"
 
 static const char *const formats[] = { NULL, "grub", "bls", "syslinux",

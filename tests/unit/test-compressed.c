@@ -8,12 +8,12 @@
 #include <string.h>
 #include <zlib.h>
 #include <zstd.h>
-#include "macros.h"
 #include "bootimg.h"
 #include "decompress.h"
 #include "fake-bzimage.h"
 #include "format.h"
 #include "files.h"
+#include "macros.h"
 #include "tap.h"
 
 struct packed {

@@ -11,10 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "macros.h"
 #include "files.h"
 #include "initrd-cpio.h"
 #include "internal.h"
+#include "macros.h"
 #include "tap.h"
 
 /* The test works in this folder: the paths below are relative to it. */

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "macros.h"
 #include "fake-bzimage.h"
 #include "plan.h"
 #include "plan-check.h"
@@ -12,6 +11,7 @@
 #include "purgatory-abi.h"
 #include "checksum64.h"
 #include "files.h"
+#include "macros.h"
 #include "tap.h"
 
 #define CMDLINE "console=ttyS0 root=/dev/vda ro quiet"

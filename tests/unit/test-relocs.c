@@ -12,10 +12,10 @@
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
-#include "macros.h"
 #include "files.h"
 #include "format.h"
 #include "internal.h"
+#include "macros.h"
 #include "memmap.h"
 #include "tap.h"
 #include "x86-kaslr.h"
