@@ -119,7 +119,8 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
 static int load_failure(struct bootimg *ctx, const struct bootimg_request *req,
 			int err)
 {
-	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC)) {
+	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC) &&
+	    bootimg_last_error(ctx)->cause == BOOTIMG_CAUSE_NONE) {
 		fputs("bootimg: ", stderr);
 		put_escaped(stderr, req->kernel);
 		fputs(": the panic kernel and initrds do not fit in the "

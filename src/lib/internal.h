@@ -13,11 +13,29 @@
 
 struct bootimg {
 	char *sysroot;		/* "" for the real /sys and /proc */
-	char *error_path;	/* the file behind the last error */
+	struct bootimg_error error;	/* the last failure; path malloc'd */
+	enum bootimg_method trying;	/* the method loading now, or AUTO */
 };
 
-/* Remember PATH as the file behind ERR; returns ERR. */
+/* Record ERR with PATH as the file behind it, and no cause; returns ERR. */
 int bi_fail(struct bootimg *ctx, const char *path, int err);
+
+/* The same with the CAUSE that ERR alone does not tell. */
+int bi_fail_cause(struct bootimg *ctx, const char *path, int err,
+		  enum bootimg_cause cause);
+
+/* -E2BIG: the command line is longer than the kernel PATH's LIMIT. */
+int bi_fail_cmdline_too_long(struct bootimg *ctx, const char *path,
+			     uint64_t limit);
+
+/*
+ * Name PATH as the file behind ERR unless the channel names one already,
+ * keeping the cause recorded with ERR; returns ERR.
+ */
+int bi_fail_blame(struct bootimg *ctx, const char *path, int err);
+
+/* Forget the last failure, at the start of a call. */
+void bi_clear_error(struct bootimg *ctx);
 
 /* Build "<sysroot><path>" into BUF; -ENAMETOOLONG if it does not fit. */
 int bi_sysroot_path(const struct bootimg *ctx, const char *path,

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "method.h"
 #include "crash.h"
+#include "facts.h"
 #include "inputs.h"
 #include "internal.h"
 
@@ -31,13 +32,8 @@ static int worth_falling_back(int err)
 /* The kernel has no kexec, or kernel.kexec_load_disabled switched it off. */
 static int kexec_unavailable(struct bootimg *ctx, int err)
 {
-	uint64_t disabled = 0;
-
-	if (err == -ENOSYS)
-		return 1;
-	return err == -EPERM &&
-	       bi_read_u64(ctx, "/proc/sys/kernel/kexec_load_disabled",
-			 &disabled) == 0 && disabled;
+	return err == -ENOSYS ||
+	       (err == -EPERM && bi_kexec_load_disabled(ctx) == 1);
 }
 
 /* What only the kexec and module methods do, with bootimg's purgatory. */
@@ -85,11 +81,24 @@ struct real_load {
 	const struct bi_inputs *in;
 };
 
+/* Load with METHOD, which the error channel names if it fails. */
+static int load_with(struct bootimg *ctx, enum bootimg_method method,
+		     const struct bootimg_request *req,
+		     const struct bi_inputs *in)
+{
+	int err;
+
+	ctx->trying = method;
+	err = methods[method]->load(ctx, req, in);
+	ctx->trying = BOOTIMG_METHOD_AUTO;
+	return err;
+}
+
 static int try_real_load(void *arg, enum bootimg_method method)
 {
 	const struct real_load *l = arg;
 
-	return methods[method]->load(l->ctx, l->req, l->in);
+	return load_with(l->ctx, method, l->req, l->in);
 }
 
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
@@ -100,8 +109,11 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	int err = bi_auto_run(req, try_real_load, &l, result);
 
 	/* bootimg.ko was missing too: name the kernel, not /dev/bootimg. */
-	if (err == -ENOSYS && result->used == BOOTIMG_METHOD_KEXEC)
+	if (err == -ENOSYS && result->used == BOOTIMG_METHOD_KEXEC) {
+		ctx->trying = BOOTIMG_METHOD_KEXEC;
 		err = bi_fail(ctx, req->kernel, err);
+		ctx->trying = BOOTIMG_METHOD_AUTO;
+	}
 	return err;
 }
 
@@ -109,7 +121,8 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
 {
 	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
-		return bi_fail(ctx, NULL, -EDESTADDRREQ);
+		return bi_fail_cause(ctx, NULL, -ENOSPC,
+				     BOOTIMG_CAUSE_NO_CRASH_RESERVATION);
 	return 0;
 }
 
@@ -120,6 +133,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	int err;
 
 	*result = (struct bootimg_load_result){ .used = req->method };
+	bi_clear_error(ctx);
 	if ((size_t)req->method >= sizeof(methods) / sizeof(methods[0]) ||
 	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
 	     req->method == BOOTIMG_METHOD_FILE) ||
@@ -136,7 +150,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err == 0 && req->method == BOOTIMG_METHOD_AUTO)
 		err = load_auto(ctx, req, &in, result);
 	else if (err == 0)
-		err = methods[req->method]->load(ctx, req, &in);
+		err = load_with(ctx, req->method, req, &in);
 	result->fast_boot = (struct bootimg_fast_boot){
 		.kaslr = in.kernel.kaslr.status,
 		.text_phys = in.kernel.kaslr.text_phys,

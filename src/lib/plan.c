@@ -195,15 +195,19 @@ int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		err = bi_fail(ctx, "/sys/firmware/memmap", err);
 	if (err == 0 && (req->flags & BOOTIMG_LOAD_PANIC)) {
 		err = bi_arch_crash_plan(ctx, plan);
-		if (err == -E2BIG || err == -ENOSPC)
-			err = bi_fail(ctx, req->kernel, err);
+		/* elfcorehdr= made the command line too long */
+		if (err == -E2BIG)
+			err = bi_fail_cmdline_too_long(ctx, req->kernel,
+					in->kernel.info.cmdline_size);
+		else if (err == -ENOSPC)
+			err = bi_fail_blame(ctx, req->kernel, err);
 	}
 	if (err == 0) {
 		bi_fail(ctx, NULL, 0);
 		err = bi_arch_plan(ctx, plan);
 		/* Unless a firmware file is to blame, the kernel is. */
-		if (err < 0 && !bootimg_error_path(ctx))
-			err = bi_fail(ctx, req->kernel, err);
+		if (err < 0)
+			err = bi_fail_blame(ctx, req->kernel, err);
 	}
 	if (err < 0) {
 		bootimg_plan_free(plan);

@@ -408,10 +408,14 @@ static void test_inputs(struct bootimg *ctx, const uint8_t *elf)
 
 	fake_bzimage(bz);
 	bzpath = write_temp("inputs-bz", bz, fake_bzimage_size());
-	CHECK_EQ(plan_of(ctx, bzpath, file, 1, NULL, 0, &plan), -EMEDIUMTYPE);
+	CHECK_EQ(plan_of(ctx, bzpath, file, 1, NULL, 0, &plan), -EINVAL);
 	CHECK(strcmp(bootimg_error_path(ctx), bzpath) == 0);
-	CHECK_EQ(plan_of(ctx, mb, NULL, 0, file, 1, &plan), -EMEDIUMTYPE);
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT);
+	CHECK_EQ(plan_of(ctx, mb, NULL, 0, file, 1, &plan), -EINVAL);
 	CHECK(strcmp(bootimg_error_path(ctx), mb) == 0);
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES);
 	snprintf(missing, sizeof(missing), "%s/no-such-module args",
 		 temp_dir());
 	CHECK_EQ(plan_of(ctx, mb, gone, 1, NULL, 0, &plan), -ENOENT);

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The error channel: the last failure's errno, file, method and cause,
+ * recorded where it happens.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+static const char *const reasons[] = {
+	[BOOTIMG_CAUSE_NOT_REGULAR_FILE] = "not a regular file",
+	[BOOTIMG_CAUSE_INITRD_FILES_TOO_LARGE] =
+		"the initrd files add up to more than 256 MiB",
+	[BOOTIMG_CAUSE_CMDLINE_TOO_LONG] =
+		"the command line is longer than the kernel's limit",
+	[BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT] =
+		"modules for a kernel other than multiboot",
+	[BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES] =
+		"initrds for a multiboot kernel",
+	[BOOTIMG_CAUSE_MULTIBOOT_NEEDS] =
+		"the multiboot kernel needs what bootimg does not provide",
+	[BOOTIMG_CAUSE_SEGMENT_RANGE] =
+		"a segment's sizes or addresses are out of range",
+	[BOOTIMG_CAUSE_DECOMPRESSION_BOMB] =
+		"unpacks to more than its kernel declares",
+	[BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD] =
+		"fast boot cannot unpack this payload",
+	[BOOTIMG_CAUSE_RELOCS_DAMAGED] = "the relocation table is damaged",
+	[BOOTIMG_CAUSE_TOO_MANY_SEGMENTS] = "more than 16 segments",
+	[BOOTIMG_CAUSE_NO_CRASH_RESERVATION] =
+		"no memory is reserved for a panic kernel",
+	[BOOTIMG_CAUSE_NOT_ROOT] = "loading a kernel needs CAP_SYS_BOOT",
+	[BOOTIMG_CAUSE_LOCKED_DOWN] = "the kernel is locked down",
+	[BOOTIMG_CAUSE_KEXEC_DISABLED] = "kernel.kexec_load_disabled=1",
+	[BOOTIMG_CAUSE_OUTSIDE_RAM] = "a segment outside RAM",
+	[BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION] =
+		"a segment outside the crash reservation",
+};
+
+const char *bootimg_error_path(const struct bootimg *ctx)
+{
+	return ctx->error.path;
+}
+
+const struct bootimg_error *bootimg_last_error(const struct bootimg *ctx)
+{
+	return &ctx->error;
+}
+
+void bi_clear_error(struct bootimg *ctx)
+{
+	free((char *)ctx->error.path);
+	ctx->error = (struct bootimg_error){ .method = BOOTIMG_METHOD_AUTO };
+}
+
+int bi_fail_cause(struct bootimg *ctx, const char *path, int err,
+		  enum bootimg_cause cause)
+{
+	bi_clear_error(ctx);
+	ctx->error.err = err;
+	ctx->error.cause = cause;
+	ctx->error.method = ctx->trying;
+	ctx->error.path = path ? strdup(path) : NULL;
+	if ((size_t)cause < sizeof(reasons) / sizeof(reasons[0]))
+		ctx->error.reason = reasons[cause];
+	return err;
+}
+
+int bi_fail(struct bootimg *ctx, const char *path, int err)
+{
+	return bi_fail_cause(ctx, path, err, BOOTIMG_CAUSE_NONE);
+}
+
+int bi_fail_cmdline_too_long(struct bootimg *ctx, const char *path,
+			     uint64_t limit)
+{
+	bi_fail_cause(ctx, path, -E2BIG, BOOTIMG_CAUSE_CMDLINE_TOO_LONG);
+	ctx->error.limit = limit;
+	return -E2BIG;
+}
+
+int bi_fail_blame(struct bootimg *ctx, const char *path, int err)
+{
+	if (ctx->error.err != err)
+		return bi_fail(ctx, path, err);
+	if (ctx->error.path)
+		return err;
+	return bi_fail_cause(ctx, path, err, ctx->error.cause);
+}
