@@ -165,30 +165,31 @@ static void show_fast_boot(const struct bootimg_fast_boot *fb)
 		(unsigned long long)fb->text_phys);
 }
 
+/* -v: the library explains its choices, one line each. */
+static void log_line(void *data, int priority, const char *format,
+		     va_list args)
+{
+	(void)data, (void)priority;
+	fputs("bootimg: ", stderr);
+	vfprintf(stderr, format, args);
+	fputc('\n', stderr);
+}
+
 static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		   int verbose)
 {
 	struct bootimg_load_result result;
-	int err = bootimg_load(ctx, req, &result);
-	int code;
+	int err, code;
 
+	if (verbose)
+		bootimg_set_log_fn(ctx, log_line, NULL);
+	err = bootimg_load(ctx, req, &result);
 	if (err < 0) {
 		code = load_failure(ctx, req, err);
 		if (req->flags & BOOTIMG_LOAD_PANIC)
 			show_panic_after_failure(ctx);
 		return code;
 	}
-	/* A kernel without kexec_file_load is no news: say only what was used. */
-	if (verbose && result.file_error && result.file_error != -ENOSYS)
-		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
-			"used %s\n", strerror(-result.file_error),
-			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
-							     : "kexec_load");
-	/* auto takes bootimg.ko only for a kernel without kexec_load. */
-	if (verbose && req->method == BOOTIMG_METHOD_AUTO &&
-	    result.used == BOOTIMG_METHOD_MODULE)
-		fprintf(stderr, "bootimg: the running kernel has no kexec_load "
-			"(ENOSYS); used bootimg.ko\n");
 	if (verbose) {
 		fputs("bootimg: staged ", stderr);
 		put_escaped(stderr, req->kernel);

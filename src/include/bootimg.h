@@ -40,6 +40,7 @@
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -326,6 +327,16 @@ struct bootimg_error {
 
 /* The last failure: err is 0 when nothing failed since it was cleared. */
 const struct bootimg_error *bootimg_last_error(const struct bootimg *ctx);
+
+/*
+ * Where the library explains its choices (auto's fallbacks): FN gets a
+ * syslog priority (LOG_INFO) and a message without a newline.  No
+ * messages by default; FN NULL turns them off again.
+ */
+void bootimg_set_log_fn(struct bootimg *ctx,
+			void (*fn)(void *data, int priority,
+				   const char *format, va_list args),
+			void *data);
 
 /*
  * Read /sys and /proc below ROOT instead of /, for tests.  The environment

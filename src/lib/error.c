@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The error channel: the last failure's errno, file, method and cause,
- * recorded where it happens.
+ * recorded where it happens; and the log through which the library
+ * explains its choices.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -86,4 +87,24 @@ int bi_fail_blame(struct bootimg *ctx, const char *path, int err)
 	if (ctx->error.path)
 		return err;
 	return bi_fail_cause(ctx, path, err, ctx->error.cause);
+}
+
+void bootimg_set_log_fn(struct bootimg *ctx,
+			void (*fn)(void *data, int priority,
+				   const char *format, va_list args),
+			void *data)
+{
+	ctx->log_fn = fn;
+	ctx->log_data = data;
+}
+
+void bi_log(struct bootimg *ctx, int priority, const char *format, ...)
+{
+	va_list args;
+
+	if (!ctx->log_fn)
+		return;
+	va_start(args, format);
+	ctx->log_fn(ctx->log_data, priority, format, args);
+	va_end(args);
 }

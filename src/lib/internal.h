@@ -4,6 +4,7 @@
 #define BOOTIMG_INTERNAL_H
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "bootimg.h"
@@ -15,6 +16,9 @@ struct bootimg {
 	char *sysroot;		/* "" for the real /sys and /proc */
 	struct bootimg_error error;	/* the last failure; path malloc'd */
 	enum bootimg_method trying;	/* the method loading now, or AUTO */
+	void (*log_fn)(void *data, int priority, const char *format,
+		       va_list args);
+	void *log_data;
 };
 
 /* Record ERR with PATH as the file behind it, and no cause; returns ERR. */
@@ -36,6 +40,10 @@ int bi_fail_blame(struct bootimg *ctx, const char *path, int err);
 
 /* Forget the last failure, at the start of a call. */
 void bi_clear_error(struct bootimg *ctx);
+
+/* A message for the log function, if one is set. */
+void bi_log(struct bootimg *ctx, int priority, const char *format, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Build "<sysroot><path>" into BUF; -ENAMETOOLONG if it does not fit. */
 int bi_sysroot_path(const struct bootimg *ctx, const char *path,

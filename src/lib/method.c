@@ -2,7 +2,9 @@
 /* Method selection, unloading, status and exec. */
 #include <linux/reboot.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/reboot.h>
+#include <syslog.h>
 #include <unistd.h>
 #include "method.h"
 #include "crash.h"
@@ -101,6 +103,24 @@ static int try_real_load(void *arg, enum bootimg_method method)
 	return load_with(l->ctx, method, l->req, l->in);
 }
 
+/* auto's choices for -v: why it passed kexec_file_load over. */
+static void explain_auto(struct bootimg *ctx,
+			 const struct bootimg_load_result *result, int err)
+{
+	const char *used = result->used == BOOTIMG_METHOD_MODULE ?
+			   "bootimg.ko" : "kexec_load";
+
+	/* A kernel without kexec_file_load is no news. */
+	if (result->file_error && result->file_error != -ENOSYS)
+		bi_log(ctx, LOG_INFO, "kexec_file_load failed (%s); %s %s",
+		       strerror(-result->file_error),
+		       err == 0 ? "used" : "tried", used);
+	/* auto takes bootimg.ko only for a kernel without kexec_load. */
+	if (result->used == BOOTIMG_METHOD_MODULE)
+		bi_log(ctx, LOG_INFO, "the running kernel has no kexec_load "
+		       "(ENOSYS); %s bootimg.ko", err == 0 ? "used" : "tried");
+}
+
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 		     const struct bi_inputs *in,
 		     struct bootimg_load_result *result)
@@ -114,6 +134,7 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 		err = bi_fail(ctx, req->kernel, err);
 		ctx->trying = BOOTIMG_METHOD_AUTO;
 	}
+	explain_auto(ctx, result, err);
 	return err;
 }
 
