@@ -78,6 +78,16 @@ run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=30000000-3fffffff -- \
 	--load-panic="$tmp/vmlinuz" --method=kexec
 check "panic, kexec: a reservation elsewhere is refused (exit 8)" \
 	eval '[ $rc -eq 8 ] && has "outside the crash reservation" "$tmp/log"'
+check "panic, kexec: EADDRNOTAVAIL is kexec_load's, in the reservation" \
+	eval '[ $(wc -l <"$tmp/err") -eq 2 ] &&
+	has "outside the memory reserved by crashkernel= (kexec_load refused" \
+		"$tmp/err" && lacks bootimg.ko "$tmp/err"'
+run BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EADDRNOTAVAIL -- --load "$tmp/vmlinuz" \
+	--method=kexec
+check "kexec: EADDRNOTAVAIL outside RAM names kexec_load, not bootimg.ko" \
+	eval '[ $rc -eq 8 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	has "outside the machine'"'"'s RAM (kexec_load refused the plan)" \
+		"$tmp/err" && lacks bootimg.ko "$tmp/err"'
 run BOOTIMG_SYSROOT="$crash" -- -p "$tmp/vmlinuz" --initrd="$tmp/a.cpio" \
 	--method=file --command-line=x
 fcheck "panic, file: KEXEC_FILE_ON_CRASH" \
