@@ -60,6 +60,28 @@ static const struct wording table[] = {
 	{ BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION, 0, ANY_METHOD,
 	  EXIT_NO_MEMORY, "a segment lies outside the memory reserved by "
 	  "crashkernel=" },
+	{ BOOTIMG_CAUSE_SEGMENT_RANGE, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "malformed image: a segment's memory size is smaller than its file "
+	  "size, or its addresses run past the physical address space (4 GiB "
+	  "for a 32-bit kernel)" },
+	{ BOOTIMG_CAUSE_DECOMPRESSION_BOMB, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "unpacks to more than its kernel header declares (or to more than "
+	  "1 GiB): a decompression bomb, not a kernel image" },
+	{ BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "--fast-boot cannot unpack this image: not a bzImage of boot "
+	  "protocol 2.08 or later with a gzip, xz or zstd payload; boot it "
+	  "without --fast-boot" },
+	{ BOOTIMG_CAUSE_RELOCS_DAMAGED, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "--fast-boot: the relocation table after the vmlinux in its payload "
+	  "is damaged (an entry outside the image, a list without its "
+	  "terminator, or a size not a multiple of 4); boot it without "
+	  "--fast-boot" },
+	{ BOOTIMG_CAUSE_TOO_MANY_SEGMENTS, 0, ANY_METHOD, EXIT_FAILED,
+	  "too many segments for kexec_load (at most 16)" },
+	{ BOOTIMG_CAUSE_MULTIBOOT_NEEDS, 0, ANY_METHOD, EXIT_UNSUPPORTED,
+	  "a multiboot kernel that needs what bootimg does not provide (a "
+	  "video mode, an unknown requirement flag, or, without the header's "
+	  "address fields, a format other than 32-bit ELF)" },
 
 	{ BOOTIMG_CAUSE_NONE, ENOENT, ANY_METHOD, EXIT_UNREADABLE,
 	  "no such file" },
@@ -74,24 +96,8 @@ static const struct wording table[] = {
 	  "vmlinux, possibly compressed with gzip, xz or zstd, a UKI: an EFI "
 	  "program with a .linux section, or a multiboot kernel; --entry=32 "
 	  "needs a bzImage or a 32-bit vmlinux)" },
-	{ BOOTIMG_CAUSE_NONE, ERANGE, ANY_METHOD, EXIT_BAD_IMAGE,
-	  "malformed image: a segment's memory size is smaller than its file "
-	  "size, or its addresses run past the physical address space (4 GiB "
-	  "for a 32-bit kernel)" },
-	{ BOOTIMG_CAUSE_NONE, EFBIG, ANY_METHOD, EXIT_BAD_IMAGE,
-	  "unpacks to more than its kernel header declares (or to more than "
-	  "1 GiB): a decompression bomb, not a kernel image" },
 	{ BOOTIMG_CAUSE_NONE, EOPNOTSUPP, ANY_METHOD, EXIT_UNSUPPORTED,
 	  "kexec_file_load cannot load this image format; use --method=kexec" },
-	{ BOOTIMG_CAUSE_NONE, EPROTONOSUPPORT, ANY_METHOD, EXIT_BAD_IMAGE,
-	  "--fast-boot cannot unpack this image: not a bzImage of boot "
-	  "protocol 2.08 or later with a gzip, xz or zstd payload; boot it "
-	  "without --fast-boot" },
-	{ BOOTIMG_CAUSE_NONE, EILSEQ, ANY_METHOD, EXIT_BAD_IMAGE,
-	  "--fast-boot: the relocation table after the vmlinux in its payload "
-	  "is damaged (an entry outside the image, a list without its "
-	  "terminator, or a size not a multiple of 4); boot it without "
-	  "--fast-boot" },
 	{ BOOTIMG_CAUSE_NONE, EBADMSG, ANY_METHOD, EXIT_BAD_IMAGE,
 	  "truncated or corrupt kernel image" },
 	{ BOOTIMG_CAUSE_NONE, E2BIG, ANY_METHOD, EXIT_CMDLINE_TOO_LONG,
@@ -100,8 +106,6 @@ static const struct wording table[] = {
 	  "the kernel and initrds do not fit in this machine's RAM" },
 	{ BOOTIMG_CAUSE_NONE, ENOMEM, ANY_METHOD, EXIT_NO_MEMORY,
 	  "the kernel and initrds do not fit in this machine's RAM" },
-	{ BOOTIMG_CAUSE_NONE, ETOOMANYREFS, ANY_METHOD, EXIT_FAILED,
-	  "too many segments for kexec_load (at most 16)" },
 	{ BOOTIMG_CAUSE_NONE, EPERM, ANY_METHOD, EXIT_NOT_PERMITTED,
 	  "operation not permitted by the kernel" },
 	{ BOOTIMG_CAUSE_NONE, EKEYREJECTED, ANY_METHOD, EXIT_NOT_PERMITTED,
@@ -118,10 +122,6 @@ static const struct wording table[] = {
 	  "a segment lies outside the machine's RAM" },
 	{ BOOTIMG_CAUSE_NONE, EPROTO, ANY_METHOD, EXIT_UNSUPPORTED,
 	  "bootimg.ko speaks another interface version than this bootimg" },
-	{ BOOTIMG_CAUSE_NONE, ENOPROTOOPT, ANY_METHOD, EXIT_UNSUPPORTED,
-	  "a multiboot kernel that needs what bootimg does not provide (a "
-	  "video mode, an unknown requirement flag, or, without the header's "
-	  "address fields, a format other than 32-bit ELF)" },
 	{ BOOTIMG_CAUSE_NONE, EBUSY, ANY_METHOD, EXIT_FAILED,
 	  "a kexec is already in progress" },
 };

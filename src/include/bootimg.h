@@ -13,11 +13,6 @@
  *
  *   -ENOEXEC      the file is not a kernel image bootimg understands
  *   -EBADMSG      the image is truncated or its header is inconsistent
- *   -ERANGE       a load segment of the image (ELF, multiboot) has a
- *                 memory size below its file size, or ends past the
- *                 physical address space (2^52; 4 GiB for 32-bit)
- *   -EFBIG        a compressed image unpacks to more than its kernel's
- *                 headers declare (or 1 GiB): a decompression bomb
  *   -E2BIG        the command line is longer than the kernel accepts
  *   -ENOSPC       the segments do not fit in the machine's RAM
  *   -EPERM        no privilege, or kexec is locked down
@@ -26,16 +21,14 @@
  *   -EADDRNOTAVAIL the method (kexec_load, bootimg.ko) refused a segment
  *                 outside RAM, or outside the crash reservation
  *   -EPROTO       bootimg.ko speaks another interface version
- *   -EPROTONOSUPPORT fast boot cannot unpack this image's payload
- *   -EILSEQ       fast boot found the kernel's relocation table damaged
- *   -ENOPROTOOPT  a multiboot kernel needs what bootimg does not provide
- *                 (a video mode, an unknown requirement flag, or a format
- *                 other than 32-bit ELF without the address fields)
  *
- * Plain errnos with a cause: -EINVAL, NOT_REGULAR_FILE (any file), and
- * MODULES_NEED_MULTIBOOT or MULTIBOOT_TAKES_MODULES (the kernel);
- * -EFBIG, INITRD_FILES_TOO_LARGE; -ENOSPC, NO_CRASH_RESERVATION; -E2BIG,
- * CMDLINE_TOO_LONG; -EPERM, NOT_ROOT, LOCKED_DOWN or KEXEC_DISABLED.
+ * The same errnos with a cause (enum bootimg_cause): -EINVAL,
+ * NOT_REGULAR_FILE, MODULES_NEED_MULTIBOOT or MULTIBOOT_TAKES_MODULES;
+ * -EFBIG, INITRD_FILES_TOO_LARGE or DECOMPRESSION_BOMB; -EBADMSG,
+ * SEGMENT_RANGE or RELOCS_DAMAGED; -EOPNOTSUPP, MULTIBOOT_NEEDS or
+ * FAST_BOOT_PAYLOAD; -E2BIG, CMDLINE_TOO_LONG or TOO_MANY_SEGMENTS;
+ * -ENOSPC, NO_CRASH_RESERVATION; -EPERM, NOT_ROOT, LOCKED_DOWN or
+ * KEXEC_DISABLED; -EADDRNOTAVAIL, OUTSIDE_RAM or OUTSIDE_CRASH_RESERVATION.
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "decompress.h"
+#include "internal.h"
 
 #define FIRST_CAPACITY (4u * 1024 * 1024)
 
@@ -69,7 +70,7 @@ int bi_decompress_max(const struct bi_codec *codec, const uint8_t *data,
 	if (more > 0) {
 		free(*out);
 		*out = NULL;
-		return -EFBIG;
+		return bi_cause(BOOTIMG_CAUSE_DECOMPRESSION_BOMB);
 	}
 	return more;
 }

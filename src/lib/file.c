@@ -30,8 +30,8 @@ int bi_file_open(struct bootimg *ctx, const char *path, struct bi_file *file)
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return bi_fail_cause(ctx, path, -EINVAL,
-				     BOOTIMG_CAUSE_NOT_REGULAR_FILE);
+		return bi_fail(ctx, path,
+			       bi_cause(BOOTIMG_CAUSE_NOT_REGULAR_FILE));
 	}
 	file->fd = fd;
 	file->size = (size_t)st.st_size;

@@ -73,11 +73,11 @@ static int check_kind(struct bootimg *ctx, const struct bootimg_request *req,
 {
 	if (in->kernel.boot == &bi_boot_multiboot)
 		return req->n_initrds + req->n_initrd_files == 0 ? 0 :
-		       bi_fail_cause(ctx, req->kernel, -EINVAL,
-				     BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES);
+		       bi_fail(ctx, req->kernel,
+			       bi_cause(BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES));
 	return req->n_modules == 0 ? 0 :
-	       bi_fail_cause(ctx, req->kernel, -EINVAL,
-			     BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT);
+	       bi_fail(ctx, req->kernel,
+		       bi_cause(BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT));
 }
 
 /* Each module's file: its string up to the first blank. */
@@ -125,9 +125,7 @@ static int place_fast_boot(struct bootimg *ctx,
 		initrds += bi_align_up(in->initrds[i].size, BI_PAGE_SIZE);
 	bi_fail(ctx, NULL, 0);
 	err = bi_x86_kaslr(ctx, &in->kernel, in->cmdline, initrds);
-	if (err < 0)
-		bi_fail_blame(ctx, req->kernel, err);
-	return err;
+	return err < 0 ? bi_fail_blame(ctx, req->kernel, err) : 0;
 }
 
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,

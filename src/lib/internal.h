@@ -21,12 +21,27 @@ struct bootimg {
 	void *log_data;
 };
 
-/* Record ERR with PATH as the file behind it, and no cause; returns ERR. */
-int bi_fail(struct bootimg *ctx, const char *path, int err);
+/*
+ * A failure that a plain errno would not tell, as code deep in the
+ * library returns it where it has no context: a code past every errno
+ * (like the kernel's own above 511), never returned by the library.
+ * bi_fail() records its cause and turns it into the cause's plain errno.
+ */
+#define BI_CAUSE_BASE 4096
 
-/* The same with the CAUSE that ERR alone does not tell. */
-int bi_fail_cause(struct bootimg *ctx, const char *path, int err,
-		  enum bootimg_cause cause);
+static inline int bi_cause(enum bootimg_cause cause)
+{
+	return -(BI_CAUSE_BASE + (int)cause);
+}
+
+/* The plain errno that a failure of CAUSE returns. */
+int bi_cause_errno(enum bootimg_cause cause);
+
+/*
+ * Record ERR with PATH as the file behind it, and no cause (or the one
+ * bi_cause() made ERR); returns ERR, a plain errno.
+ */
+int bi_fail(struct bootimg *ctx, const char *path, int err);
 
 /* -E2BIG: the command line is longer than the kernel PATH's LIMIT. */
 int bi_fail_cmdline_too_long(struct bootimg *ctx, const char *path,

@@ -142,8 +142,8 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
 {
 	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
-		return bi_fail_cause(ctx, NULL, -ENOSPC,
-				     BOOTIMG_CAUSE_NO_CRASH_RESERVATION);
+		return bi_fail(ctx, NULL,
+			       bi_cause(BOOTIMG_CAUSE_NO_CRASH_RESERVATION));
 	return 0;
 }
 

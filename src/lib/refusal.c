@@ -38,5 +38,5 @@ int bi_fail_refused(struct bootimg *ctx, const char *path, int err,
 		cause = flags & BOOTIMG_LOAD_PANIC ?
 			BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION :
 			BOOTIMG_CAUSE_OUTSIDE_RAM;
-	return bi_fail_cause(ctx, path, err, cause);
+	return bi_fail(ctx, path, cause ? bi_cause(cause) : err);
 }
