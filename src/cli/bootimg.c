@@ -115,27 +115,6 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
 	return EXIT_OK;
 }
 
-/* Why bootimg_load() failed: one line, and the exit code. */
-static int load_failure(struct bootimg *ctx, const struct bootimg_request *req,
-			int err)
-{
-	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC) &&
-	    bootimg_last_error(ctx)->cause == BOOTIMG_CAUSE_NONE) {
-		fputs("bootimg: ", stderr);
-		put_escaped(stderr, req->kernel);
-		fputs(": the panic kernel and initrds do not fit in the "
-		      "memory reserved by crashkernel=\n", stderr);
-		return EXIT_NO_MEMORY;
-	}
-	if (err == -ENOSYS && req->method == BOOTIMG_METHOD_FILE) {
-		fprintf(stderr, "bootimg: --method=file: the running kernel has "
-			"no kexec_file_load (i386 kernels never have it); use "
-			"--method=kexec\n");
-		return EXIT_UNSUPPORTED;
-	}
-	return report_failure(ctx, err, req->kernel);
-}
-
 /*
  * The kernel frees the old panic kernel before it loads a new one, so a
  * failed load may leave none: say what is staged now.
@@ -185,7 +164,7 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		bootimg_set_log_fn(ctx, log_line, NULL);
 	err = bootimg_load(ctx, req, &result);
 	if (err < 0) {
-		code = load_failure(ctx, req, err);
+		code = report_failure(ctx, err, req->kernel);
 		if (req->flags & BOOTIMG_LOAD_PANIC)
 			show_panic_after_failure(ctx);
 		return code;

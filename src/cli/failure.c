@@ -37,6 +37,9 @@ static const struct wording table[] = {
 	{ BOOTIMG_CAUSE_NO_CRASH_RESERVATION, 0, ANY_METHOD, EXIT_NO_MEMORY,
 	  "no memory is reserved for a panic kernel: boot the running kernel "
 	  "with crashkernel=SIZE" },
+	{ BOOTIMG_CAUSE_CRASH_RESERVATION_FULL, 0, ANY_METHOD, EXIT_NO_MEMORY,
+	  "the panic kernel and initrds do not fit in the memory reserved by "
+	  "crashkernel=" },
 	{ BOOTIMG_CAUSE_NOT_ROOT, 0, ANY_METHOD, EXIT_NOT_PERMITTED,
 	  "permission denied: loading a kernel needs root (CAP_SYS_BOOT)" },
 	{ BOOTIMG_CAUSE_LOCKED_DOWN, 0, ANY_METHOD, EXIT_NOT_PERMITTED,
@@ -114,6 +117,9 @@ static const struct wording table[] = {
 	{ BOOTIMG_CAUSE_NONE, EKEYREVOKED, ANY_METHOD, EXIT_NOT_PERMITTED,
 	  "the running kernel rejected the image's signature (or its lack of "
 	  "one); only an explicit --method=kexec loads it unchecked" },
+	{ BOOTIMG_CAUSE_NONE, ENOSYS, BOOTIMG_METHOD_FILE, EXIT_UNSUPPORTED,
+	  "the running kernel has no kexec_file_load (i386 kernels never "
+	  "have it); use --method=kexec" },
 	{ BOOTIMG_CAUSE_NONE, ENOSYS, BOOTIMG_METHOD_MODULE, EXIT_UNSUPPORTED,
 	  "bootimg.ko is not loaded (modprobe bootimg)" },
 	{ BOOTIMG_CAUSE_NONE, ENOSYS, ANY_METHOD, EXIT_UNSUPPORTED,

@@ -36,6 +36,8 @@ static const struct {
 		"more than 16 segments" },
 	[BOOTIMG_CAUSE_NO_CRASH_RESERVATION] = { -ENOSPC,
 		"no memory is reserved for a panic kernel" },
+	[BOOTIMG_CAUSE_CRASH_RESERVATION_FULL] = { -ENOSPC,
+		"the panic kernel does not fit in the crash reservation" },
 	[BOOTIMG_CAUSE_NOT_ROOT] = { -EPERM,
 		"loading a kernel needs CAP_SYS_BOOT" },
 	[BOOTIMG_CAUSE_LOCKED_DOWN] = { -EPERM, "the kernel is locked down" },
@@ -112,6 +114,15 @@ int bi_fail_blame(struct bootimg *ctx, const char *path, int err)
 	if (ctx->error.path)
 		return err;
 	return fail_with(ctx, path, err, ctx->error.cause);
+}
+
+int bi_fail_add_cause(struct bootimg *ctx, enum bootimg_cause cause)
+{
+	if (ctx->error.cause == BOOTIMG_CAUSE_NONE) {
+		ctx->error.cause = cause;
+		ctx->error.reason = causes[cause].reason;
+	}
+	return ctx->error.err;
 }
 
 void bootimg_set_log_fn(struct bootimg *ctx,

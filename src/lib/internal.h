@@ -53,6 +53,9 @@ int bi_fail_cmdline_too_long(struct bootimg *ctx, const char *path,
  */
 int bi_fail_blame(struct bootimg *ctx, const char *path, int err);
 
+/* Give the failure just recorded CAUSE if it has none; returns its ERR. */
+int bi_fail_add_cause(struct bootimg *ctx, enum bootimg_cause cause);
+
 /* Forget the last failure, at the start of a call. */
 void bi_clear_error(struct bootimg *ctx);
 

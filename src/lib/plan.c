@@ -209,6 +209,10 @@ int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		if (err < 0)
 			err = bi_fail_blame(ctx, req->kernel, err);
 	}
+	/* A panic kernel's RAM is the crash reservation. */
+	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC))
+		err = bi_fail_add_cause(ctx,
+					BOOTIMG_CAUSE_CRASH_RESERVATION_FULL);
 	if (err < 0) {
 		bootimg_plan_free(plan);
 		return err;

@@ -2,7 +2,7 @@
 /*
  * Why the running kernel (or bootimg.ko) refused a load: its errno has
  * several causes, and the one that applies is read here, once, from the
- * process and the kernel's switches.
+ * request, the process and the kernel's switches.
  */
 #include <unistd.h>
 #include "facts.h"
@@ -38,5 +38,7 @@ int bi_fail_refused(struct bootimg *ctx, const char *path, int err,
 		cause = flags & BOOTIMG_LOAD_PANIC ?
 			BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION :
 			BOOTIMG_CAUSE_OUTSIDE_RAM;
+	else if (err == -ENOSPC && (flags & BOOTIMG_LOAD_PANIC))
+		cause = BOOTIMG_CAUSE_CRASH_RESERVATION_FULL;
 	return bi_fail(ctx, path, cause ? bi_cause(cause) : err);
 }
