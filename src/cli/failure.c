@@ -12,6 +12,13 @@
 
 #define ANY_METHOD BOOTIMG_METHOD_AUTO
 
+/* Words that two errnos share. */
+#define SIGNATURE_REJECTED "the running kernel rejected the image's " \
+	"signature (or its lack of one); only an explicit --method=kexec " \
+	"loads it unchecked"
+#define NO_ROOM_IN_RAM "the kernel and initrds do not fit in this " \
+	"machine's RAM"
+
 struct wording {
 	enum bootimg_cause cause;	/* NONE: a row for ERR alone */
 	int err;			/* positive; 0 with a cause: any */
@@ -106,17 +113,15 @@ static const struct wording table[] = {
 	{ BOOTIMG_CAUSE_NONE, E2BIG, ANY_METHOD, EXIT_CMDLINE_TOO_LONG,
 	  "the command line is longer than this kernel's limit" },
 	{ BOOTIMG_CAUSE_NONE, ENOSPC, ANY_METHOD, EXIT_NO_MEMORY,
-	  "the kernel and initrds do not fit in this machine's RAM" },
+	  NO_ROOM_IN_RAM },
 	{ BOOTIMG_CAUSE_NONE, ENOMEM, ANY_METHOD, EXIT_NO_MEMORY,
-	  "the kernel and initrds do not fit in this machine's RAM" },
+	  NO_ROOM_IN_RAM },
 	{ BOOTIMG_CAUSE_NONE, EPERM, ANY_METHOD, EXIT_NOT_PERMITTED,
 	  "operation not permitted by the kernel" },
 	{ BOOTIMG_CAUSE_NONE, EKEYREJECTED, ANY_METHOD, EXIT_NOT_PERMITTED,
-	  "the running kernel rejected the image's signature (or its lack of "
-	  "one); only an explicit --method=kexec loads it unchecked" },
+	  SIGNATURE_REJECTED },
 	{ BOOTIMG_CAUSE_NONE, EKEYREVOKED, ANY_METHOD, EXIT_NOT_PERMITTED,
-	  "the running kernel rejected the image's signature (or its lack of "
-	  "one); only an explicit --method=kexec loads it unchecked" },
+	  SIGNATURE_REJECTED },
 	{ BOOTIMG_CAUSE_NONE, ENOSYS, BOOTIMG_METHOD_FILE, EXIT_UNSUPPORTED,
 	  "the running kernel has no kexec_file_load (i386 kernels never "
 	  "have it); use --method=kexec" },
