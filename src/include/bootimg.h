@@ -27,8 +27,9 @@
  * -EFBIG, INITRD_FILES_TOO_LARGE or DECOMPRESSION_BOMB; -EBADMSG,
  * SEGMENT_RANGE or RELOCS_DAMAGED; -EOPNOTSUPP, MULTIBOOT_NEEDS or
  * FAST_BOOT_PAYLOAD; -E2BIG, CMDLINE_TOO_LONG or TOO_MANY_SEGMENTS;
- * -ENOSPC, NO_CRASH_RESERVATION or CRASH_RESERVATION_FULL; -EPERM, NOT_ROOT, LOCKED_DOWN or
- * KEXEC_DISABLED; -EADDRNOTAVAIL, OUTSIDE_RAM or OUTSIDE_CRASH_RESERVATION.
+ * -ENOSPC, NO_CRASH_RESERVATION or CRASH_RESERVATION_FULL; -EPERM,
+ * NOT_ROOT, LOCKED_DOWN or KEXEC_DISABLED; -EADDRNOTAVAIL, OUTSIDE_RAM
+ * or OUTSIDE_CRASH_RESERVATION.
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -283,7 +284,7 @@ const char *bootimg_error_path(const struct bootimg *ctx);
 /*
  * The error channel.  A failing call returns a plain negative errno and
  * records why in the context: bootimg_last_error() reads it until the
- * next failure (or the next load, check, plan or probe).
+ * next call that can fail.
  */
 enum bootimg_cause {
 	BOOTIMG_CAUSE_NONE = 0,		/* the errno says it all */

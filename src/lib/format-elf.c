@@ -120,9 +120,9 @@ static int read_header(const uint8_t *data, size_t size,
 
 /*
  * Add a PT_LOAD segment, page-aligned, after checking it against DATA
- * (-EBADMSG) and its sizes and addresses (SEGMENT_RANGE: p_memsz smaller than
- * p_filesz, or p_paddr + p_memsz past the class's physical limit, which
- * also keeps the page-aligned end from wrapping around).
+ * (-EBADMSG) and its sizes and addresses (SEGMENT_RANGE: p_memsz smaller
+ * than p_filesz, or p_paddr + p_memsz past the class's physical limit,
+ * which also keeps the page-aligned end from wrapping around).
  */
 static int add_segment(struct bi_kernel *k, const struct elf_class *c,
 		       const struct elf_phdr *ph, const uint8_t *data,

@@ -222,6 +222,7 @@ int bootimg_compose_cmdline(struct bootimg *ctx,
 	struct bi_inputs in;
 	int err;
 
+	bi_clear_error(ctx);
 	/* The command line needs the image only: no unpacking, no files. */
 	image_only.fast_boot = 0;
 	image_only.n_initrds = 0;

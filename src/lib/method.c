@@ -183,9 +183,11 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 int bootimg_unload(struct bootimg *ctx, unsigned flags)
 {
-	int module_err = bi_method_module.unload(ctx, flags);
-	int err = bi_method_file.unload(ctx, flags);
+	int module_err, err;
 
+	bi_clear_error(ctx);
+	module_err = bi_method_module.unload(ctx, flags);
+	err = bi_method_file.unload(ctx, flags);
 	if (err == -ENOSYS)
 		err = bi_method_kexec.unload(ctx, flags);
 	/* With bootimg.ko present, a kernel without kexec is no failure. */
@@ -209,12 +211,14 @@ int bi_kexec_staged(struct bootimg *ctx, int *staged)
 int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 {
 	uint64_t crash = 0, size = 0;
-	int kexec_staged = 0, module_staged = 0;
-	int module_err = bi_method_module.staged(ctx, &module_staged);
-	int err = bi_kexec_staged(ctx, &kexec_staged);
+	int kexec_staged = 0, module_staged = 0, module_err, err;
 
+	bi_clear_error(ctx);
+	module_err = bi_method_module.staged(ctx, &module_staged);
+	err = bi_kexec_staged(ctx, &kexec_staged);
 	if (err < 0 && module_err < 0)
 		return err;
+	bi_clear_error(ctx);	/* one interface answered */
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_size", &size);
@@ -228,9 +232,8 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 
 int bi_kexec_exec(struct bootimg *ctx)
 {
-	(void)ctx;
 	if (reboot(LINUX_REBOOT_CMD_KEXEC) < 0)
-		return -errno;
+		return bi_fail_refused(ctx, NULL, -errno, 0);
 	return 0;
 }
 
@@ -238,6 +241,7 @@ int bootimg_exec(struct bootimg *ctx)
 {
 	int module_staged = 0;
 
+	bi_clear_error(ctx);
 	sync();
 	if (bi_method_module.staged(ctx, &module_staged) == 0 &&
 	    module_staged)

@@ -227,6 +227,7 @@ int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	struct bi_inputs *in = malloc(sizeof(*in));
 	int err;
 
+	bi_clear_error(ctx);
 	if (!in)
 		return bi_fail(ctx, NULL, -ENOMEM);
 	err = bi_inputs_open(ctx, req, in);

@@ -117,6 +117,7 @@ static void test_not_permitted(const char *pc)
 {
 	struct bootimg *ctx = context(pc);
 	const struct bootimg_error *e = bootimg_last_error(ctx);
+	struct bootimg_status status;
 	char path[4200];
 	FILE *f;
 
@@ -132,7 +133,18 @@ static void test_not_permitted(const char *pc)
 	CHECK_EQ(e->cause, geteuid() == 0 ? BOOTIMG_CAUSE_KEXEC_DISABLED
 					  : BOOTIMG_CAUSE_NOT_ROOT);
 	CHECK_EQ(e->method, BOOTIMG_METHOD_KEXEC);
+
+	printf("# and when reboot(LINUX_REBOOT_CMD_KEXEC) refuses\n");
+	setenv("BOOTIMG_SHIM_ERRNO_REBOOT", "EPERM", 1);
+	CHECK_EQ(bootimg_exec(ctx), -EPERM);
+	unsetenv("BOOTIMG_SHIM_ERRNO_REBOOT");
+	CHECK_EQ(e->cause, geteuid() == 0 ? BOOTIMG_CAUSE_KEXEC_DISABLED
+					  : BOOTIMG_CAUSE_NOT_ROOT);
 	unlink(path);
+
+	printf("# a status that one interface answers clears the channel\n");
+	CHECK_EQ(bootimg_get_status(ctx, &status), 0);
+	CHECK_EQ(e->err, 0);
 
 	printf("# no bootimg.ko: the module method's ENOSYS\n");
 	CHECK_EQ(load(ctx, BOOTIMG_METHOD_MODULE, 0), -ENOSYS);
