@@ -20,9 +20,8 @@ static enum bootimg_cause not_permitted(struct bootimg *ctx)
 	if (lockdown == BOOTIMG_LOCKDOWN_INTEGRITY ||
 	    lockdown == BOOTIMG_LOCKDOWN_CONFIDENTIALITY)
 		return BOOTIMG_CAUSE_LOCKED_DOWN;
-	/* bootimg.ko does not obey the switch of the kexec system calls. */
-	if (ctx->trying != BOOTIMG_METHOD_MODULE &&
-	    bi_kexec_load_disabled(ctx) == 1)
+	/* bootimg.ko obeys it too, unless override_kexec_load_disabled=1. */
+	if (bi_kexec_load_disabled(ctx) == 1)
 		return BOOTIMG_CAUSE_KEXEC_DISABLED;
 	return BOOTIMG_CAUSE_NONE;
 }
