@@ -78,6 +78,23 @@ run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=30000000-3fffffff -- \
 	--load-panic="$tmp/vmlinuz" --method=kexec
 check "panic, kexec: a reservation elsewhere is refused (exit 8)" \
 	eval '[ $rc -eq 8 ] && has "outside the crash reservation" "$tmp/log"'
+check "panic, kexec: EADDRNOTAVAIL is kexec_load's, in the reservation" \
+	eval '[ $(wc -l <"$tmp/err") -eq 2 ] &&
+	has "outside the memory reserved by crashkernel= (kexec_load refused" \
+		"$tmp/err" && lacks bootimg.ko "$tmp/err"'
+run BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EADDRNOTAVAIL -- --load "$tmp/vmlinuz" \
+	--method=kexec
+check "kexec: EADDRNOTAVAIL outside RAM names kexec_load, not bootimg.ko" \
+	eval '[ $rc -eq 8 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	has "outside the machine'"'"'s RAM (kexec_load refused the plan)" \
+		"$tmp/err" && lacks bootimg.ko "$tmp/err"'
+truncate -s 300M "$tmp/big.cpio"	# sparse
+run BOOTIMG_SYSROOT="$crash" BOOTIMG_SHIM_CRASH_RANGE=$reserved -- \
+	-p "$tmp/vmlinuz" --initrd="$tmp/big.cpio" --method=kexec
+check "panic, kexec: 300 MiB in a 256 MiB reservation: exit 8, says so" \
+	eval '[ $rc -eq 8 ] && lacks kexec_load "$tmp/log" &&
+	has "vmlinuz: the panic kernel and initrds do not fit in the memory reserved by crashkernel=" "$tmp/err"'
+rm "$tmp/big.cpio"
 run BOOTIMG_SYSROOT="$crash" -- -p "$tmp/vmlinuz" --initrd="$tmp/a.cpio" \
 	--method=file --command-line=x
 fcheck "panic, file: KEXEC_FILE_ON_CRASH" \
@@ -142,6 +159,12 @@ check "-v names the method, without the ENOSYS" eval \
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EINVAL -- -v --load "$tmp/vmlinuz"
 fcheck "-v says why it fell back from another error" \
 	has "kexec_file_load failed (Invalid argument); used kexec_load" "$tmp/err"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS -- --load "$tmp/vmlinuz" \
+	--method=file
+check "--method=file without kexec_file_load: exit 7, one line, the way out" \
+	eval '[ $rc -eq 7 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	has "vmlinuz: the running kernel has no kexec_file_load" "$tmp/err" &&
+	has "use --method=kexec" "$tmp/err"'
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM -- --load "$tmp/vmlinuz"
 fcheck "auto does not fall back on EPERM (exit 6)" [ $rc -eq 6 ]
 fcheck "EPERM: kexec_load was not tried" lacks "kexec_load entry" "$tmp/log"

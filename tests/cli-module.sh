@@ -73,6 +73,10 @@ run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM \
 	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- "${load[@]}" --method=module
 check "kexec_load_disabled: an explicit --method=module still loads" eval \
 	'[ $rc -eq 0 ] && has "bootimg_ioctl LOAD" "$tmp/log" && lacks kexec "$tmp/log"'
+run BOOTIMG_SHIM_ERRNO_BOOTIMG_LOAD=EPERM -- "${load[@]}" --method=module
+check "kexec_load_disabled: bootimg.ko's EPERM names the switch and the override" \
+	eval '[ $rc -eq 6 ] && has "kexec_load_disabled=1" "$tmp/err" &&
+	has "override_kexec_load_disabled=1" "$tmp/err"'
 echo 0 >"$tmp/root/proc/sys/kernel/kexec_load_disabled"
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM \
 	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- "${load[@]}"

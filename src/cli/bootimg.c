@@ -99,26 +99,6 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
 	return EXIT_OK;
 }
 
-/* Why bootimg_load() failed: one line, and the exit code. */
-static int load_failure(struct bootimg *ctx, const struct bootimg_request *req,
-			int err)
-{
-	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC)) {
-		fputs("bootimg: ", stderr);
-		put_escaped(stderr, req->kernel);
-		fputs(": the panic kernel and initrds do not fit in the "
-		      "memory reserved by crashkernel=\n", stderr);
-		return EXIT_NO_MEMORY;
-	}
-	if (err == -ENOSYS && req->method == BOOTIMG_METHOD_FILE) {
-		fprintf(stderr, "bootimg: --method=file: the running kernel has "
-			"no kexec_file_load (i386 kernels never have it); use "
-			"--method=kexec\n");
-		return EXIT_UNSUPPORTED;
-	}
-	return report_failure(ctx, err, req->kernel);
-}
-
 /*
  * The kernel frees the old panic kernel before it loads a new one, so a
  * failed load may leave none: say what is staged now.
@@ -148,30 +128,31 @@ static void show_fast_boot(const struct bootimg_fast_boot *fb)
 		(unsigned long long)fb->text_phys);
 }
 
+/* -v: the library explains its choices, one line each. */
+static void log_line(void *data, int priority, const char *format,
+		     va_list args)
+{
+	(void)data, (void)priority;
+	fputs("bootimg: ", stderr);
+	vfprintf(stderr, format, args);
+	fputc('\n', stderr);
+}
+
 static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		   int verbose)
 {
 	struct bootimg_load_result result;
-	int err = bootimg_load(ctx, req, &result);
-	int code;
+	int err, code;
 
+	if (verbose)
+		bootimg_set_log_fn(ctx, log_line, NULL);
+	err = bootimg_load(ctx, req, &result);
 	if (err < 0) {
-		code = load_failure(ctx, req, err);
+		code = report_failure(ctx, err, req->kernel);
 		if (req->flags & BOOTIMG_LOAD_PANIC)
 			show_panic_after_failure(ctx);
 		return code;
 	}
-	/* A kernel without kexec_file_load is no news: say only what was used. */
-	if (verbose && result.file_error && result.file_error != -ENOSYS)
-		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
-			"used %s\n", strerror(-result.file_error),
-			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
-							     : "kexec_load");
-	/* auto takes bootimg.ko only for a kernel without kexec_load. */
-	if (verbose && req->method == BOOTIMG_METHOD_AUTO &&
-	    result.used == BOOTIMG_METHOD_MODULE)
-		fprintf(stderr, "bootimg: the running kernel has no kexec_load "
-			"(ENOSYS); used bootimg.ko\n");
 	if (verbose) {
 		fputs("bootimg: staged ", stderr);
 		put_escaped(stderr, req->kernel);

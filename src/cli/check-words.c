@@ -68,7 +68,7 @@ const char *check_method_reason(const struct check_report *r,
 	case ENOSPC:
 		return "the segments do not fit in RAM";
 	}
-	return describe_failure(r->ctx, err, r->req->kernel, buf, size, &code);
+	return describe_failure(r->ctx, err, buf, size, &code);
 }
 
 const char *check_method_outcome(const struct bootimg_check *c,

@@ -181,8 +181,7 @@ int do_check(struct bootimg *ctx, const struct bootimg_request *req,
 	if (req->kernel) {
 		r.req = req;
 		if (check.verdict < 0)
-			r.cause = describe_failure(ctx, check.verdict,
-						   req->kernel, buf,
+			r.cause = describe_failure(ctx, check.verdict, buf,
 						   sizeof(buf), &r.exit_code);
 		/* A method's refusal: say it as that method's. */
 		if (check.verdict < 0 &&

@@ -1,214 +1,205 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The one table from a library failure (its cause, errno and method, as
+ * the error channel records them) to words and an exit code.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "escape.h"
 #include "failure.h"
-#include "sysroot.h"
+#include "macros.h"
 
-/* Does PATH, below $BOOTIMG_SYSROOT as the library reads it, hold TEXT? */
-static int file_contains(const char *path, const char *text)
+#define ANY_METHOD BOOTIMG_METHOD_AUTO
+
+/* Words that two errnos share. */
+#define SIGNATURE_REJECTED "the running kernel rejected the image's " \
+	"signature (or its lack of one); only an explicit --method=kexec " \
+	"loads it unchecked"
+#define NO_ROOM_IN_RAM "the kernel and initrds do not fit in this " \
+	"machine's RAM"
+
+struct wording {
+	enum bootimg_cause cause;	/* NONE: a row for ERR alone */
+	int err;			/* positive; 0 with a cause: any */
+	enum bootimg_method method;	/* the method refused, or any */
+	int exit_code;
+	const char *words;
+};
+
+/* The first row that matches wins: a method's own before any method's. */
+static const struct wording table[] = {
+	{ BOOTIMG_CAUSE_NOT_REGULAR_FILE, 0, ANY_METHOD, EXIT_UNREADABLE,
+	  "cannot be read: not a regular file (a FIFO, socket or device)" },
+	{ BOOTIMG_CAUSE_INITRD_FILES_TOO_LARGE, 0, ANY_METHOD, EXIT_UNREADABLE,
+	  "too large for --initrd-file: the files add up to more than "
+	  "256 MiB" },
+	{ BOOTIMG_CAUSE_CMDLINE_TOO_LONG, 0, ANY_METHOD, EXIT_CMDLINE_TOO_LONG,
+	  "the command line is longer than this kernel's limit" },
+	{ BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT, 0, ANY_METHOD,
+	  EXIT_WRONG_INPUTS, "only a multiboot kernel takes --module" },
+	{ BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES, 0, ANY_METHOD,
+	  EXIT_WRONG_INPUTS,
+	  "a multiboot kernel takes --module, not --initrd" },
+	{ BOOTIMG_CAUSE_NO_CRASH_RESERVATION, 0, ANY_METHOD, EXIT_NO_MEMORY,
+	  "no memory is reserved for a panic kernel: boot the running kernel "
+	  "with crashkernel=SIZE" },
+	{ BOOTIMG_CAUSE_CRASH_RESERVATION_FULL, 0, ANY_METHOD, EXIT_NO_MEMORY,
+	  "the panic kernel and initrds do not fit in the memory reserved by "
+	  "crashkernel=" },
+	{ BOOTIMG_CAUSE_NOT_ROOT, 0, ANY_METHOD, EXIT_NOT_PERMITTED,
+	  "permission denied: loading a kernel needs root (CAP_SYS_BOOT)" },
+	{ BOOTIMG_CAUSE_LOCKED_DOWN, 0, ANY_METHOD, EXIT_NOT_PERMITTED,
+	  "the kernel is locked down: only --method=file with a signed "
+	  "kernel is allowed" },
+	{ BOOTIMG_CAUSE_KEXEC_DISABLED, 0, ANY_METHOD, EXIT_NOT_PERMITTED,
+	  "kexec is disabled (kernel.kexec_load_disabled=1); auto does not "
+	  "override that: --method=module exists for bootimg.ko loaded with "
+	  "override_kexec_load_disabled=1" },
+	{ BOOTIMG_CAUSE_OUTSIDE_RAM, 0, BOOTIMG_METHOD_MODULE, EXIT_NO_MEMORY,
+	  "a segment lies outside the machine's RAM (bootimg.ko refused the "
+	  "plan)" },
+	{ BOOTIMG_CAUSE_OUTSIDE_RAM, 0, BOOTIMG_METHOD_KEXEC, EXIT_NO_MEMORY,
+	  "a segment lies outside the machine's RAM (kexec_load refused the "
+	  "plan)" },
+	{ BOOTIMG_CAUSE_OUTSIDE_RAM, 0, ANY_METHOD, EXIT_NO_MEMORY,
+	  "a segment lies outside the machine's RAM" },
+	{ BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION, 0, BOOTIMG_METHOD_KEXEC,
+	  EXIT_NO_MEMORY, "a segment lies outside the memory reserved by "
+	  "crashkernel= (kexec_load refused the plan)" },
+	{ BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION, 0, ANY_METHOD,
+	  EXIT_NO_MEMORY, "a segment lies outside the memory reserved by "
+	  "crashkernel=" },
+	{ BOOTIMG_CAUSE_SEGMENT_RANGE, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "malformed image: a segment's memory size is smaller than its file "
+	  "size, or its addresses run past the physical address space (4 GiB "
+	  "for a 32-bit kernel)" },
+	{ BOOTIMG_CAUSE_DECOMPRESSION_BOMB, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "unpacks to more than its kernel header declares (or to more than "
+	  "1 GiB): a decompression bomb, not a kernel image" },
+	{ BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "--fast-boot cannot unpack this image: not a bzImage of boot "
+	  "protocol 2.08 or later with a gzip, xz or zstd payload; boot it "
+	  "without --fast-boot" },
+	{ BOOTIMG_CAUSE_RELOCS_DAMAGED, 0, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "--fast-boot: the relocation table after the vmlinux in its payload "
+	  "is damaged (an entry outside the image, a list without its "
+	  "terminator, or a size not a multiple of 4); boot it without "
+	  "--fast-boot" },
+	{ BOOTIMG_CAUSE_TOO_MANY_SEGMENTS, 0, ANY_METHOD, EXIT_FAILED,
+	  "too many segments for kexec_load (at most 16)" },
+	{ BOOTIMG_CAUSE_MULTIBOOT_NEEDS, 0, ANY_METHOD, EXIT_UNSUPPORTED,
+	  "a multiboot kernel that needs what bootimg does not provide (a "
+	  "video mode, an unknown requirement flag, or, without the header's "
+	  "address fields, a format other than 32-bit ELF)" },
+
+	{ BOOTIMG_CAUSE_NONE, ENOENT, ANY_METHOD, EXIT_UNREADABLE,
+	  "no such file" },
+	{ BOOTIMG_CAUSE_NONE, EACCES, ANY_METHOD, EXIT_UNREADABLE,
+	  "cannot read it: permission denied" },
+	{ BOOTIMG_CAUSE_NONE, EISDIR, ANY_METHOD, EXIT_UNREADABLE,
+	  "is a directory, not a file" },
+	{ BOOTIMG_CAUSE_NONE, ENXIO, ANY_METHOD, EXIT_UNREADABLE,
+	  "cannot be read: no device behind it" },
+	{ BOOTIMG_CAUSE_NONE, ENOEXEC, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "not a kernel image that bootimg can boot this way (bzImage or ELF "
+	  "vmlinux, possibly compressed with gzip, xz or zstd, a UKI: an EFI "
+	  "program with a .linux section, or a multiboot kernel; --entry=32 "
+	  "needs a bzImage or a 32-bit vmlinux)" },
+	{ BOOTIMG_CAUSE_NONE, EOPNOTSUPP, ANY_METHOD, EXIT_UNSUPPORTED,
+	  "kexec_file_load cannot load this image format; use --method=kexec" },
+	{ BOOTIMG_CAUSE_NONE, EBADMSG, ANY_METHOD, EXIT_BAD_IMAGE,
+	  "truncated or corrupt kernel image" },
+	{ BOOTIMG_CAUSE_NONE, E2BIG, ANY_METHOD, EXIT_CMDLINE_TOO_LONG,
+	  "the command line is longer than this kernel's limit" },
+	{ BOOTIMG_CAUSE_NONE, ENOSPC, ANY_METHOD, EXIT_NO_MEMORY,
+	  NO_ROOM_IN_RAM },
+	{ BOOTIMG_CAUSE_NONE, ENOMEM, ANY_METHOD, EXIT_NO_MEMORY,
+	  NO_ROOM_IN_RAM },
+	{ BOOTIMG_CAUSE_NONE, EPERM, ANY_METHOD, EXIT_NOT_PERMITTED,
+	  "operation not permitted by the kernel" },
+	{ BOOTIMG_CAUSE_NONE, EKEYREJECTED, ANY_METHOD, EXIT_NOT_PERMITTED,
+	  SIGNATURE_REJECTED },
+	{ BOOTIMG_CAUSE_NONE, EKEYREVOKED, ANY_METHOD, EXIT_NOT_PERMITTED,
+	  SIGNATURE_REJECTED },
+	{ BOOTIMG_CAUSE_NONE, ENOSYS, BOOTIMG_METHOD_FILE, EXIT_UNSUPPORTED,
+	  "the running kernel has no kexec_file_load (i386 kernels never "
+	  "have it); use --method=kexec" },
+	{ BOOTIMG_CAUSE_NONE, ENOSYS, BOOTIMG_METHOD_MODULE, EXIT_UNSUPPORTED,
+	  "bootimg.ko is not loaded (modprobe bootimg)" },
+	{ BOOTIMG_CAUSE_NONE, ENOSYS, ANY_METHOD, EXIT_UNSUPPORTED,
+	  "the running kernel does not provide this kexec interface" },
+	{ BOOTIMG_CAUSE_NONE, EADDRNOTAVAIL, ANY_METHOD, EXIT_NO_MEMORY,
+	  "a segment lies outside the machine's RAM" },
+	{ BOOTIMG_CAUSE_NONE, EPROTO, ANY_METHOD, EXIT_UNSUPPORTED,
+	  "bootimg.ko speaks another interface version than this bootimg" },
+	{ BOOTIMG_CAUSE_NONE, EBUSY, ANY_METHOD, EXIT_FAILED,
+	  "a kexec is already in progress" },
+};
+
+static int row_matches(const struct wording *row,
+		       const struct bootimg_error *e)
 {
-	char buf[256];
-
-	return sysroot_read(path, buf, sizeof(buf)) >= 0 &&
-	       strstr(buf, text) != NULL;
+	if (row->method != ANY_METHOD && row->method != e->method)
+		return 0;
+	if (row->cause != BOOTIMG_CAUSE_NONE)
+		return row->cause == e->cause;
+	return row->err == -e->err;
 }
 
-/* EPERM has several causes; name the one that applies here. */
-static const char *why_not_permitted(void)
+static const struct wording *find_wording(const struct bootimg_error *e)
 {
-	if (geteuid() != 0)
-		return "permission denied: loading a kernel needs root "
-		       "(CAP_SYS_BOOT)";
-	if (file_contains("/sys/kernel/security/lockdown", "[integrity]") ||
-	    file_contains("/sys/kernel/security/lockdown",
-			  "[confidentiality]"))
-		return "the kernel is locked down: only --method=file with a "
-		       "signed kernel is allowed";
-	if (file_contains("/proc/sys/kernel/kexec_load_disabled", "1"))
-		return "kexec is disabled (kernel.kexec_load_disabled=1); "
-		       "auto does not override that: --method=module exists "
-		       "for bootimg.ko loaded with "
-		       "override_kexec_load_disabled=1";
-	return "operation not permitted by the kernel";
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(table); i++)
+		if (row_matches(&table[i], e))
+			return &table[i];
+	return NULL;
 }
 
-static int cmdline_limit(struct bootimg *ctx, const char *kernel)
+/*
+ * ERR as the error channel recorded it; a failure it did not record
+ * (a prediction of bootimg_check) is its errno alone.
+ */
+static struct bootimg_error recorded(const struct bootimg *ctx, int err)
 {
-	struct bootimg_info info;
+	const struct bootimg_error *last = bootimg_last_error(ctx);
 
-	if (!kernel || bootimg_probe(ctx, kernel, &info) < 0)
-		return -1;
-	return (int)info.cmdline_size;
+	if (last->err == err)
+		return *last;
+	return (struct bootimg_error){ .err = err,
+				       .method = BOOTIMG_METHOD_AUTO };
 }
 
-static int is_multiboot(struct bootimg *ctx, const char *kernel)
+const char *describe_failure(const struct bootimg *ctx, int err, char *buf,
+			     size_t size, int *exit_code)
 {
-	struct bootimg_info info;
+	struct bootimg_error e = recorded(ctx, err);
+	const struct wording *w = find_wording(&e);
 
-	return kernel && bootimg_probe(ctx, kernel, &info) == 0 &&
-	       strncmp(info.format, "multiboot", 9) == 0;
-}
-
-const char *describe_failure(struct bootimg *ctx, int err, const char *what,
-			     char *buf, size_t size, int *exit_code)
-{
-	const char *cause;
-	int code;
-
-	switch (-err) {
-	case ENOENT:
-		cause = "no such file";
-		code = EXIT_UNREADABLE;
-		break;
-	case EACCES:
-		cause = "cannot read it: permission denied";
-		code = EXIT_UNREADABLE;
-		break;
-	case EISDIR:
-		cause = "is a directory, not a file";
-		code = EXIT_UNREADABLE;
-		break;
-	case ENXIO:
-		cause = "cannot be read: not a regular file (a FIFO, socket "
-			"or device)";
-		code = EXIT_UNREADABLE;
-		break;
-	case EOVERFLOW:
-		cause = "too large for --initrd-file: the files add up to "
-			"more than 256 MiB";
-		code = EXIT_UNREADABLE;
-		break;
-	case ENOEXEC:
-		cause = "not a kernel image that bootimg can boot this way "
-			"(bzImage or ELF vmlinux, possibly compressed with "
-			"gzip, xz or zstd, a UKI: an EFI program with a "
-			".linux section, or a multiboot kernel; --entry=32 "
-			"needs a bzImage or a 32-bit vmlinux)";
-		code = EXIT_BAD_IMAGE;
-		break;
-	case ERANGE:
-		cause = "malformed image: a segment's memory size is smaller "
-			"than its file size, or its addresses run past the "
-			"physical address space (4 GiB for a 32-bit kernel)";
-		code = EXIT_BAD_IMAGE;
-		break;
-	case EFBIG:
-		cause = "unpacks to more than its kernel header declares "
-			"(or to more than 1 GiB): a decompression bomb, not a "
-			"kernel image";
-		code = EXIT_BAD_IMAGE;
-		break;
-	case EOPNOTSUPP:
-		cause = "kexec_file_load cannot load this image format; "
-			"use --method=kexec";
-		code = EXIT_UNSUPPORTED;
-		break;
-	case EPROTONOSUPPORT:
-		cause = "--fast-boot cannot unpack this image: not a bzImage "
-			"of boot protocol 2.08 or later with a gzip, xz or "
-			"zstd payload; boot it without --fast-boot";
-		code = EXIT_BAD_IMAGE;
-		break;
-	case EILSEQ:
-		cause = "--fast-boot: the relocation table after the vmlinux "
-			"in its payload is damaged (an entry outside the "
-			"image, a list without its terminator, or a size not "
-			"a multiple of 4); boot it without --fast-boot";
-		code = EXIT_BAD_IMAGE;
-		break;
-	case EBADMSG:
-		cause = "truncated or corrupt kernel image";
-		code = EXIT_BAD_IMAGE;
-		break;
-	case E2BIG:
-		snprintf(buf, size, "the command line is longer than this "
-			 "kernel's limit of %d bytes", cmdline_limit(ctx, what));
-		cause = buf;
-		code = EXIT_CMDLINE_TOO_LONG;
-		break;
-	case ENOSPC:
-	case ENOMEM:
-		cause = "the kernel and initrds do not fit in this machine's RAM";
-		code = EXIT_NO_MEMORY;
-		break;
-	case ETOOMANYREFS:
-		cause = "too many segments for kexec_load (at most 16)";
-		code = EXIT_FAILED;
-		break;
-	case EPERM:
-		cause = why_not_permitted();
-		code = EXIT_NOT_PERMITTED;
-		break;
-	case EKEYREJECTED:
-	case EKEYREVOKED:
-		cause = "the running kernel rejected the image's signature "
-			"(or its lack of one); only an explicit --method=kexec "
-			"loads it unchecked";
-		code = EXIT_NOT_PERMITTED;
-		break;
-	case ENOSYS:
-		cause = strcmp(what, "/dev/bootimg") == 0 ?
-			"bootimg.ko is not loaded (modprobe bootimg)" :
-			"the running kernel does not provide this kexec "
-			"interface";
-		code = EXIT_UNSUPPORTED;
-		break;
-	case EADDRNOTAVAIL:
-		cause = "a segment lies outside the machine's RAM "
-			"(bootimg.ko refused the plan)";
-		code = EXIT_NO_MEMORY;
-		break;
-	case EPROTO:
-		cause = "bootimg.ko speaks another interface version than "
-			"this bootimg";
-		code = EXIT_UNSUPPORTED;
-		break;
-	case EDESTADDRREQ:
-		cause = "no memory is reserved for a panic kernel: boot the "
-			"running kernel with crashkernel=SIZE";
-		code = EXIT_NO_MEMORY;
-		break;
-	case ENOPROTOOPT:
-		cause = "a multiboot kernel that needs what bootimg does not "
-			"provide (a video mode, an unknown requirement flag, "
-			"or, without the header's address fields, a format "
-			"other than 32-bit ELF)";
-		code = EXIT_UNSUPPORTED;
-		break;
-	case EMEDIUMTYPE:
-		cause = is_multiboot(ctx, what) ?
-			"a multiboot kernel takes --module, not --initrd" :
-			"only a multiboot kernel takes --module";
-		code = EXIT_WRONG_INPUTS;
-		break;
-	case EBUSY:
-		cause = "a kexec is already in progress";
-		code = EXIT_FAILED;
-		break;
-	default:
-		cause = strerror(-err);
-		code = EXIT_FAILED;
-		break;
+	if (!w) {
+		*exit_code = EXIT_FAILED;
+		return strerror(-err);
 	}
-	*exit_code = code;
-	return cause;
+	*exit_code = w->exit_code;
+	if (e.cause != BOOTIMG_CAUSE_CMDLINE_TOO_LONG)
+		return w->words;
+	snprintf(buf, size, "%s of %llu bytes", w->words,
+		 (unsigned long long)e.limit);
+	return buf;
 }
 
 int report_failure(struct bootimg *ctx, int err, const char *doing)
 {
 	const char *path = bootimg_error_path(ctx);
-	char what[512], buf[96];
 	const char *cause;
+	char buf[96];
 	int code;
 
-	snprintf(what, sizeof(what), "%s", path ? path : doing);
-	cause = describe_failure(ctx, err, what, buf, sizeof(buf), &code);
+	cause = describe_failure(ctx, err, buf, sizeof(buf), &code);
 	fputs("bootimg: ", stderr);
-	put_escaped(stderr, what);
+	put_escaped(stderr, path ? path : doing);
 	fprintf(stderr, ": %s\n", cause);
 	return code;
 }

@@ -21,11 +21,11 @@ enum exit_code {
 };
 
 /*
- * The cause of ERR concerning WHAT (a file, or what was being done), in
- * words (static, or written into BUF), and its exit code.
+ * The cause of ERR in words (static, or written into BUF), and its exit
+ * code, from the library's error channel when it recorded ERR last.
  */
-const char *describe_failure(struct bootimg *ctx, int err, const char *what,
-			     char *buf, size_t size, int *exit_code);
+const char *describe_failure(const struct bootimg *ctx, int err, char *buf,
+			     size_t size, int *exit_code);
 
 /* Print "bootimg: FILE: cause" for ERR and return the exit code. */
 int report_failure(struct bootimg *ctx, int err, const char *doing);

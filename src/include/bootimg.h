@@ -7,36 +7,34 @@
  *
  * Every function that can fail returns 0 or a positive count on success
  * and a negative errno on failure.  When a failure concerns a file,
- * bootimg_error_path() names it.  Errors with a meaning of their own:
+ * bootimg_error_path() names it; bootimg_last_error() tells the cause
+ * when the errno alone does not (enum bootimg_cause).  Errors with a
+ * meaning of their own:
  *
- *   -ENXIO        the file is not a regular file
  *   -ENOEXEC      the file is not a kernel image bootimg understands
  *   -EBADMSG      the image is truncated or its header is inconsistent
- *   -ERANGE       a load segment of the image (ELF, multiboot) has a
- *                 memory size below its file size, or ends past the
- *                 physical address space (2^52; 4 GiB for 32-bit)
- *   -EFBIG        a compressed image unpacks to more than its kernel's
- *                 headers declare (or 1 GiB): a decompression bomb
  *   -E2BIG        the command line is longer than the kernel accepts
  *   -ENOSPC       the segments do not fit in the machine's RAM
  *   -EPERM        no privilege, or kexec is locked down
  *   -EKEYREJECTED the kernel refused the image's signature
  *   -ENOSYS       the kernel has no interface for the chosen method
- *   -EADDRNOTAVAIL bootimg.ko found a segment outside RAM
+ *   -EADDRNOTAVAIL the method (kexec_load, bootimg.ko) refused a segment
+ *                 outside RAM, or outside the crash reservation
  *   -EPROTO       bootimg.ko speaks another interface version
- *   -EPROTONOSUPPORT fast boot cannot unpack this image's payload
- *   -EILSEQ       fast boot found the kernel's relocation table damaged
- *   -EDESTADDRREQ no memory is reserved for a panic kernel (crashkernel=)
- *   -ENOPROTOOPT  a multiboot kernel needs what bootimg does not provide
- *                 (a video mode, an unknown requirement flag, or a format
- *                 other than 32-bit ELF without the address fields)
- *   -EMEDIUMTYPE  modules for a kernel other than multiboot, or initrds
- *                 (or initrd files) for a multiboot kernel
- *   -EOVERFLOW    the initrd files add up to more than 256 MiB
+ *
+ * The same errnos with a cause (enum bootimg_cause): -EINVAL,
+ * NOT_REGULAR_FILE, MODULES_NEED_MULTIBOOT or MULTIBOOT_TAKES_MODULES;
+ * -EFBIG, INITRD_FILES_TOO_LARGE or DECOMPRESSION_BOMB; -EBADMSG,
+ * SEGMENT_RANGE or RELOCS_DAMAGED; -EOPNOTSUPP, MULTIBOOT_NEEDS or
+ * FAST_BOOT_PAYLOAD; -E2BIG, CMDLINE_TOO_LONG or TOO_MANY_SEGMENTS;
+ * -ENOSPC, NO_CRASH_RESERVATION or CRASH_RESERVATION_FULL; -EPERM,
+ * NOT_ROOT, LOCKED_DOWN or KEXEC_DISABLED; -EADDRNOTAVAIL, OUTSIDE_RAM
+ * or OUTSIDE_CRASH_RESERVATION.
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -282,6 +280,59 @@ void bootimg_free(struct bootimg *ctx);
 
 /* The file behind the last error, or NULL. */
 const char *bootimg_error_path(const struct bootimg *ctx);
+
+/*
+ * The error channel.  A failing call returns a plain negative errno and
+ * records why in the context: bootimg_last_error() reads it until the
+ * next call that can fail.
+ */
+enum bootimg_cause {
+	BOOTIMG_CAUSE_NONE = 0,		/* the errno says it all */
+	BOOTIMG_CAUSE_NOT_REGULAR_FILE,	/* a FIFO, socket or device */
+	BOOTIMG_CAUSE_INITRD_FILES_TOO_LARGE, /* over 256 MiB together */
+	BOOTIMG_CAUSE_CMDLINE_TOO_LONG,	/* over limit bytes */
+	BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT, /* modules, not multiboot */
+	BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES, /* initrds for multiboot */
+	BOOTIMG_CAUSE_MULTIBOOT_NEEDS,	/* a video mode, an unknown */
+					/* flag, or not a 32-bit ELF */
+	BOOTIMG_CAUSE_SEGMENT_RANGE,	/* memsz < filesz, or past the */
+					/* physical address space */
+	BOOTIMG_CAUSE_DECOMPRESSION_BOMB, /* unpacks past its declared size */
+	BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD, /* fast boot cannot unpack it */
+	BOOTIMG_CAUSE_RELOCS_DAMAGED,	/* fast boot: relocations broken */
+	BOOTIMG_CAUSE_TOO_MANY_SEGMENTS, /* over kexec_load's 16 */
+	BOOTIMG_CAUSE_NO_CRASH_RESERVATION, /* no crashkernel= */
+	BOOTIMG_CAUSE_CRASH_RESERVATION_FULL, /* a panic kernel does not */
+					/* fit in it */
+	BOOTIMG_CAUSE_NOT_ROOT,		/* EPERM: no CAP_SYS_BOOT */
+	BOOTIMG_CAUSE_LOCKED_DOWN,	/* EPERM: lockdown */
+	BOOTIMG_CAUSE_KEXEC_DISABLED,	/* kernel.kexec_load_disabled=1 */
+	BOOTIMG_CAUSE_OUTSIDE_RAM,	/* the method refused a segment */
+	BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION, /* the same, for a panic */
+					/* kernel */
+};
+
+struct bootimg_error {
+	int err;			/* the negative errno returned */
+	enum bootimg_cause cause;
+	enum bootimg_method method;	/* the method refused, or AUTO */
+	const char *path;		/* the file concerned, or NULL */
+	const char *reason;		/* the cause in words, or NULL */
+	uint64_t limit;			/* CMDLINE_TOO_LONG: the limit */
+};
+
+/* The last failure: err is 0 when nothing failed since it was cleared. */
+const struct bootimg_error *bootimg_last_error(const struct bootimg *ctx);
+
+/*
+ * Where the library explains its choices (auto's fallbacks): FN gets a
+ * syslog priority (LOG_INFO) and a message without a newline.  No
+ * messages by default; FN NULL turns them off again.
+ */
+void bootimg_set_log_fn(struct bootimg *ctx,
+			void (*fn)(void *data, int priority,
+				   const char *format, va_list args),
+			void *data);
 
 /*
  * Read /sys and /proc below ROOT instead of /, for tests.  The environment

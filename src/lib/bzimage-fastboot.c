@@ -33,7 +33,7 @@ static int find_payload(const struct bi_kernel *k, const uint8_t **data,
 	memset(&hdr, 0, sizeof(hdr));
 	memcpy(&hdr, k->setup_header, n < sizeof(hdr) ? n : sizeof(hdr));
 	if (hdr.version < PAYLOAD_PROTOCOL)
-		return -EPROTONOSUPPORT;
+		return bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD);
 	if (hdr.payload_length == 0 ||
 	    hdr.payload_offset > k->payload_size ||
 	    hdr.payload_length > k->payload_size - hdr.payload_offset)
@@ -84,13 +84,13 @@ int bi_bzimage_fast_boot(struct bi_kernel *kernel)
 	int err;
 
 	if (kernel->info.format != bi_format_bzimage.name)
-		return -EPROTONOSUPPORT;
+		return bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD);
 	err = find_payload(kernel, &packed, &packed_size);
 	if (err < 0)
 		return err;
 	codec = bi_codec_detect(packed, packed_size);
 	if (!codec)
-		return -EPROTONOSUPPORT;
+		return bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD);
 	err = bi_decompress(codec, packed, packed_size, &vmlinux, &size);
 	if (err < 0)
 		return err;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The library context: where to find /sys and /proc, and the last error. */
+/* The library context: where to find /sys and /proc. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +33,7 @@ void bootimg_free(struct bootimg *ctx)
 	if (!ctx)
 		return;
 	free(ctx->sysroot);
-	free(ctx->error_path);
+	bi_clear_error(ctx);
 	free(ctx);
 }
 
@@ -46,18 +46,6 @@ int bootimg_set_sysroot(struct bootimg *ctx, const char *root)
 	free(ctx->sysroot);
 	ctx->sysroot = copy;
 	return 0;
-}
-
-const char *bootimg_error_path(const struct bootimg *ctx)
-{
-	return ctx->error_path;
-}
-
-int bi_fail(struct bootimg *ctx, const char *path, int err)
-{
-	free(ctx->error_path);
-	ctx->error_path = path ? strdup(path) : NULL;
-	return err;
 }
 
 int bi_sysroot_path(const struct bootimg *ctx, const char *path,

@@ -277,7 +277,8 @@ int bi_crash_facts_read(struct bootimg *ctx, struct bi_crash_facts *facts)
 	if (err < 0)
 		err = bi_fail(ctx, "/proc/iomem", err);
 	else if (facts->n_reserved == 0)
-		err = bi_fail(ctx, NULL, -EDESTADDRREQ);
+		err = bi_fail(ctx, NULL,
+			      bi_cause(BOOTIMG_CAUSE_NO_CRASH_RESERVATION));
 	if (err == 0)
 		err = read_cpu_notes(ctx, facts);
 	if (err == 0)

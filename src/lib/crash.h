@@ -27,8 +27,9 @@ struct bi_kcore_facts {
 
 /*
  * Read /proc/iomem, /sys/devices/system/cpu/cpuN/crash_notes{,_size},
- * /sys/kernel/vmcoreinfo and /proc/kcore.  -EDESTADDRREQ when nothing
- * is reserved for a panic kernel.  On failure the context names the file.
+ * /sys/kernel/vmcoreinfo and /proc/kcore.  -ENOSPC, cause
+ * NO_CRASH_RESERVATION, when nothing is reserved for a panic kernel.  On
+ * failure the context names the file.
  */
 int bi_crash_facts_read(struct bootimg *ctx, struct bi_crash_facts *facts);
 void bi_crash_facts_free(struct bi_crash_facts *facts);

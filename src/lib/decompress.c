@@ -4,6 +4,7 @@
 #include <string.h>
 #include "decompress.h"
 #include "macros.h"
+#include "internal.h"
 
 #define FIRST_CAPACITY (4u * 1024 * 1024)
 
@@ -70,7 +71,7 @@ int bi_decompress_max(const struct bi_codec *codec, const uint8_t *data,
 	if (more > 0) {
 		free(*out);
 		*out = NULL;
-		return -EFBIG;
+		return bi_cause(BOOTIMG_CAUSE_DECOMPRESSION_BOMB);
 	}
 	return more;
 }

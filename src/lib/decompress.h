@@ -44,8 +44,9 @@ const struct bi_codec *bi_codec_detect(const uint8_t *data, size_t size);
 
 /*
  * Unpack DATA with CODEC into a malloc'd buffer (*OUT, *OUT_SIZE; the
- * caller frees it), -EFBIG past LIMIT bytes.  Nothing is allocated on
- * failure.  bi_decompress() is the same with LIMIT BI_UNPACK_MAX.
+ * caller frees it), bi_cause(DECOMPRESSION_BOMB) past LIMIT bytes.
+ * Nothing is allocated on failure.  bi_decompress() is the same with
+ * LIMIT BI_UNPACK_MAX.
  */
 int bi_decompress_max(const struct bi_codec *codec, const uint8_t *data,
 		      size_t size, size_t limit, uint8_t **out,

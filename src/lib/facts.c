@@ -92,17 +92,29 @@ static void read_release(struct bootimg *ctx, struct bootimg_facts *f)
 		*nl = '\0';
 }
 
-static void read_lockdown(struct bootimg *ctx, struct bootimg_facts *f)
+int bi_read_lockdown(const struct bootimg *ctx, int *read_err)
 {
 	char buf[128];
-	int err = bi_read_sysfile(ctx, "/sys/kernel/security/lockdown", buf,
-				  sizeof(buf));
+	int mode, err = bi_read_sysfile(ctx, "/sys/kernel/security/lockdown",
+					buf, sizeof(buf));
 
 	if (err == -ENOENT && exists(ctx, "/sys/kernel/security/lsm"))
 		err = 0, strcpy(buf, "[none]");	/* no lockdown LSM */
-	f->lockdown = err < 0 ? BOOTIMG_UNKNOWN : bi_parse_lockdown(buf);
-	if (f->lockdown < 0)
-		f->lockdown = BOOTIMG_UNKNOWN;
+	*read_err = err < 0 ? err : 0;
+	mode = err < 0 ? BOOTIMG_UNKNOWN : bi_parse_lockdown(buf);
+	return mode < 0 ? BOOTIMG_UNKNOWN : mode;
+}
+
+int bi_kexec_load_disabled(const struct bootimg *ctx)
+{
+	return read_bool(ctx, "/proc/sys/kernel/kexec_load_disabled");
+}
+
+static void read_lockdown(struct bootimg *ctx, struct bootimg_facts *f)
+{
+	int err;
+
+	f->lockdown = bi_read_lockdown(ctx, &err);
 	if (err == -EACCES && !f->root)
 		f->needs_root |= BOOTIMG_FACT_LOCKDOWN;
 }
@@ -242,8 +254,7 @@ int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *f)
 	*f = (struct bootimg_facts){ .root = geteuid() == 0 };
 	read_release(ctx, f);
 	read_lockdown(ctx, f);
-	f->kexec_load_disabled = read_bool(ctx,
-					   "/proc/sys/kernel/kexec_load_disabled");
+	f->kexec_load_disabled = bi_kexec_load_disabled(ctx);
 	err = read_kexec_config(ctx, f);
 #ifndef SYS_kexec_file_load
 	f->has_kexec_file = 0;	/* i386: no such system call */

@@ -12,6 +12,15 @@
 /* The mode in brackets of /sys/kernel/security/lockdown, or -EINVAL. */
 int bi_parse_lockdown(const char *text);
 
+/*
+ * The running kernel's lockdown mode, or BOOTIMG_UNKNOWN; *READ_ERR is
+ * the read's error (-EACCES: only root may read it), or 0.
+ */
+int bi_read_lockdown(const struct bootimg *ctx, int *read_err);
+
+/* kernel.kexec_load_disabled: 1, 0 or BOOTIMG_UNKNOWN. */
+int bi_kexec_load_disabled(const struct bootimg *ctx);
+
 /* 1 if a rule of an IMA policy appraises func=KEXEC_KERNEL_CHECK. */
 int bi_ima_appraises_kexec(const char *text, size_t len);
 

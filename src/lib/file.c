@@ -29,8 +29,9 @@ int bi_file_open(struct bootimg *ctx, const char *path, struct bi_file *file)
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		err = -ENXIO;
-		goto fail;
+		close(fd);
+		return bi_fail(ctx, path,
+			       bi_cause(BOOTIMG_CAUSE_NOT_REGULAR_FILE));
 	}
 	file->fd = fd;
 	file->size = (size_t)st.st_size;

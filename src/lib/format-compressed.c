@@ -17,7 +17,8 @@
  * Unpack no more than the kernel inside can be: first its headers only,
  * refused at once if they start no kernel image (a bomb of zeros costs
  * 64 KiB, not 1 GiB); then the whole, up to the size those headers
- * declare, a trailer's slack, and BI_UNPACK_MAX: -EFBIG past that.
+ * declare, a trailer's slack, and BI_UNPACK_MAX: a DECOMPRESSION_BOMB
+ * past that.
  */
 static int unpack_kernel(const struct bi_codec *codec,
 			 const struct bi_file *file, uint8_t **data,

@@ -121,9 +121,9 @@ static int read_header(const uint8_t *data, size_t size,
 
 /*
  * Add a PT_LOAD segment, page-aligned, after checking it against DATA
- * (-EBADMSG) and its sizes and addresses (-ERANGE: p_memsz smaller than
- * p_filesz, or p_paddr + p_memsz past the class's physical limit, which
- * also keeps the page-aligned end from wrapping around).
+ * (-EBADMSG) and its sizes and addresses (SEGMENT_RANGE: p_memsz smaller
+ * than p_filesz, or p_paddr + p_memsz past the class's physical limit,
+ * which also keeps the page-aligned end from wrapping around).
  */
 static int add_segment(struct bi_kernel *k, const struct elf_class *c,
 		       const struct elf_phdr *ph, const uint8_t *data,
@@ -138,7 +138,7 @@ static int add_segment(struct bi_kernel *k, const struct elf_class *c,
 		return -EBADMSG;
 	if (ph->filesz > ph->memsz || ph->paddr >= c->phys_limit ||
 	    ph->memsz > c->phys_limit - ph->paddr)
-		return -ERANGE;
+		return bi_cause(BOOTIMG_CAUSE_SEGMENT_RANGE);
 	if (k->n_segments == BI_MAX_KERNEL_SEGMENTS)
 		return -EBADMSG;
 	s = &k->segments[k->n_segments];

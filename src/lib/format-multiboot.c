@@ -64,8 +64,9 @@ static int parse_addresses(const struct mb_header *h, size_t at,
 	if (load_end <= h->load_addr || load_end - h->load_addr > size - offset)
 		return -EBADMSG;
 	mem_end = h->bss_end_addr ? h->bss_end_addr : load_end;
+	/* bss before the end, or past 4 GiB */
 	if (mem_end < load_end || mem_end > 1ull << 32)
-		return -ERANGE;		/* bss before the end, or past 4 GiB */
+		return bi_cause(BOOTIMG_CAUSE_SEGMENT_RANGE);
 	if (h->entry_addr < h->load_addr || h->entry_addr >= load_end)
 		return -EBADMSG;
 	*s = (struct bi_load_segment){
@@ -86,8 +87,9 @@ static int parse_elf(const uint8_t *data, size_t size, struct bi_kernel *k)
 {
 	int err = bi_elf_parse(data, size, k);
 
+	/* no address fields: ELF32 only */
 	if (err == -ENOEXEC || (err == 0 && k->info.entry64))
-		return -ENOPROTOOPT;	/* no address fields: ELF32 only */
+		return bi_cause(BOOTIMG_CAUSE_MULTIBOOT_NEEDS);
 	if (err < 0)
 		return err;
 	/* Not the Linux boot protocol: drop what describes it. */
@@ -136,8 +138,9 @@ static int multiboot_probe(const struct bi_file *file,
 		return (int)at;
 	avail = file->size - (size_t)at;
 	memcpy(&h, file->data + at, avail < sizeof(h) ? avail : sizeof(h));
+	/* a video mode, or unknown needs */
 	if ((h.flags & 0xffff) & ~MB_MET_REQUIREMENTS)
-		return -ENOPROTOOPT;	/* a video mode, or unknown needs */
+		return bi_cause(BOOTIMG_CAUSE_MULTIBOOT_NEEDS);
 	memset(kernel, 0, sizeof(*kernel));
 	if (h.flags & MB_ADDRESS_FIELDS)
 		err = parse_addresses(&h, (size_t)at, file->data, file->size,

@@ -72,8 +72,10 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 {
 	struct bi_kernel kernel;
 	struct bi_file file;
-	int err = bi_file_open(ctx, path, &file);
+	int err;
 
+	bi_clear_error(ctx);
+	err = bi_file_open(ctx, path, &file);
 	if (err < 0)
 		return err;
 	err = bi_probe_file(&file, &kernel);

@@ -136,7 +136,8 @@ static int open_sources(struct bootimg *ctx,
 		if (err < 0)
 			return err;
 		if (sources[i].size > BI_INITRD_FILES_MAX - total)
-			return bi_fail(ctx, files[i].source, -EOVERFLOW);
+			return bi_fail(ctx, files[i].source, bi_cause(
+					BOOTIMG_CAUSE_INITRD_FILES_TOO_LARGE));
 		total += sources[i].size;
 		if (fstat(sources[i].fd, &st) < 0)
 			return bi_fail(ctx, files[i].source, -errno);

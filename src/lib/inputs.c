@@ -47,7 +47,8 @@ static int choose_cmdline(struct bootimg *ctx,
 	/* Far beyond any kernel's limit: not worth editing word by word. */
 	if (base_len > CMDLINE_EDIT_MAX ||
 	    (req->append && strlen(req->append) > CMDLINE_EDIT_MAX))
-		return bi_fail(ctx, req->kernel, -E2BIG);
+		return bi_fail_cmdline_too_long(ctx, req->kernel,
+						k->info.cmdline_size);
 	remove = calloc(req->n_remove + 1, sizeof(*remove));
 	if (!remove)
 		return bi_fail(ctx, NULL, -ENOMEM);
@@ -70,12 +71,13 @@ static int choose_cmdline(struct bootimg *ctx,
 static int check_kind(struct bootimg *ctx, const struct bootimg_request *req,
 		      const struct bi_inputs *in)
 {
-	int multiboot = in->kernel.boot == &bi_boot_multiboot;
-
-	if (multiboot ? req->n_initrds + req->n_initrd_files != 0
-		      : req->n_modules != 0)
-		return bi_fail(ctx, req->kernel, -EMEDIUMTYPE);
-	return 0;
+	if (in->kernel.boot == &bi_boot_multiboot)
+		return req->n_initrds + req->n_initrd_files == 0 ? 0 :
+		       bi_fail(ctx, req->kernel,
+			       bi_cause(BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES));
+	return req->n_modules == 0 ? 0 :
+	       bi_fail(ctx, req->kernel,
+		       bi_cause(BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT));
 }
 
 /* Each module's file: its string up to the first blank. */
@@ -123,9 +125,7 @@ static int place_fast_boot(struct bootimg *ctx,
 		initrds += bi_align_up(in->initrds[i].size, BI_PAGE_SIZE);
 	bi_fail(ctx, NULL, 0);
 	err = bi_x86_kaslr(ctx, &in->kernel, in->cmdline, initrds);
-	if (err < 0 && !bootimg_error_path(ctx))
-		bi_fail(ctx, req->kernel, err);
-	return err;
+	return err < 0 ? bi_fail_blame(ctx, req->kernel, err) : 0;
 }
 
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
@@ -148,7 +148,8 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		goto fail;
 	if (in->cmdline_len > in->kernel.info.cmdline_size) {
-		err = bi_fail(ctx, req->kernel, -E2BIG);
+		err = bi_fail_cmdline_too_long(ctx, req->kernel,
+					       in->kernel.info.cmdline_size);
 		goto fail;
 	}
 
@@ -221,6 +222,7 @@ int bootimg_compose_cmdline(struct bootimg *ctx,
 	struct bi_inputs in;
 	int err;
 
+	bi_clear_error(ctx);
 	/* The command line needs the image only: no unpacking, no files. */
 	image_only.fast_boot = 0;
 	image_only.n_initrds = 0;

@@ -4,6 +4,7 @@
 #define BOOTIMG_INTERNAL_H
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "bootimg.h"
@@ -13,11 +14,54 @@
 
 struct bootimg {
 	char *sysroot;		/* "" for the real /sys and /proc */
-	char *error_path;	/* the file behind the last error */
+	struct bootimg_error error;	/* the last failure; path malloc'd */
+	enum bootimg_method trying;	/* the method loading now, or AUTO */
+	void (*log_fn)(void *data, int priority, const char *format,
+		       va_list args);
+	void *log_data;
 };
 
-/* Remember PATH as the file behind ERR; returns ERR. */
+/*
+ * A failure that a plain errno would not tell, as code deep in the
+ * library returns it where it has no context: a code past every errno
+ * (like the kernel's own above 511), never returned by the library.
+ * bi_fail() records its cause and turns it into the cause's plain errno.
+ */
+#define BI_CAUSE_BASE 4096
+
+static inline int bi_cause(enum bootimg_cause cause)
+{
+	return -(BI_CAUSE_BASE + (int)cause);
+}
+
+/* The plain errno that a failure of CAUSE returns. */
+int bi_cause_errno(enum bootimg_cause cause);
+
+/*
+ * Record ERR with PATH as the file behind it, and no cause (or the one
+ * bi_cause() made ERR); returns ERR, a plain errno.
+ */
 int bi_fail(struct bootimg *ctx, const char *path, int err);
+
+/* -E2BIG: the command line is longer than the kernel PATH's LIMIT. */
+int bi_fail_cmdline_too_long(struct bootimg *ctx, const char *path,
+			     uint64_t limit);
+
+/*
+ * Name PATH as the file behind ERR unless the channel names one already,
+ * keeping the cause recorded with ERR; returns ERR.
+ */
+int bi_fail_blame(struct bootimg *ctx, const char *path, int err);
+
+/* Give the failure just recorded CAUSE if it has none; returns its ERR. */
+int bi_fail_add_cause(struct bootimg *ctx, enum bootimg_cause cause);
+
+/* Forget the last failure, at the start of a call. */
+void bi_clear_error(struct bootimg *ctx);
+
+/* A message for the log function, if one is set. */
+void bi_log(struct bootimg *ctx, int priority, const char *format, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Build "<sysroot><path>" into BUF; -ENAMETOOLONG if it does not fit. */
 int bi_sysroot_path(const struct bootimg *ctx, const char *path,

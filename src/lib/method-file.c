@@ -144,16 +144,18 @@ static int file_method_load(struct bootimg *ctx,
 		close(initrd_memfd);
 	if (kernel_memfd >= 0)
 		close(kernel_memfd);
-	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
+	return err < 0 ? bi_fail_refused(ctx, req->kernel, err, req->flags) : 0;
 }
 
 static int file_method_unload(struct bootimg *ctx, unsigned flags)
 {
 	unsigned long kflags = KEXEC_FILE_UNLOAD;
+	int err;
 
 	if (flags & BOOTIMG_LOAD_PANIC)
 		kflags |= KEXEC_FILE_ON_CRASH;
-	return bi_fail(ctx, NULL, file_load_syscall(-1, -1, NULL, 0, kflags));
+	err = file_load_syscall(-1, -1, NULL, 0, kflags);
+	return bi_fail_refused(ctx, NULL, err, flags);
 }
 
 const struct bi_method bi_method_file = {

@@ -49,16 +49,18 @@ static int kexec_method_load(struct bootimg *ctx,
 	err = kexec_load_syscall(plan->summary.entry, plan->n_segments,
 				 segments, flags);
 	bootimg_plan_free(plan);
-	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
+	return err < 0 ? bi_fail_refused(ctx, req->kernel, err, req->flags) : 0;
 }
 
 static int kexec_method_unload(struct bootimg *ctx, unsigned flags)
 {
 	unsigned long kflags = KEXEC_ARCH_NATIVE;
+	int err;
 
 	if (flags & BOOTIMG_LOAD_PANIC)
 		kflags |= KEXEC_ON_CRASH;
-	return bi_fail(ctx, NULL, kexec_load_syscall(0, 0, NULL, kflags));
+	err = kexec_load_syscall(0, 0, NULL, kflags);
+	return bi_fail_refused(ctx, NULL, err, flags);
 }
 
 const struct bi_method bi_method_kexec = {

@@ -29,16 +29,20 @@ static int open_device(struct bootimg *ctx, int *fd)
 	return bi_fail(ctx, BOOTIMG_DEVICE, err);
 }
 
+/* Whatever fails here is bootimg.ko's, as the error channel says. */
 static int device_ioctl(struct bootimg *ctx, unsigned long request, void *arg)
 {
-	int fd, err = open_device(ctx, &fd);
+	enum bootimg_method caller = ctx->trying;
+	int fd = -1, err;
 
-	if (err < 0)
-		return err;
-	if (ioctl(fd, request, arg) < 0)
-		err = bi_fail(ctx, BOOTIMG_DEVICE, errno == ENOTTY ? -ENOSYS
-								   : -errno);
-	close(fd);
+	ctx->trying = BOOTIMG_METHOD_MODULE;
+	err = open_device(ctx, &fd);
+	if (err == 0 && ioctl(fd, request, arg) < 0)
+		err = bi_fail_refused(ctx, BOOTIMG_DEVICE,
+				      errno == ENOTTY ? -ENOSYS : -errno, 0);
+	if (fd >= 0)
+		close(fd);
+	ctx->trying = caller;
 	return err;
 }
 

@@ -2,10 +2,13 @@
 /* Method selection, unloading, status and exec. */
 #include <linux/reboot.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/reboot.h>
+#include <syslog.h>
 #include <unistd.h>
 #include "method.h"
 #include "crash.h"
+#include "facts.h"
 #include "inputs.h"
 #include "internal.h"
 #include "macros.h"
@@ -32,13 +35,8 @@ static int worth_falling_back(int err)
 /* The kernel has no kexec, or kernel.kexec_load_disabled switched it off. */
 static int kexec_unavailable(struct bootimg *ctx, int err)
 {
-	uint64_t disabled = 0;
-
-	if (err == -ENOSYS)
-		return 1;
-	return err == -EPERM &&
-	       bi_read_u64(ctx, "/proc/sys/kernel/kexec_load_disabled",
-			 &disabled) == 0 && disabled;
+	return err == -ENOSYS ||
+	       (err == -EPERM && bi_kexec_load_disabled(ctx) == 1);
 }
 
 /* What only the kexec and module methods do, with bootimg's purgatory. */
@@ -86,11 +84,42 @@ struct real_load {
 	const struct bi_inputs *in;
 };
 
+/* Load with METHOD, which the error channel names if it fails. */
+static int load_with(struct bootimg *ctx, enum bootimg_method method,
+		     const struct bootimg_request *req,
+		     const struct bi_inputs *in)
+{
+	int err;
+
+	ctx->trying = method;
+	err = methods[method]->load(ctx, req, in);
+	ctx->trying = BOOTIMG_METHOD_AUTO;
+	return err;
+}
+
 static int try_real_load(void *arg, enum bootimg_method method)
 {
 	const struct real_load *l = arg;
 
-	return methods[method]->load(l->ctx, l->req, l->in);
+	return load_with(l->ctx, method, l->req, l->in);
+}
+
+/* auto's choices for -v: why it passed kexec_file_load over. */
+static void explain_auto(struct bootimg *ctx,
+			 const struct bootimg_load_result *result, int err)
+{
+	const char *used = result->used == BOOTIMG_METHOD_MODULE ?
+			   "bootimg.ko" : "kexec_load";
+
+	/* A kernel without kexec_file_load is no news. */
+	if (result->file_error && result->file_error != -ENOSYS)
+		bi_log(ctx, LOG_INFO, "kexec_file_load failed (%s); %s %s",
+		       strerror(-result->file_error),
+		       err == 0 ? "used" : "tried", used);
+	/* auto takes bootimg.ko only for a kernel without kexec_load. */
+	if (result->used == BOOTIMG_METHOD_MODULE)
+		bi_log(ctx, LOG_INFO, "the running kernel has no kexec_load "
+		       "(ENOSYS); %s bootimg.ko", err == 0 ? "used" : "tried");
 }
 
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
@@ -101,8 +130,12 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 	int err = bi_auto_run(req, try_real_load, &l, result);
 
 	/* bootimg.ko was missing too: name the kernel, not /dev/bootimg. */
-	if (err == -ENOSYS && result->used == BOOTIMG_METHOD_KEXEC)
+	if (err == -ENOSYS && result->used == BOOTIMG_METHOD_KEXEC) {
+		ctx->trying = BOOTIMG_METHOD_KEXEC;
 		err = bi_fail(ctx, req->kernel, err);
+		ctx->trying = BOOTIMG_METHOD_AUTO;
+	}
+	explain_auto(ctx, result, err);
 	return err;
 }
 
@@ -110,7 +143,8 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
 {
 	if ((req->flags & BOOTIMG_LOAD_PANIC) && !bi_crash_reserved_size(ctx))
-		return bi_fail(ctx, NULL, -EDESTADDRREQ);
+		return bi_fail(ctx, NULL,
+			       bi_cause(BOOTIMG_CAUSE_NO_CRASH_RESERVATION));
 	return 0;
 }
 
@@ -121,6 +155,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	int err;
 
 	*result = (struct bootimg_load_result){ .used = req->method };
+	bi_clear_error(ctx);
 	if ((size_t)req->method >= ARRAY_SIZE(methods) ||
 	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
 	     req->method == BOOTIMG_METHOD_FILE) ||
@@ -137,7 +172,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err == 0 && req->method == BOOTIMG_METHOD_AUTO)
 		err = load_auto(ctx, req, &in, result);
 	else if (err == 0)
-		err = methods[req->method]->load(ctx, req, &in);
+		err = load_with(ctx, req->method, req, &in);
 	result->fast_boot = (struct bootimg_fast_boot){
 		.kaslr = in.kernel.kaslr.status,
 		.text_phys = in.kernel.kaslr.text_phys,
@@ -149,9 +184,11 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 int bootimg_unload(struct bootimg *ctx, unsigned flags)
 {
-	int module_err = bi_method_module.unload(ctx, flags);
-	int err = bi_method_file.unload(ctx, flags);
+	int module_err, err;
 
+	bi_clear_error(ctx);
+	module_err = bi_method_module.unload(ctx, flags);
+	err = bi_method_file.unload(ctx, flags);
 	if (err == -ENOSYS)
 		err = bi_method_kexec.unload(ctx, flags);
 	/* With bootimg.ko present, a kernel without kexec is no failure. */
@@ -175,12 +212,14 @@ int bi_kexec_staged(struct bootimg *ctx, int *staged)
 int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 {
 	uint64_t crash = 0, size = 0;
-	int kexec_staged = 0, module_staged = 0;
-	int module_err = bi_method_module.staged(ctx, &module_staged);
-	int err = bi_kexec_staged(ctx, &kexec_staged);
+	int kexec_staged = 0, module_staged = 0, module_err, err;
 
+	bi_clear_error(ctx);
+	module_err = bi_method_module.staged(ctx, &module_staged);
+	err = bi_kexec_staged(ctx, &kexec_staged);
 	if (err < 0 && module_err < 0)
 		return err;
+	bi_clear_error(ctx);	/* one interface answered */
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_size", &size);
@@ -194,9 +233,8 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 
 int bi_kexec_exec(struct bootimg *ctx)
 {
-	(void)ctx;
 	if (reboot(LINUX_REBOOT_CMD_KEXEC) < 0)
-		return -errno;
+		return bi_fail_refused(ctx, NULL, -errno, 0);
 	return 0;
 }
 
@@ -204,6 +242,7 @@ int bootimg_exec(struct bootimg *ctx)
 {
 	int module_staged = 0;
 
+	bi_clear_error(ctx);
 	sync();
 	if (bi_method_module.staged(ctx, &module_staged) == 0 &&
 	    module_staged)

@@ -35,6 +35,13 @@ typedef int bi_try_method(void *arg, enum bootimg_method method);
 int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
 		void *arg, struct bootimg_load_result *result);
 
+/*
+ * Record the kernel's refusal ERR of a load (or unload) with FLAGS, and
+ * the cause behind it (EPERM, EADDRNOTAVAIL); returns ERR.
+ */
+int bi_fail_refused(struct bootimg *ctx, const char *path, int err,
+		    unsigned flags);
+
 /* 0, or why REQ is refused before any method is tried. */
 int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req);
 

@@ -86,7 +86,7 @@ int bi_plan_find(const struct bootimg_plan *plan, const struct bi_place *want,
 int bi_plan_reserve(struct bootimg_plan *plan, uint64_t start, uint64_t end)
 {
 	if (plan->n_reserved == BI_MAX_SEGMENTS)
-		return -ETOOMANYREFS;
+		return bi_cause(BOOTIMG_CAUSE_TOO_MANY_SEGMENTS);
 	if (end <= start || overlap(plan, start, end))
 		return -EINVAL;
 	plan->reserved[plan->n_reserved++] =
@@ -101,7 +101,7 @@ int bi_plan_add(struct bootimg_plan *plan, const char *what, const void *buf,
 
 	memsz = bi_align_up(memsz, BI_PAGE_SIZE);
 	if (plan->n_segments == BI_MAX_SEGMENTS)
-		return -ETOOMANYREFS;
+		return bi_cause(BOOTIMG_CAUSE_TOO_MANY_SEGMENTS);
 	if (mem % BI_PAGE_SIZE || bufsz > memsz)
 		return -EINVAL;
 	err = bi_plan_reserve(plan, mem, mem + memsz);
@@ -118,7 +118,7 @@ int bi_plan_own(struct bootimg_plan *plan, void *buf)
 {
 	if (plan->n_owned == BI_MAX_SEGMENTS) {
 		free(buf);
-		return -ETOOMANYREFS;
+		return bi_cause(BOOTIMG_CAUSE_TOO_MANY_SEGMENTS);
 	}
 	plan->owned[plan->n_owned++] = buf;
 	return 0;
@@ -195,16 +195,24 @@ int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		err = bi_fail(ctx, "/sys/firmware/memmap", err);
 	if (err == 0 && (req->flags & BOOTIMG_LOAD_PANIC)) {
 		err = bi_arch_crash_plan(ctx, plan);
-		if (err == -E2BIG || err == -ENOSPC)
-			err = bi_fail(ctx, req->kernel, err);
+		/* elfcorehdr= made the command line too long */
+		if (err == -E2BIG)
+			err = bi_fail_cmdline_too_long(ctx, req->kernel,
+					in->kernel.info.cmdline_size);
+		else if (err < 0)
+			err = bi_fail_blame(ctx, req->kernel, err);
 	}
 	if (err == 0) {
 		bi_fail(ctx, NULL, 0);
 		err = bi_arch_plan(ctx, plan);
 		/* Unless a firmware file is to blame, the kernel is. */
-		if (err < 0 && !bootimg_error_path(ctx))
-			err = bi_fail(ctx, req->kernel, err);
+		if (err < 0)
+			err = bi_fail_blame(ctx, req->kernel, err);
 	}
+	/* A panic kernel's RAM is the crash reservation. */
+	if (err == -ENOSPC && (req->flags & BOOTIMG_LOAD_PANIC))
+		err = bi_fail_add_cause(ctx,
+					BOOTIMG_CAUSE_CRASH_RESERVATION_FULL);
 	if (err < 0) {
 		bootimg_plan_free(plan);
 		return err;
@@ -219,6 +227,7 @@ int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	struct bi_inputs *in = malloc(sizeof(*in));
 	int err;
 
+	bi_clear_error(ctx);
 	if (!in)
 		return bi_fail(ctx, NULL, -ENOMEM);
 	err = bi_inputs_open(ctx, req, in);

@@ -191,9 +191,10 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 	struct bi_inputs in;
 	struct prediction p = { req, facts, &in, c };
 	size_t i;
-	int err;
+	int err, refused;
 
 	*c = (struct bootimg_check){ .result.used = req->method };
+	bi_clear_error(ctx);
 	for (i = 0; i < ARRAY_SIZE(c->method_error); i++)
 		c->method_error[i] = BOOTIMG_NOT_TRIED;
 	if ((size_t)req->method >= ARRAY_SIZE(c->method_error))
@@ -204,12 +205,14 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 	judge_signature(ctx, facts, &in.kernel.image, c);
 	try_plan(ctx, req, &in, c);
 	find_largest_ram(ctx, req, facts, c);
-	c->verdict = bi_request_refused(ctx, req);
+	refused = c->verdict = bi_request_refused(ctx, req);
 	if (c->verdict == 0 && req->method == BOOTIMG_METHOD_AUTO)
 		c->verdict = bi_auto_run(req, try_prediction, &p, &c->result);
 	else if (c->verdict == 0)
 		c->verdict = try_prediction(&p, req->method);
 	bi_inputs_close(&in);
-	bi_fail(ctx, NULL, 0);
+	/* The channel keeps a refusal's cause; predictions record none. */
+	if (!refused)
+		bi_clear_error(ctx);
 	return 0;
 }

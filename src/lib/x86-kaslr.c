@@ -189,7 +189,8 @@ int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
 	if (err == -ENODATA)
 		return 0;
 	if (err < 0)
-		return err == -EILSEQ ? err : -EBADMSG;
+		return err == bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED) ?
+		       err : -EBADMSG;
 
 	if (kernel->unpacked_size > size)
 		size = kernel->unpacked_size;

@@ -24,7 +24,7 @@ struct bi_kaslr_room {
  * offset, drawn from getrandom(2), and apply its relocation table; or,
  * with "nokaslr" in CMDLINE (status -ECANCELED) or without a table
  * (-ENODATA), leave it where it was linked.  kernel->kaslr says which.
- * -EILSEQ: the table is damaged; nothing is changed then.
+ * bi_cause(RELOCS_DAMAGED): the table is damaged; nothing is changed then.
  */
 int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
 		 const char *cmdline, uint64_t initrds);

@@ -16,7 +16,7 @@ static int fill_regions(const struct bootimg_plan *plan,
 	size_t i;
 
 	if (plan->n_segments > BOOTIMG_PURGATORY_MAX_REGIONS)
-		return -ETOOMANYREFS;
+		return bi_cause(BOOTIMG_CAUSE_TOO_MANY_SEGMENTS);
 	for (i = 0; i < plan->n_segments; i++) {
 		const struct bi_segment *s = &plan->segments[i];
 		struct bootimg_purgatory_region *r = &hdr->regions[i];

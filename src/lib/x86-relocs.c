@@ -43,28 +43,31 @@ int bi_x86_relocs_find(const uint8_t *data, size_t size, int is64,
 	table = data + elf_end;
 	n = (size - elf_end) / WORD;
 	if ((size - elf_end) % WORD || word_at(table, 0) != 0)
-		return -EILSEQ;
+		return bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED);
 	*relocs = (struct bi_x86_relocs){ .words = table + WORD,
 					  .is64 = !!is64 };
 	if (is64) {
 		end64 = next_zero(table, 1, n);
 		end_inverse = next_zero(table, end64 + 1, n);
+		/* a list without its zero */
 		if (end_inverse >= n)
-			return -EILSEQ;		/* a list without its zero */
+			return bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED);
 		relocs->n64 = end64 - 1;
 		relocs->n_inverse = end_inverse - end64 - 1;
 		relocs->n32 = n - end_inverse - 1;
 	} else {
 		relocs->n32 = n - 1;
 	}
+	/* a zero among the entries */
 	if (next_zero(table, n - relocs->n32, n) != n)
-		return -EILSEQ;			/* a zero among the entries */
+		return bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED);
 	return 0;
 }
 
 /*
  * The offset in DATA of the WIDTH bytes at the place ENTRY names, or
- * -EILSEQ if they do not all lie within one segment's bytes from the file.
+ * RELOCS_DAMAGED if they do not all lie within one segment's bytes from
+ * the file.
  */
 static int64_t place_of(const struct bi_kernel *kernel, const uint8_t *data,
 			int is64, uint64_t kernel_map, uint32_t entry,
@@ -83,7 +86,7 @@ static int64_t place_of(const struct bi_kernel *kernel, const uint8_t *data,
 		    s->bufsz - (phys - s->mem) >= width)
 			return (s->buf - data) + (int64_t)(phys - s->mem);
 	}
-	return -EILSEQ;
+	return bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED);
 }
 
 /* The lists in table order: width, and +1 to add or -1 to subtract. */

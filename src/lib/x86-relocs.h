@@ -23,8 +23,9 @@ struct bi_x86_relocs {
 /*
  * The table after the ELF vmlinux in DATA (SIZE bytes: the whole unpacked
  * payload).  -ENODATA: nothing follows the ELF file, the kernel has no
- * table; -EILSEQ: the table is damaged (a size not a multiple of 4, a
- * missing zero between lists, a zero where an entry belongs).
+ * table; bi_cause(RELOCS_DAMAGED): the table is damaged (a size not a
+ * multiple of 4, a missing zero between lists, a zero where an entry
+ * belongs).
  */
 int bi_x86_relocs_find(const uint8_t *data, size_t size, int is64,
 		       struct bi_x86_relocs *relocs);
@@ -32,7 +33,7 @@ int bi_x86_relocs_find(const uint8_t *data, size_t size, int is64,
 /*
  * Adjust by DELTA every place of RELOCS in the vmlinux KERNEL describes
  * (its segments point into DATA, which is written), after checking that
- * every place lies within a segment's file bytes (-EILSEQ: nothing is
+ * every place lies within a segment's file bytes (RELOCS_DAMAGED: nothing is
  * written then).  KERNEL_MAP is the virtual address of physical 0 in the
  * kernel's own mapping (its first segment's p_vaddr - p_paddr).
  */

@@ -60,7 +60,9 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *img,
 		 -EBADMSG);
 	CHECK_EQ(probe(ctx, temp_dir(), &info), -EISDIR);
 	CHECK_EQ(probe(ctx, "/nonexistent/vmlinuz", &info), -ENOENT);
-	CHECK_EQ(probe(ctx, "/dev/null", &info), -ENXIO);
+	CHECK_EQ(probe(ctx, "/dev/null", &info), -EINVAL);
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_NOT_REGULAR_FILE);
 	free(copy);
 }
 

@@ -356,7 +356,7 @@ static void test_other_verdicts(const char *unsigned_kernel,
 
 	printf("# a panic kernel without a reservation\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO,
-			 BOOTIMG_LOAD_PANIC, &c), -EDESTADDRREQ);
+			 BOOTIMG_LOAD_PANIC, &c), -ENOSPC);
 	CHECK_EQ(c.method_error[BOOTIMG_METHOD_FILE], BOOTIMG_NOT_TRIED);
 
 	printf("# a panic kernel with a reservation (qemu-crash-1g)\n");

@@ -75,7 +75,9 @@ static void test_facts(void)
 	bootimg_free(ctx);
 
 	ctx = context("iomem-only");
-	CHECK_EQ(bi_crash_facts_read(ctx, &f), -EDESTADDRREQ);
+	CHECK_EQ(bi_crash_facts_read(ctx, &f), -ENOSPC);
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_NO_CRASH_RESERVATION);
 	CHECK_EQ(bi_crash_reserved_size(ctx), 0);
 	bootimg_free(ctx);
 	ctx = context("qemu-pc-1g");

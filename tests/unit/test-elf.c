@@ -10,8 +10,10 @@
 #include <string.h>
 #include "bootimg.h"
 #include "decompress.h"
+#include "failed-as.h"
 #include "fake-bzimage.h"
 #include "format.h"
+#include "internal.h"
 #include "plan.h"
 #include "plan-segment.h"
 #include "purgatory-abi.h"
@@ -126,7 +128,7 @@ static void damaged(struct bootimg *ctx, const uint8_t *img, size_t size,
 	memcpy(copy, img, IMAGE_SIZE);
 	memcpy(copy + offset, bytes, n);
 	path = write_temp(name, copy, size);
-	CHECK_EQ(bootimg_probe(ctx, path, &info), err);
+	CHECK(failed_as(ctx, bootimg_probe(ctx, path, &info), err));
 	CHECK(strcmp(bootimg_error_path(ctx), path) == 0);
 	free(copy);
 }
@@ -177,7 +179,7 @@ static void damaged_phdr(struct bootimg *ctx, const uint8_t *img, int is64,
 
 	damaged(ctx, img, IMAGE_SIZE, at, is64 ? (const void *)&value
 					      : (const void *)&value32,
-		is64 ? 8 : 4, -ERANGE, name);
+		is64 ? 8 : 4, bi_cause(BOOTIMG_CAUSE_SEGMENT_RANGE), name);
 }
 
 /* Sizes and addresses that wrap, or lie where no memory can be. */

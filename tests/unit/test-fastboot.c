@@ -9,8 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "bootimg.h"
+#include "failed-as.h"
 #include "fake-fastboot.h"
 #include "files.h"
+#include "internal.h"
 #include "plan.h"
 #include "tap.h"
 
@@ -108,7 +110,7 @@ static void damaged(struct bootimg *ctx, struct blob bz, size_t offset,
 	memcpy(copy, bz.data, bz.size);
 	memcpy(copy + offset, bytes, n);
 	path = write_temp(name, copy, bz.size);
-	CHECK_EQ(plan_of(ctx, path, 1, &plan), err);
+	CHECK(failed_as(ctx, plan_of(ctx, path, 1, &plan), err));
 	CHECK(plan == NULL);
 	CHECK(bootimg_error_path(ctx) &&
 	      strcmp(bootimg_error_path(ctx), path) == 0);
@@ -135,12 +137,13 @@ static void test_damaged(struct bootimg *ctx, struct blob bz)
 		"\0\0\0\0", 4, -EBADMSG, "length-zero");
 	/* The offset one byte off: no codec's magic there. */
 	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_offset),
-		&(uint32_t){ PAYLOAD_OFFSET + 1 }, 4, -EPROTONOSUPPORT,
+		&(uint32_t){ PAYLOAD_OFFSET + 1 }, 4,
+		bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD),
 		"offset-off-by-one");
 	damaged(ctx, bz, SETUP_END + PAYLOAD_OFFSET + 40, "XXXXXXXX", 8,
 		-EBADMSG, "corrupt-stream");
 	damaged(ctx, bz, hdr + offsetof(struct setup_header, version), &old,
-		2, -EPROTONOSUPPORT, "protocol-2.07");
+		2, bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD), "protocol-2.07");
 	/* The vmlinux reaches past init_size. */
 	damaged(ctx, bz, hdr + offsetof(struct setup_header, init_size),
 		&tiny_init, 4, -EBADMSG, "init-size");
@@ -289,7 +292,8 @@ static void test_kaslr(struct bootimg *ctx, struct blob elf)
 	bootimg_plan_free(plan);
 	test_kaslr_room(ctx, path);
 	/* A place just past the data's file bytes: refused, file named. */
-	CHECK_EQ(plan_of(ctx, bad_path, 1, &plan), -EILSEQ);
+	CHECK(failed_as(ctx, plan_of(ctx, bad_path, 1, &plan),
+			bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED)));
 	CHECK(plan == NULL);
 	CHECK(bootimg_error_path(ctx) &&
 	      strcmp(bootimg_error_path(ctx), bad_path) == 0);

@@ -184,13 +184,17 @@ static void test_refused(struct bootimg *ctx)
 	refused(ctx, "missing", "k", -1, -ENOENT, "missing");
 	refused(ctx, "out", "k", -1, -EISDIR, "out");
 	mkfifo("fifo", 0600);	/* refused without waiting */
-	refused(ctx, "fifo", "k", -1, -ENXIO, "fifo");
+	refused(ctx, "fifo", "k", -1, -EINVAL, "fifo");
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_NOT_REGULAR_FILE);
 	fd = open("huge", O_WRONLY | O_CREAT, 0600);
 	if (fd >= 0) {	/* sparse: no disk space used */
 		CHECK(ftruncate(fd, BI_INITRD_FILES_MAX + 1) == 0);
 		close(fd);
 	}
-	refused(ctx, "huge", "k", -1, -EOVERFLOW, "huge");
+	refused(ctx, "huge", "k", -1, -EFBIG, "huge");
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_INITRD_FILES_TOO_LARGE);
 }
 
 /* Together over the limit, each under it: the one that crosses it. */
@@ -207,8 +211,10 @@ static void test_total(struct bootimg *ctx)
 		close(fd);
 	}
 	CHECK(link("half", "half2") == 0);
-	CHECK(bi_initrd_cpio(ctx, files, 2, &a) == -EOVERFLOW);
+	CHECK(bi_initrd_cpio(ctx, files, 2, &a) == -EFBIG);
 	CHECK(strcmp(bootimg_error_path(ctx), "half2") == 0);
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_INITRD_FILES_TOO_LARGE);
 }
 
 int main(void)

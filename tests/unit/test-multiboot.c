@@ -11,11 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bootimg.h"
+#include "failed-as.h"
 #include "fake-bzimage.h"
 #include "files.h"
+#include "internal.h"
 #include "plan-segment.h"
 #include "purgatory-abi.h"
 #include "tap.h"
+
+/* The failures failed_as() checks with their cause. */
+#define OUT_OF_RANGE bi_cause(BOOTIMG_CAUSE_SEGMENT_RANGE)
+#define NOT_PROVIDED bi_cause(BOOTIMG_CAUSE_MULTIBOOT_NEEDS)
 
 #define MB_MAGIC 0x1badb002u
 #define MB_FLAGS 0x3u			/* page-aligned modules, memory */
@@ -162,7 +168,7 @@ static void damaged(struct bootimg *ctx, const uint8_t *img, size_t size,
 		put32(copy + hdr + F_CHECKSUM,
 		      -(MB_MAGIC + get32(copy + hdr + F_FLAGS)));
 	path = write_temp(name, copy, size);
-	CHECK_EQ(bootimg_probe(ctx, path, &info), err);
+	CHECK(failed_as(ctx, bootimg_probe(ctx, path, &info), err));
 	CHECK(err == 0 || strcmp(bootimg_error_path(ctx), path) == 0);
 	free(copy);
 }
@@ -193,13 +199,13 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 
 	/* Requirements bootimg does not meet. */
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_FLAGS, flags | 0x4, 1,
-		-ENOPROTOOPT, "video");
+		NOT_PROVIDED, "video");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_FLAGS, flags | 0x20, 1,
-		-ENOPROTOOPT, "unknown-need");
+		NOT_PROVIDED, "unknown-need");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_FLAGS, flags | 0x40000, 1,
 		0, "unknown-optional");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_FLAGS, MB_FLAGS, 1,
-		-ENOPROTOOPT, "not-elf");
+		NOT_PROVIDED, "not-elf");
 
 	/* Broken address fields. */
 	damaged(ctx, flat, FLAT_SIZE - 1, FLAT_HDR, 0, MB_MAGIC, 0, -EBADMSG,
@@ -213,7 +219,7 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_LOAD_END,
 		FLAT_LOAD + FLAT_SIZE + 1, 0, -EBADMSG, "load-end");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_BSS_END,
-		FLAT_LOAD + 0x100, 0, -ERANGE, "bss-end");
+		FLAT_LOAD + 0x100, 0, OUT_OF_RANGE, "bss-end");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_LOAD_END, 0xffffffff, 0,
 		-EBADMSG, "overflow");
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_ENTRY, FLAT_LOAD + FLAT_SIZE,
@@ -228,10 +234,10 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 		offsetof(Elf32_Phdr, p_filesz), 0x100000, 0, -EBADMSG,
 		"elf-filesz");
 	damaged(ctx, elf, ELF_SIZE, sizeof(Elf32_Ehdr),
-		offsetof(Elf32_Phdr, p_memsz), 0xfff01000, 0, -ERANGE,
+		offsetof(Elf32_Phdr, p_memsz), 0xfff01000, 0, OUT_OF_RANGE,
 		"elf-past-4g");
 	damaged(ctx, elf, ELF_SIZE, sizeof(Elf32_Ehdr),
-		offsetof(Elf32_Phdr, p_memsz), 0x10, 0, -ERANGE,
+		offsetof(Elf32_Phdr, p_memsz), 0x10, 0, OUT_OF_RANGE,
 		"elf-memsz");
 }
 
@@ -408,10 +414,14 @@ static void test_inputs(struct bootimg *ctx, const uint8_t *elf)
 
 	fake_bzimage(bz);
 	bzpath = write_temp("inputs-bz", bz, fake_bzimage_size());
-	CHECK_EQ(plan_of(ctx, bzpath, file, 1, NULL, 0, &plan), -EMEDIUMTYPE);
+	CHECK_EQ(plan_of(ctx, bzpath, file, 1, NULL, 0, &plan), -EINVAL);
 	CHECK(strcmp(bootimg_error_path(ctx), bzpath) == 0);
-	CHECK_EQ(plan_of(ctx, mb, NULL, 0, file, 1, &plan), -EMEDIUMTYPE);
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_MODULES_NEED_MULTIBOOT);
+	CHECK_EQ(plan_of(ctx, mb, NULL, 0, file, 1, &plan), -EINVAL);
 	CHECK(strcmp(bootimg_error_path(ctx), mb) == 0);
+	CHECK_EQ(bootimg_last_error(ctx)->cause,
+		 BOOTIMG_CAUSE_MULTIBOOT_TAKES_MODULES);
 	snprintf(missing, sizeof(missing), "%s/no-such-module args",
 		 temp_dir());
 	CHECK_EQ(plan_of(ctx, mb, gone, 1, NULL, 0, &plan), -ENOENT);
