@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * bootimg-menu's configuration search on the fixture devices of
+ * tests/fixtures/menu, without root: GRUB's search by UUID, label and
+ * file resolved against the device table, an ESP's grub.cfg handing
+ * over to /boot's, BLS, isolinux and btrfs's "@"; a corrupt grub.cfg, a
+ * device that did not mount and a missing kernel listed as problems.
+ */
+#define _XOPEN_SOURCE 700
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "entries.h"
+#include "fake-bzimage.h"
+#include "files.h"
+#include "tap.h"
+
+static char tmp[] = "/tmp/test-menu-collect.XXXXXX";
+
+/* The fixture's empty vmlinuz-* files become small bzImages. */
+static int fill_kernel(const char *path, const struct stat *st, int kind,
+		       struct FTW *ftw)
+{
+	const char *base = path + ftw->base;
+	size_t size = fake_bzimage_size();
+	uint8_t *img;
+	FILE *f;
+
+	if (kind != FTW_F || st->st_size || strncmp(base, "vmlinuz", 7))
+		return 0;
+	img = malloc(size);
+	f = fopen(path, "w");
+	if (img && f) {
+		fake_bzimage(img);
+		fwrite(img, 1, size, f);
+	}
+	if (f)
+		fclose(f);
+	free(img);
+	return 0;
+}
+
+static long find_title(const struct menu_list *list, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (!strcmp(list->v[i].title, title))
+			return (long)i;
+	return -1;
+}
+
+/* Entry TITLE's kernel is DIR/PATH of the fixture, found on SOURCE. */
+static int kernel_is(const struct menu_list *list, const char *title,
+		     const char *source, const char *path)
+{
+	long i = find_title(list, title);
+	char want[512];
+
+	snprintf(want, sizeof(want), "%s/menu/%s", tmp, path);
+	if (i < 0)
+		return 0;
+	if (strcmp(list->v[i].kernel, want) || strcmp(list->v[i].source,
+						      source)) {
+		printf("# %s: %s on %s\n", title, list->v[i].kernel,
+		       list->v[i].source);
+		return 0;
+	}
+	return 1;
+}
+
+static int has_problem(const struct menu_list *list, const char *start,
+		       const char *end)
+{
+	size_t i, n, m = strlen(end);
+
+	for (i = 0; i < list->n_problems; i++) {
+		n = strlen(list->problems[i]);
+		if (!strncmp(list->problems[i], start, strlen(start)) &&
+		    n >= m && !strcmp(list->problems[i] + n - m, end))
+			return 1;
+	}
+	return 0;
+}
+
+static void test_collect(struct bootimg *ctx)
+{
+	struct menu_devices all;
+	struct menu_list list;
+	char path[512], why[512];
+	long i;
+
+	snprintf(path, sizeof(path), "%s/menu/devices", tmp);
+	CHECK(devices_from_table(path, &all, why, sizeof(why)) == 0);
+	/* The map from the table, as bootimg-menu writes it. */
+	snprintf(path, sizeof(path), "%s/device-map", tmp);
+	{
+		FILE *f = fopen(path, "w");
+
+		devices_write_map(&all, f);
+		fclose(f);
+	}
+	CHECK(menu_collect(&all, path, ctx, &list) == 0);
+	CHECK_EQ(list.n, 6);
+	/* set default="0" of /boot's grub.cfg, reached through the ESP. */
+	CHECK_EQ(list.default_entry, find_title(&list, "Debian GNU/Linux"));
+	CHECK(kernel_is(&list, "Debian GNU/Linux", "vda2",
+			"boot/vmlinuz-6.1.0-test"));
+	i = find_title(&list, "Debian GNU/Linux");
+	CHECK(i >= 0 && list.v[i].n_initrds == 1 &&
+	      strstr(list.v[i].initrds[0], "/menu/boot/initrd.img-6.1.0-test"));
+	CHECK(i >= 0 && !strcmp(list.v[i].cmdline,
+				"root=UUID=root-uuid ro quiet"));
+	CHECK(i >= 0 && !strcmp(list.v[i].id, "gnulinux-simple-0b6a55c4"));
+	/* search --label and --file find the other disk. */
+	CHECK(kernel_is(&list, "Other disk, by label", "vdb1",
+			"other/vmlinuz-6.2.0-label"));
+	CHECK(kernel_is(&list, "Other disk, by file", "vdb1",
+			"other/vmlinuz-6.2.0-file"));
+	CHECK(kernel_is(&list, "Fedora Linux (6.5.6-300.fc39.x86_64) 39 "
+			"(Workstation Edition)", "vdc1",
+			"bls/vmlinuz-6.5.6-300.fc39.x86_64"));
+	/* GRUB reads btrfs's top level: /@/boot/... through search. */
+	CHECK(kernel_is(&list, "Ubuntu", "vdf1",
+			"btrfs/@/boot/vmlinuz-6.8.0-btrfs"));
+	CHECK(kernel_is(&list, "Debian Live", "sr0",
+			"iso/live/vmlinuz-6.1.0-live"));
+	CHECK(find_title(&list, "UEFI Firmware Settings") < 0);
+	CHECK_EQ(list.n_problems, 3);
+	CHECK(has_problem(&list, "vda2: Debian GNU/Linux, with Linux "
+			  "6.1.0-gone: /", "/menu/boot/vmlinuz-6.1.0-gone: "
+			  "no such file"));
+	CHECK(has_problem(&list, "vdd1: /",
+			  "/menu/broken/grub/grub.cfg:2: { without a "
+			  "matching }"));
+	CHECK(has_problem(&list, "vde1: cannot mount (xfs): Structure needs "
+			  "cleaning", ""));
+	CHECK_EQ(menu_find(&list, "2"), 2);
+	CHECK_EQ(menu_find(&list, "other-label"),
+		 find_title(&list, "Other disk, by label"));
+	CHECK_EQ(menu_find(&list, "Debian Live"),
+		 find_title(&list, "Debian Live"));
+	CHECK_EQ(menu_find(&list, "6"), -1);
+	CHECK_EQ(menu_find(&list, "nothing of the kind"), -1);
+	menu_list_free(&list);
+	devices_free(&all);
+}
+
+int main(void)
+{
+	struct bootimg *ctx;
+	char cmd[1024];
+
+	if (!mkdtemp(tmp) || bootimg_new(&ctx) < 0) {
+		perror("test-menu-collect");
+		return 99;
+	}
+	snprintf(cmd, sizeof(cmd), "cp -r '%s' '%s/'", fixture("menu"), tmp);
+	if (system(cmd) != 0)
+		return 99;
+	snprintf(cmd, sizeof(cmd), "%s/menu", tmp);
+	nftw(cmd, fill_kernel, 16, FTW_PHYS);
+	test_collect(ctx);
+	bootimg_free(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+	if (system(cmd) != 0)
+		fprintf(stderr, "# cannot remove %s\n", tmp);
+	return tap_done();
+}
