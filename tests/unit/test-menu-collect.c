@@ -15,6 +15,7 @@
 #include "entries.h"
 #include "fake-bzimage.h"
 #include "files.h"
+#include "menu.h"
 #include "tap.h"
 
 static char tmp[] = "/tmp/test-menu-collect.XXXXXX";
@@ -148,6 +149,26 @@ static void test_collect(struct bootimg *ctx)
 	devices_free(&all);
 }
 
+static void test_boot_params(void)
+{
+	char *entry;
+	int timeout = 10;
+
+	read_boot_params("ro quiet bootimg.timeout=0 bootimg.entry=2",
+			 &timeout, &entry);
+	CHECK_EQ(timeout, 0);
+	CHECK(entry && !strcmp(entry, "2"));
+	free(entry);
+	timeout = 10;
+	read_boot_params("bootimg.entry=\"Debian GNU/Linux\" "
+			 "bootimg.timeout=x", &timeout, &entry);
+	CHECK_EQ(timeout, 10);	/* not a number: left alone */
+	CHECK(entry && !strcmp(entry, "Debian GNU/Linux"));
+	free(entry);
+	read_boot_params("root=/dev/vda1\n", &timeout, &entry);
+	CHECK(entry == NULL);
+}
+
 int main(void)
 {
 	struct bootimg *ctx;
@@ -163,6 +184,7 @@ int main(void)
 	snprintf(cmd, sizeof(cmd), "%s/menu", tmp);
 	nftw(cmd, fill_kernel, 16, FTW_PHYS);
 	test_collect(ctx);
+	test_boot_params();
 	bootimg_free(ctx);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
 	if (system(cmd) != 0)
