@@ -43,6 +43,23 @@ static int make_dir(const char *path)
 	return mkdir(path, 0700) == 0 || errno == EEXIST ? 0 : -errno;
 }
 
+/* BASE and the directories leading to it (an initramfs may lack /run). */
+static int make_base(const char *base)
+{
+	char path[PATH_MAX], *slash;
+
+	if (strlen(base) >= sizeof(path))
+		return -ENAMETOOLONG;
+	strcpy(path, base);
+	for (slash = strchr(path + 1, '/'); slash;
+	     slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(path, 0755);
+		*slash = '/';
+	}
+	return make_dir(path);
+}
+
 static int set_problem(struct menu_device *d, const char *what, int err)
 {
 	char buf[512];
@@ -63,7 +80,7 @@ void devices_mount(struct menu_devices *all, const char *base)
 	/* Without a namespace (no CAP_SYS_ADMIN there), devices_unmount(). */
 	if (unshare(CLONE_NEWNS) == 0)
 		mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
-	base_err = make_dir(base);
+	base_err = make_base(base);
 	for (i = 0; i < all->n; i++) {
 		struct menu_device *d = &all->v[i];
 
