@@ -29,17 +29,10 @@ static void draw(const struct menu_state *s)
 
 	fputs("\033[H\033[J\rbootimg-menu: choose an entry\r\n\r\n", out);
 	for (i = 0; i < s->list->n; i++) {
-		const struct menu_entry *e = &s->list->v[i];
-
-		fprintf(out, "%s%c %2zu  ", (long)i == s->selected ?
-			"\033[7m" : "", (long)i == s->list->default_entry ?
-			'*' : ' ', i);
-		put_escaped(out, e->source);
-		fputs("  ", out);
-		put_escaped(out, e->title);
-		fputs("  (", out);
-		put_escaped(out, e->version);
-		fputs(")\033[0m\r\n", out);
+		if ((long)i == s->selected)
+			fputs("\033[7m", out);		/* reverse video */
+		list_entry(out, s->list, i);
+		fputs("\033[0m\r\n", out);
 	}
 	for (i = 0; i < s->list->n_problems; i++) {
 		fputs(i ? "\r\n  " : "\r\nproblems:\r\n  ", out);

@@ -9,21 +9,27 @@
 #include "json-out.h"
 #include "menu.h"
 
+void list_entry(FILE *out, const struct menu_list *list, size_t i)
+{
+	const struct menu_entry *e = &list->v[i];
+
+	fprintf(out, "%c %zu  ", (long)i == list->default_entry ? '*' : ' ',
+		i);
+	put_escaped(out, e->source);
+	fputs("  ", out);
+	put_escaped(out, e->title);
+	fputs("  (", out);
+	put_escaped(out, e->version);
+	fputc(')', out);
+}
+
 void list_text(FILE *out, const struct menu_list *list)
 {
 	size_t i;
 
 	for (i = 0; i < list->n; i++) {
-		const struct menu_entry *e = &list->v[i];
-
-		fprintf(out, "%c %zu  ", (long)i == list->default_entry ?
-			'*' : ' ', i);
-		put_escaped(out, e->source);
-		fputs("  ", out);
-		put_escaped(out, e->title);
-		fputs("  (", out);
-		put_escaped(out, e->version);
-		fputs(")\n", out);
+		list_entry(out, list, i);
+		fputc('\n', out);
 	}
 	for (i = 0; i < list->n_problems; i++) {
 		fputs("problem: ", out);

@@ -17,6 +17,8 @@ enum menu_exit {
 	MENU_EXIT_TABLE = 5,	/* --test-devices: the table is bad */
 };
 
+/* Entry I as a line without its end: "* I  SOURCE  TITLE  (VERSION)". */
+void list_entry(FILE *out, const struct menu_list *list, size_t i);
 /* --list: the entries, the default marked, then the problems. */
 void list_text(FILE *out, const struct menu_list *list);
 void list_json(FILE *out, const struct menu_list *list);
