@@ -149,6 +149,67 @@ static void test_collect(struct bootimg *ctx)
 	devices_free(&all);
 }
 
+static void make(const char *rel, int dir)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/places/%s", tmp, rel);
+	if (dir) {
+		mkdir(path, 0755);
+		return;
+	}
+	f = fopen(path, "w");
+	if (f)
+		fclose(f);
+}
+
+/* Place I is ROOT, BOOT and CONFIG below $tmp/places ("" for none). */
+static int place_is(const struct config_place *v, size_t n, size_t i,
+		    const char *root, const char *boot, const char *config)
+{
+	char want[3][512];
+
+	if (i >= n)
+		return 0;
+	snprintf(want[0], sizeof(want[0]), "%s/places%s", tmp, root);
+	snprintf(want[1], sizeof(want[1]), "%s/places%s", tmp, boot);
+	snprintf(want[2], sizeof(want[2]), "%s/places%s", tmp, config);
+	return !strcmp(v[i].root, want[0]) && !strcmp(v[i].boot, want[1]) &&
+	       (*config ? v[i].config && !strcmp(v[i].config, want[2]) :
+			  !v[i].config);
+}
+
+/* btrfs's @ with @boot, a root's /boot, an ESP's EFI/VENDOR/grub.cfg. */
+static void test_places(void)
+{
+	struct config_place *v;
+	char dir[512];
+	size_t n;
+
+	make("", 1);
+	make("@", 1);
+	make("@boot", 1);
+	make("boot", 1);
+	make("EFI", 1);
+	make("EFI/debian", 1);
+	make("EFI/debian/grub.cfg", 0);
+	make("EFI/BOOT", 1);		/* no grub.cfg: not a place */
+	make("EFI/Linux", 1);		/* UKIs: read through boot_dir */
+	make("EFI/Linux/grub.cfg", 0);
+	snprintf(dir, sizeof(dir), "%s/places", tmp);
+	CHECK(config_places(dir, &v, &n) == 0);
+	CHECK_EQ(n, 3);
+	CHECK(place_is(v, n, 0, "/@", "/@boot", ""));
+	CHECK(place_is(v, n, 1, "", "/boot", ""));
+	CHECK(place_is(v, n, 2, "", "", "/EFI/debian/grub.cfg"));
+	config_places_free(v, n);
+	snprintf(dir, sizeof(dir), "%s/places/@", tmp);	/* no /boot */
+	CHECK(config_places(dir, &v, &n) == 0);
+	CHECK(n == 1 && place_is(v, n, 0, "/@", "/@", ""));
+	config_places_free(v, n);
+}
+
 static void test_boot_params(void)
 {
 	char *entry;
@@ -184,6 +245,7 @@ int main(void)
 	snprintf(cmd, sizeof(cmd), "%s/menu", tmp);
 	nftw(cmd, fill_kernel, 16, FTW_PHYS);
 	test_collect(ctx);
+	test_places();
 	test_boot_params();
 	bootimg_free(ctx);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
