@@ -6,7 +6,8 @@
  * the other entries stay.  An entry already listed (the same kernel,
  * initrds and command line, found again through an ESP's grub.cfg that
  * hands over to /boot's) is listed once, and so is a problem.  An
- * entry's source is the device that holds its kernel.
+ * entry's source is the device that holds its kernel; its files are
+ * resolved there (resolve.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -117,25 +118,35 @@ static char *release_of(const struct bootimg_info *info, const char *kernel)
 	return strdup(dash ? dash + 1 : "");
 }
 
+/* The problem "TITLE: PATH: cause of ERR": 0 or -ENOMEM. */
+static int file_problem(struct bootimg *ctx, struct menu_list *list,
+			const char *source, const char *title,
+			const char *path, int err)
+{
+	char buf[512], cause[1024];
+	const char *why;
+	int code;
+
+	why = describe_failure(ctx, err, path, buf, sizeof(buf), &code);
+	snprintf(cause, sizeof(cause), "%s: %s: %s", title, path, why);
+	return menu_problem(list, source, cause);
+}
+
 /* Can E be booted?  If not, the problem says why: 1, 0 or -ENOMEM. */
 static int bootable(struct bootimg *ctx, struct menu_list *list,
 		    const char *source, const struct bootcfg_entry *e,
 		    struct bootimg_info *info)
 {
-	char buf[512], cause[1024];
+	char cause[1024];
 	struct stat st;
 	const char *why;
-	int code, err;
+	int err;
 	size_t i;
 
 	err = bootimg_probe(ctx, e->kernel, info);
-	if (err < 0) {
-		why = describe_failure(ctx, err, e->kernel, buf, sizeof(buf),
-				       &code);
-		snprintf(cause, sizeof(cause), "%s: %s: %s", e->title,
-			 e->kernel, why);
-		return menu_problem(list, source, cause) ? -ENOMEM : 0;
-	}
+	if (err < 0)
+		return file_problem(ctx, list, source, e->title, e->kernel,
+				    err) ? -ENOMEM : 0;
 	for (i = 0; i < e->n_initrds; i++) {
 		if (stat(e->initrds[i], &st))
 			why = strerror(errno);
@@ -152,7 +163,7 @@ static int bootable(struct bootimg *ctx, struct menu_list *list,
 
 static int add_entry(struct menu_list *list, const char *source,
 		     const struct bootcfg *cfg, const struct bootcfg_entry *e,
-		     const struct bootimg_info *info)
+		     int is_default, const struct bootimg_info *info)
 {
 	struct menu_entry *v = realloc(list->v, (list->n + 1) * sizeof(*v));
 	struct menu_entry m = {
@@ -167,7 +178,7 @@ static int add_entry(struct menu_list *list, const char *source,
 		.modules = copy_strings(e->modules, e->n_modules),
 		.n_modules = e->n_modules,
 		.cmdline = strdup(e->cmdline),
-		.is_default = bootcfg_default(cfg) == e,
+		.is_default = is_default,
 	};
 
 	if (v)
@@ -184,27 +195,39 @@ static int add_entry(struct menu_list *list, const char *source,
 	return 0;
 }
 
-/* The device whose file system holds PATH, else FALLBACK. */
-static const char *holder(const struct menu_devices *all, const char *path,
-			  const char *fallback)
+/* Entry E of CFG, its files resolved on their devices, if it boots. */
+static int add_bootable(struct menu_list *list,
+			const struct menu_devices *all,
+			const char *config_source, const struct bootcfg *cfg,
+			const struct bootcfg_entry *e, struct bootimg *ctx)
 {
-	size_t i, n;
+	const struct menu_device *d = device_holding(all, e->kernel);
+	const char *source = d ? d->name : config_source, *bad;
+	struct bootimg_info info;
+	struct resolved r;
+	size_t j;
+	int err = resolve_entry(all, e, &r, &bad);
 
-	for (i = 0; i < all->n; i++) {
-		n = all->v[i].dir ? strlen(all->v[i].dir) : 0;
-		if (n && !strncmp(path, all->v[i].dir, n) && path[n] == '/')
-			return all->v[i].name;
+	if (err && err != -ENOMEM)
+		err = file_problem(ctx, list, source, e->title, bad, err);
+	else if (!err) {
+		for (j = 0; j < list->n && !same_boot(&list->v[j], &r.e); j++)
+			;
+		if (j == list->n)	/* not listed yet */
+			err = bootable(ctx, list, source, &r.e, &info);
+		if (j == list->n && err > 0)
+			err = add_entry(list, source, cfg, &r.e,
+					bootcfg_default(cfg) == e, &info);
 	}
-	return fallback;
+	resolved_free(&r);
+	return err;
 }
 
 static int add_entries(struct menu_list *list, const struct menu_devices *all,
 		       const char *config_source, const struct bootcfg *cfg,
 		       struct bootimg *ctx)
 {
-	const char *source;
-	struct bootimg_info info;
-	size_t i, j;
+	size_t i;
 	int err = 0;
 
 	for (i = 0; !err && i < bootcfg_warning_count(cfg); i++)
@@ -213,16 +236,9 @@ static int add_entries(struct menu_list *list, const struct menu_devices *all,
 	for (i = 0; !err && i < bootcfg_count(cfg); i++) {
 		const struct bootcfg_entry *e = bootcfg_entry(cfg, i);
 
-		if (!e->kernel || e->hidden)
-			continue;	/* no Linux, or not in the menu */
-		for (j = 0; j < list->n && !same_boot(&list->v[j], e); j++)
-			;
-		if (j < list->n)
-			continue;
-		source = holder(all, e->kernel, config_source);
-		err = bootable(ctx, list, source, e, &info);
-		if (err > 0)
-			err = add_entry(list, source, cfg, e, &info);
+		if (e->kernel && !e->hidden)	/* Linux, in the menu */
+			err = add_bootable(list, all, config_source, cfg, e,
+					   ctx);
 	}
 	return err;
 }

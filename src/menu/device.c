@@ -54,6 +54,19 @@ void devices_free(struct menu_devices *all)
 	*all = (struct menu_devices){ 0 };
 }
 
+const struct menu_device *device_holding(const struct menu_devices *all,
+					 const char *path)
+{
+	size_t i, n;
+
+	for (i = 0; i < all->n; i++) {
+		n = all->v[i].dir ? strlen(all->v[i].dir) : 0;
+		if (n && !strncmp(path, all->v[i].dir, n) && path[n] == '/')
+			return &all->v[i];
+	}
+	return NULL;
+}
+
 int fs_type_supported(const char *type)
 {
 	static const char *const known[] = {

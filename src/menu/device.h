@@ -28,6 +28,10 @@ struct menu_devices {
 int devices_add(struct menu_devices *all, const struct menu_device *d);
 void devices_free(struct menu_devices *all);
 
+/* The mounted device whose directory holds PATH, or NULL. */
+const struct menu_device *device_holding(const struct menu_devices *all,
+					 const char *path);
+
 /* A file system bootimg-menu mounts (ext2/3/4, xfs, btrfs, vfat, iso9660). */
 int fs_type_supported(const char *type);
 

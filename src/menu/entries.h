@@ -9,6 +9,7 @@
 #define BOOTIMG_MENU_ENTRIES_H
 
 #include <stddef.h>
+#include "bootcfg.h"
 #include "bootimg.h"
 #include "device.h"
 
@@ -57,6 +58,27 @@ struct config_place {
 };
 int config_places(const char *dir, struct config_place **places, size_t *n);
 void config_places_free(struct config_place *places, size_t n);
+
+/*
+ * PATH, below the mount point DIR, with its symbolic links followed
+ * inside DIR (openat2 RESOLVE_IN_ROOT): a new string, or NULL with
+ * errno (EXDEV: PATH is not below DIR; ENOENT; ENOSYS before Linux 5.6).
+ */
+char *resolve_in(const char *dir, const char *path);
+
+/*
+ * E with its kernel and initrds resolved so on the devices of ALL that
+ * hold them (paths on none stay as they are): R->e is E with them.
+ * 0, or a negative errno with *BAD the path that failed.
+ */
+struct resolved {
+	struct bootcfg_entry e;
+	char *kernel, **initrds;
+};
+int resolve_entry(const struct menu_devices *all,
+		  const struct bootcfg_entry *e, struct resolved *r,
+		  const char **bad);
+void resolved_free(struct resolved *r);
 
 /* The entry SELECTOR names: its number, id or title; or -1. */
 long menu_find(const struct menu_list *list, const char *selector);

@@ -7,11 +7,13 @@
  * device that did not mount and a missing kernel listed as problems.
  */
 #define _XOPEN_SOURCE 700
+#include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "entries.h"
 #include "fake-bzimage.h"
 #include "files.h"
@@ -210,6 +212,33 @@ static void test_places(void)
 	config_places_free(v, n);
 }
 
+/* Links followed inside the file system, never out of it. */
+static void test_resolve(void)
+{
+	char dir[256], path[512], want[600], *got;
+
+	snprintf(dir, sizeof(dir), "%s/places", tmp);
+	make("boot/vmlinuz-1", 0);
+	snprintf(path, sizeof(path), "%s/vmlinuz", dir);
+	CHECK(symlink("/boot/vmlinuz-1", path) == 0);	/* as on that disk */
+	snprintf(path, sizeof(path), "%s/escape", dir);
+	CHECK(symlink("../../../../../../etc/hostname", path) == 0);
+	snprintf(path, sizeof(path), "%s/vmlinuz", dir);
+	got = resolve_in(dir, path);
+	snprintf(want, sizeof(want), "%s/boot/vmlinuz-1", dir);
+	CHECK(got && !strcmp(got, want));
+	free(got);
+	snprintf(path, sizeof(path), "%s/escape", dir);
+	errno = 0;
+	got = resolve_in(dir, path);
+	CHECK(!got && errno == ENOENT);		/* DIR/etc/hostname */
+	free(got);
+	errno = 0;
+	got = resolve_in(dir, "/etc/hostname");
+	CHECK(!got && errno == EXDEV);
+	free(got);
+}
+
 static void test_boot_params(void)
 {
 	char *entry;
@@ -246,6 +275,7 @@ int main(void)
 	nftw(cmd, fill_kernel, 16, FTW_PHYS);
 	test_collect(ctx);
 	test_places();
+	test_resolve();
 	test_boot_params();
 	bootimg_free(ctx);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
