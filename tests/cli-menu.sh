@@ -122,6 +122,16 @@ check "a failed boot shows its error and the menu comes back" \
 	[ "$(grep -c 'choose an entry' "$tmp/out")" -ge 2 ] &&
 	lacks reboot "$tmp/log"
 
+menu_run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM \
+	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- 'q' --timeout=0
+check "--timeout=0: a failed boot brings the menu up" \
+	[ $rc -eq 1 ] && has "choose an entry" "$tmp/out" &&
+	has "bootimg-menu: @/boot/vmlinuz-6.1.0-test:" "$tmp/err"
+menu_run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM \
+	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=EPERM -- '' --timeout=0
+check "--timeout=0, no input: the failure's exit code (bootimg's 6)" \
+	[ $rc -eq 6 ]
+
 # --- hostile or empty input ------------------------------------------
 printf 'vda1 hd0,gpt1\n' >"$tmp/short"
 devices=$tmp/short menu_run -- '' --list
@@ -132,6 +142,8 @@ devices=$tmp/menu/only-bad menu_run -- '' --timeout=0
 check "nothing bootable: exit 3, the problem said" \
 	[ $rc -eq 3 ] && has "problem: vde1: cannot mount" "$tmp/err" &&
 	has "no bootable entry on any device" "$tmp/err"
+menu_run -- '' --dry-run --timeout=0 --entry=
+check "--entry= (empty): names no entry" [ $rc -eq 4 ]
 menu_run -- '' --timeout=soon
 check "--timeout=soon: usage error" [ $rc -eq 2 ]
 menu_run -- '' --json

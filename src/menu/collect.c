@@ -311,6 +311,8 @@ long menu_find(const struct menu_list *list, const char *selector)
 	unsigned long number = strtoul(selector, &end, 10);
 	size_t i;
 
+	if (!*selector)
+		return -1;
 	if (*selector >= '0' && *selector <= '9' && !*end && number < list->n)
 		return (long)number;
 	for (i = 0; i < list->n; i++)

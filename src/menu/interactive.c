@@ -20,6 +20,7 @@ struct menu_state {
 	const struct menu_list *list;
 	long selected;
 	int countdown;		/* seconds left, or -1: stopped */
+	int failed;		/* the exit code of the last failed boot, or 0 */
 };
 
 static void draw(const struct menu_state *s)
@@ -82,6 +83,7 @@ static int boot(struct menu_state *s, struct bootimg *ctx,
 	tty_raw(&s->tty, s->tty.fd);
 	if (code == MENU_EXIT_OK)
 		return code;
+	s->failed = code;
 	fputs("Press a key to return to the menu.\r\n", s->out);
 	fflush(s->out);
 	return tty_key(&s->tty, -1) == KEY_EOF ? code : -1;
@@ -124,8 +126,10 @@ static int handle_key(struct menu_state *s, struct bootimg *ctx, int k,
 	case 's':
 		run_shell(s);
 		return -1;
-	case 'q': case KEY_EOF:
+	case 'q':
 		return MENU_EXIT_FAILED;
+	case KEY_EOF:	/* no one to choose: the last failure, if any */
+		return s->failed ? s->failed : MENU_EXIT_FAILED;
 	}
 	return -1;
 }
@@ -141,9 +145,15 @@ int menu_run(FILE *in, FILE *out, struct bootimg *ctx,
 	long typed = 0;
 	int code = -1, k;
 
-	if (timeout == 0)
-		return boot_entry(ctx, &list->v[selected],
+	if (timeout == 0) {	/* at once, and the menu only if it fails */
+		code = boot_entry(ctx, &list->v[selected],
 				  list->v[selected].cmdline, dry_run);
+		if (code == MENU_EXIT_OK)
+			return code;
+		s.failed = code;
+		s.countdown = -1;
+		code = -1;
+	}
 	tty_raw(&s.tty, fileno(in));
 	while (code < 0) {
 		draw(&s);
