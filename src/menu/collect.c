@@ -34,7 +34,7 @@ int menu_problem(struct menu_list *list, const char *source,
 	}
 	sprintf(s, "%s: %s", source, cause);
 	for (i = 0; i < list->n_problems; i++)
-		if (!strcmp(v[i], s)) {		/* met again: listed once */
+		if (!strcmp(v[i], s)) {	/* met again: listed once */
 			free(s);
 			return 0;
 		}

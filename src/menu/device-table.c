@@ -107,7 +107,8 @@ int devices_from_table(const char *path, struct menu_devices *all,
 	}
 	dir = slash ? strndup(path, (size_t)(slash - path ? slash - path : 1))
 		    : strdup(".");
-	table_dir = dir ? realpath(dir, NULL) : NULL;	/* libbootcfg: absolute */
+	/* libbootcfg wants absolute directories */
+	table_dir = dir ? realpath(dir, NULL) : NULL;
 	if (!table_dir)
 		err = -ENOMEM;
 	free(dir);

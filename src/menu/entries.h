@@ -24,7 +24,7 @@ struct menu_entry {
 	char **modules;		/* multiboot: "PATH ARGS" each */
 	size_t n_modules;
 	char *cmdline;
-	int is_default;		/* its configuration boots it by default */
+	int is_default;		/* its configuration's default */
 };
 
 struct menu_list {

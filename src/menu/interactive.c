@@ -20,7 +20,7 @@ struct menu_state {
 	const struct menu_list *list;
 	long selected;
 	int countdown;		/* seconds left, or -1: stopped */
-	int failed;		/* the exit code of the last failed boot, or 0 */
+	int failed;		/* the last failed boot's exit code, or 0 */
 };
 
 static void draw(const struct menu_state *s)
@@ -31,7 +31,7 @@ static void draw(const struct menu_state *s)
 	fputs("\033[H\033[J\rbootimg-menu: choose an entry\r\n\r\n", out);
 	for (i = 0; i < s->list->n; i++) {
 		if ((long)i == s->selected)
-			fputs("\033[7m", out);		/* reverse video */
+			fputs("\033[7m", out);	/* reverse video */
 		list_entry(out, s->list, i);
 		fputs("\033[0m\r\n", out);
 	}

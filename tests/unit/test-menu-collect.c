@@ -220,7 +220,7 @@ static void test_resolve(void)
 	snprintf(dir, sizeof(dir), "%s/places", tmp);
 	make("boot/vmlinuz-1", 0);
 	snprintf(path, sizeof(path), "%s/vmlinuz", dir);
-	CHECK(symlink("/boot/vmlinuz-1", path) == 0);	/* as on that disk */
+	CHECK(symlink("/boot/vmlinuz-1", path) == 0);	/* on that disk */
 	snprintf(path, sizeof(path), "%s/escape", dir);
 	CHECK(symlink("../../../../../../etc/hostname", path) == 0);
 	snprintf(path, sizeof(path), "%s/vmlinuz", dir);
