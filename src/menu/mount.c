@@ -60,7 +60,8 @@ static int make_base(const char *base)
 	return make_dir(path);
 }
 
-static int set_problem(struct menu_device *d, const char *what, int err)
+/* Out of memory even for that, the device is left out silently. */
+static void set_problem(struct menu_device *d, const char *what, int err)
 {
 	char buf[512];
 
@@ -68,7 +69,6 @@ static int set_problem(struct menu_device *d, const char *what, int err)
 		 strerror(-err));
 	free(d->problem);
 	d->problem = strdup(buf);
-	return d->problem ? 0 : -ENOMEM;
 }
 
 void devices_mount(struct menu_devices *all, const char *base)
