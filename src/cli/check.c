@@ -6,8 +6,6 @@
 #include "escape.h"
 #include "failure.h"
 
-static const char *const methods[] = { "file", "kexec", "module" };
-
 static const char *tristate(int value, const char *yes, const char *no)
 {
 	return value < 0 ? "unknown" : value ? yes : no;
@@ -140,7 +138,8 @@ static void show_prediction(FILE *out, const struct check_report *r)
 	for (m = BOOTIMG_METHOD_FILE; m <= BOOTIMG_METHOD_MODULE; m++) {
 		const char *outcome = check_method_outcome(c, m);
 
-		fprintf(out, "method %-6s       %s", methods[m - 1], outcome);
+		fprintf(out, "method %-6s       %s", bootimg_method_name(m),
+			outcome);
 		if (c->method_error[m] < 0)
 			fprintf(out, ": %s", check_method_reason(r, m,
 						c->method_error[m], buf,

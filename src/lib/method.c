@@ -8,6 +8,7 @@
 #include "crash.h"
 #include "inputs.h"
 #include "internal.h"
+#include "macros.h"
 
 static const struct bi_method *const methods[] = {
 	[BOOTIMG_METHOD_FILE] = &bi_method_file,
@@ -120,7 +121,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	int err;
 
 	*result = (struct bootimg_load_result){ .used = req->method };
-	if ((size_t)req->method >= sizeof(methods) / sizeof(methods[0]) ||
+	if ((size_t)req->method >= ARRAY_SIZE(methods) ||
 	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
 	     req->method == BOOTIMG_METHOD_FILE) ||
 	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))

@@ -9,6 +9,7 @@
 #include "method.h"
 #include "facts.h"
 #include "internal.h"
+#include "macros.h"
 #include "plan.h"
 
 struct prediction {
@@ -193,11 +194,9 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 	int err;
 
 	*c = (struct bootimg_check){ .result.used = req->method };
-	for (i = 0; i < sizeof(c->method_error) / sizeof(c->method_error[0]);
-	     i++)
+	for (i = 0; i < ARRAY_SIZE(c->method_error); i++)
 		c->method_error[i] = BOOTIMG_NOT_TRIED;
-	if ((size_t)req->method >= sizeof(c->method_error) /
-				   sizeof(c->method_error[0]))
+	if ((size_t)req->method >= ARRAY_SIZE(c->method_error))
 		return bi_fail(ctx, NULL, -EINVAL);
 	err = bi_inputs_open(ctx, req, &in);
 	if (err < 0)
