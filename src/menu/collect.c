@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "array.h"
 #include "bootcfg.h"
 #include "entries.h"
 #include "failure.h"
@@ -21,24 +22,22 @@
 int menu_problem(struct menu_list *list, const char *source,
 		 const char *cause)
 {
-	char **v = realloc(list->problems,
-			   (list->n_problems + 1) * sizeof(*v));
+	int err = array_reserve(&list->problems, &list->cap_problems,
+				list->n_problems + 1, sizeof(*list->problems));
 	char *s = malloc(strlen(source) + strlen(cause) + 3);
 	size_t i;
 
-	if (v)
-		list->problems = v;
-	if (!v || !s) {
+	if (err || !s) {
 		free(s);
 		return -ENOMEM;
 	}
 	sprintf(s, "%s: %s", source, cause);
 	for (i = 0; i < list->n_problems; i++)
-		if (!strcmp(v[i], s)) {	/* met again: listed once */
+		if (!strcmp(list->problems[i], s)) {	/* listed once */
 			free(s);
 			return 0;
 		}
-	v[list->n_problems++] = s;
+	list->problems[list->n_problems++] = s;
 	return 0;
 }
 
@@ -165,7 +164,8 @@ static int add_entry(struct menu_list *list, const char *source,
 		     const struct bootcfg *cfg, const struct bootcfg_entry *e,
 		     int is_default, const struct bootimg_info *info)
 {
-	struct menu_entry *v = realloc(list->v, (list->n + 1) * sizeof(*v));
+	int err = array_reserve(&list->v, &list->cap, list->n + 1,
+				sizeof(*list->v));
 	struct menu_entry m = {
 		.source = strdup(source),
 		.config = strdup(bootcfg_path(cfg)),
@@ -181,9 +181,7 @@ static int add_entry(struct menu_list *list, const char *source,
 		.is_default = is_default,
 	};
 
-	if (v)
-		list->v = v;
-	if (!v || !m.source || !m.config || !m.id || !m.title ||
+	if (err || !m.source || !m.config || !m.id || !m.title ||
 	    !m.version || !m.kernel || !m.initrds || !m.modules ||
 	    !m.cmdline) {
 		entry_free(&m);
@@ -191,7 +189,7 @@ static int add_entry(struct menu_list *list, const char *source,
 	}
 	if (m.is_default && list->default_entry < 0)
 		list->default_entry = (long)list->n;
-	v[list->n++] = m;
+	list->v[list->n++] = m;
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "device.h"
+#include "macros.h"
 
 #define MAX_LINE 4096
 
@@ -40,7 +41,7 @@ static const char *set_key(struct menu_device *d, char *word, char **rest)
 		}
 		return NULL;
 	}
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(keys); i++)
 		if (!strncmp(word, keys[i].key, strlen(keys[i].key))) {
 			*(char **)((char *)d + keys[i].field) =
 				word + strlen(keys[i].key);

@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "device.h"
+#include "macros.h"
 
 static char *dup0(const char *s)
 {
@@ -24,23 +26,22 @@ static void device_free(struct menu_device *d)
 
 int devices_add(struct menu_devices *all, const struct menu_device *d)
 {
-	struct menu_device *v = realloc(all->v, (all->n + 1) * sizeof(*v));
+	int err = array_reserve(&all->v, &all->cap, all->n + 1,
+				sizeof(*all->v));
 	struct menu_device c = {
 		dup0(d->name), dup0(d->grub), dup0(d->type), dup0(d->uuid),
 		dup0(d->label), dup0(d->partuuid), dup0(d->dir),
 		dup0(d->problem),
 	};
 
-	if (v)
-		all->v = v;
-	if (!v || !c.name || !c.grub || (d->type && !c.type) ||
+	if (err || !c.name || !c.grub || (d->type && !c.type) ||
 	    (d->uuid && !c.uuid) || (d->label && !c.label) ||
 	    (d->partuuid && !c.partuuid) || (d->dir && !c.dir) ||
 	    (d->problem && !c.problem)) {
 		device_free(&c);
 		return -ENOMEM;
 	}
-	v[all->n++] = c;
+	all->v[all->n++] = c;
 	return 0;
 }
 
@@ -74,7 +75,7 @@ int fs_type_supported(const char *type)
 	};
 	size_t i;
 
-	for (i = 0; type && i < sizeof(known) / sizeof(known[0]); i++)
+	for (i = 0; type && i < ARRAY_SIZE(known); i++)
 		if (!strcmp(type, known[i]))
 			return 1;
 	return 0;

@@ -21,7 +21,7 @@ struct menu_device {
 
 struct menu_devices {
 	struct menu_device *v;
-	size_t n;
+	size_t n, cap;
 };
 
 /* Append a copy of D (its strings duplicated): 0 or -ENOMEM. */

@@ -29,9 +29,9 @@ struct menu_entry {
 
 struct menu_list {
 	struct menu_entry *v;
-	size_t n;
+	size_t n, cap;
 	char **problems;
-	size_t n_problems;
+	size_t n_problems, cap_problems;
 	long default_entry;	/* -1: no entry */
 };
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "array.h"
 #include "entries.h"
 
 static int is_dir(const char *path)
@@ -43,24 +44,26 @@ static char *boot_below(const char *root)
 	return boot;
 }
 
-/* Add ROOT, BOOT and CONFIG (or NULL), which it takes. */
-static int add(struct config_place **v, size_t *n, char *root, char *boot,
-	       char *config)
-{
-	struct config_place *grown = realloc(*v, (*n + 1) * sizeof(**v));
+struct places {
+	struct config_place *v;
+	size_t n, cap;
+};
 
-	if (!grown || !root || !boot) {
+/* Add ROOT, BOOT and CONFIG (or NULL), which it takes. */
+static int add(struct places *p, char *root, char *boot, char *config)
+{
+	if (array_reserve(&p->v, &p->cap, p->n + 1, sizeof(*p->v)) < 0 ||
+	    !root || !boot) {
 		free(root);
 		free(boot);
 		free(config);
 		return -ENOMEM;
 	}
-	*v = grown;
-	grown[(*n)++] = (struct config_place){ root, boot, config };
+	p->v[p->n++] = (struct config_place){ root, boot, config };
 	return 0;
 }
 
-static int add_esp_grub(const char *dir, struct config_place **v, size_t *n)
+static int add_esp_grub(const char *dir, struct places *p)
 {
 	char *efi = join(dir, "EFI"), *cfg;
 	struct dirent *e;
@@ -77,7 +80,7 @@ static int add_esp_grub(const char *dir, struct config_place **v, size_t *n)
 		}
 		sprintf(cfg, "%s/%s/grub.cfg", efi, e->d_name);
 		if (access(cfg, R_OK) == 0)
-			err = add(v, n, strdup(dir), strdup(dir), cfg);
+			err = add(p, strdup(dir), strdup(dir), cfg);
 		else
 			free(cfg);
 	}
@@ -89,11 +92,10 @@ static int add_esp_grub(const char *dir, struct config_place **v, size_t *n)
 
 int config_places(const char *dir, struct config_place **places, size_t *n)
 {
+	struct places p = { 0 };
 	char *at = join(dir, "@");
 	int err = at ? 0 : -ENOMEM;
 
-	*places = NULL;
-	*n = 0;
 	if (!err && is_dir(at)) {
 		char *at_boot = join(dir, "@boot");
 
@@ -101,18 +103,19 @@ int config_places(const char *dir, struct config_place **places, size_t *n)
 			free(at_boot);
 			at_boot = boot_below(at);
 		}
-		err = add(places, n, strdup(at), at_boot, NULL);
+		err = add(&p, strdup(at), at_boot, NULL);
 	}
 	free(at);
 	if (!err)
-		err = add(places, n, strdup(dir), boot_below(dir), NULL);
+		err = add(&p, strdup(dir), boot_below(dir), NULL);
 	if (!err)
-		err = add_esp_grub(dir, places, n);
+		err = add_esp_grub(dir, &p);
 	if (err) {
-		config_places_free(*places, *n);
-		*places = NULL;
-		*n = 0;
+		config_places_free(p.v, p.n);
+		p = (struct places){ 0 };
 	}
+	*places = p.v;
+	*n = p.n;
 	return err;
 }
 
