@@ -72,7 +72,7 @@ only() {	# only WORDS...: COMPREPLY is exactly WORDS, in any order
 	  "$(printf '%s\n' "$@" | sort)" ]
 }
 
-for prog in bootimg bootimg-reboot mkbootcmd; do
+for prog in bootimg bootimg-reboot mkbootcmd bootimg-menu; do
 	# shellcheck source=/dev/null
 	. "$src/completion/$prog"
 	check "$prog: the file registers a completion" \
@@ -139,5 +139,10 @@ complete_line "mkbootcmd --config=$tmp/grub.cfg --entry=d"
 check "mkbootcmd --entry=: from mkbootcmd --list" only debian
 complete_line "mkbootcmd --format="
 check "mkbootcmd --format=: shell, args" only shell args
+
+complete_line "bootimg-menu --dr"
+check "bootimg-menu: options from --help" only --dry-run
+complete_line "bootimg-menu --test-devices=$tmp/grub"
+check "bootimg-menu --test-devices=: files" only "$tmp/grub.cfg"
 
 echo "1..$n"

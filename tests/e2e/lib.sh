@@ -157,6 +157,7 @@ e2e_case() {
 # (OVMF; e2e_ovmf finds it).  DISPLAY: none (default) or vga (a standard
 # VGA card, not shown).  APPEND is added to the first kernel's command
 # line (crashkernel=256M).  E2E_QEMU_ARGS (an array) adds qemu options;
+# E2E_QEMU_INPUT is the serial console's input (default /dev/null);
 # E2E_FIRMWARE_REBOOTS=1 leaves out -no-reboot: a reset boots again.
 e2e_boot() {
 	local work=$1 dir=$2 smp=$3 firmware=${4:-bios} display=${5:-none} append=${6:-}
@@ -184,7 +185,8 @@ e2e_boot() {
 		-smp "$smp" -display none -monitor none \
 		-serial stdio -nodefaults "${extra[@]}" \
 		-kernel "$work/vmlinuz" -initrd "$dir/initramfs" \
-		-append "console=ttyS0 panic=-1 quiet${append:+ $append}" </dev/null 2>"$dir/qemu.err" |
+		-append "console=ttyS0 panic=-1 quiet${append:+ $append}" \
+		<"${E2E_QEMU_INPUT:-/dev/null}" 2>"$dir/qemu.err" |
 	while IFS= read -r line; do
 		printf '%s %s\n' "$EPOCHREALTIME" "${line%$'\r'}"
 	done >"$dir/serial.log"
