@@ -195,11 +195,12 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			req->flags & BOOTIMG_LOAD_PANIC ?
 			" as the panic kernel" : "",
 			bootimg_method_name(result.used),
-			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
-					 "entered directly)" : "");
+			req->flags & BOOTIMG_LOAD_FAST_BOOT ?
+			" (fast boot: its vmlinux, unpacked, entered directly)"
+			: "");
 		print_cmdline(stderr, "bootimg: ", ctx, req);
 	}
-	if (verbose && req->fast_boot)
+	if (verbose && (req->flags & BOOTIMG_LOAD_FAST_BOOT))
 		show_fast_boot(&result.fast_boot);
 	return EXIT_OK;
 }
@@ -438,7 +439,6 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		free_edits(&req);
 		return code;
 	}
-	req.fast_boot = !!o->fast_boot;
 	/* Neither: the image's own command line (UKI), or none. */
 	cmdline = !o->command_line && !o->reuse_cmdline ? NULL :
 		  compose_cmdline(o->command_line, o->reuse_cmdline);
@@ -459,6 +459,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		req.flags |= BOOTIMG_LOAD_ENTRY32;
 	if (o->debug)
 		req.flags |= BOOTIMG_LOAD_BREADCRUMB;
+	if (o->fast_boot)
+		req.flags |= BOOTIMG_LOAD_FAST_BOOT;
 	req.append = o->append;
 
 	if (o->check)

@@ -56,7 +56,7 @@ static struct json_object *methods_json(const struct check_report *r)
 
 	for (m = BOOTIMG_METHOD_FILE; m <= BOOTIMG_METHOD_MODULE; m++) {
 		struct json_object *o = json_object_new_object();
-		int err = r->check->method_error[m];
+		int err = bootimg_check_method_error(r->check, m);
 
 		json_put_string(o, "method", bootimg_method_name(m));
 		json_put_string(o, "outcome", check_method_outcome(r->check, m));

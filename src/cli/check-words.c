@@ -74,7 +74,7 @@ const char *check_method_reason(const struct check_report *r,
 const char *check_method_outcome(const struct bootimg_check *c,
 				 enum bootimg_method method)
 {
-	int err = c->method_error[method];
+	int err = bootimg_check_method_error(c, method);
 
 	if (err == BOOTIMG_NOT_TRIED)
 		return "not tried";

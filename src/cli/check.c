@@ -139,12 +139,12 @@ static void show_prediction(FILE *out, const struct check_report *r)
 	show_memory(out, r);
 	for (m = BOOTIMG_METHOD_FILE; m <= BOOTIMG_METHOD_MODULE; m++) {
 		const char *outcome = check_method_outcome(c, m);
+		int err = bootimg_check_method_error(c, m);
 
 		fprintf(out, "method %-6s       %s", methods[m - 1], outcome);
-		if (c->method_error[m] < 0)
-			fprintf(out, ": %s", check_method_reason(r, m,
-						c->method_error[m], buf,
-						sizeof(buf)));
+		if (err < 0)
+			fprintf(out, ": %s", check_method_reason(r, m, err, buf,
+								 sizeof(buf)));
 		fputc('\n', out);
 	}
 	if (r->exit_code == 0)
@@ -187,7 +187,8 @@ int do_check(struct bootimg *ctx, const struct bootimg_request *req,
 						   sizeof(buf), &r.exit_code);
 		/* A method's refusal: say it as that method's. */
 		if (check.verdict < 0 &&
-		    check.verdict == check.method_error[check.result.used])
+		    check.verdict ==
+			    bootimg_check_method_error(&check, check.result.used))
 			r.cause = check_method_reason(&r, check.result.used,
 						      check.verdict, buf,
 						      sizeof(buf));

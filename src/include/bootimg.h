@@ -79,13 +79,6 @@ struct bootimg_request {
 	 */
 	const char *append;
 	enum bootimg_method method;
-	/*
-	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
-	 * the kernel's decompressor, whose KASLR is done here instead:
-	 * kexec and module methods only; AUTO then starts at kexec, FILE
-	 * is -EINVAL.
-	 */
-	unsigned fast_boot : 1;
 	unsigned flags;			/* enum bootimg_load_flags */
 	/*
 	 * A multiboot kernel's modules, in order: each "FILE args", the file
@@ -113,7 +106,9 @@ struct bootimg_request {
 struct bootimg_info {
 	const char *format;		/* "bzImage", "ELF vmlinux (64-bit)", */
 					/* "multiboot (ELF)" */
-	char version[128];		/* the kernel's version string */
+	/* The kernel's version string, "" if none; the context's until */
+	/* the next bootimg_probe() or bootimg_free(). */
+	const char *version;
 	uint16_t protocol;		/* boot protocol, 0x020f for 2.15 */
 	uint64_t file_size;
 	uint64_t payload_size;		/* protected-mode code in the file */
@@ -124,9 +119,9 @@ struct bootimg_info {
 	uint32_t initrd_addr_max;
 	uint16_t xloadflags;
 	uint8_t loadflags;
-	unsigned relocatable : 1;
-	unsigned entry64 : 1;		/* has the 64-bit entry point */
-	unsigned initrd_above_4g : 1;
+	int relocatable;		/* 1 or 0 */
+	int entry64;			/* has the 64-bit entry point */
+	int initrd_above_4g;
 	const char *compression;	/* "gzip", "xz", "zstd" or NULL */
 	const char *container;		/* "UKI" or NULL */
 };
@@ -165,6 +160,13 @@ enum bootimg_load_flags {
 	 * uses the kernel's own purgatory): AUTO then starts at kexec.
 	 */
 	BOOTIMG_LOAD_BREADCRUMB = 0x4,
+	/*
+	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
+	 * the kernel's decompressor, whose KASLR is done here instead:
+	 * kexec and module methods only; AUTO then starts at kexec, FILE
+	 * is -EINVAL.
+	 */
+	BOOTIMG_LOAD_FAST_BOOT = 0x8,
 };
 
 /* Where fast boot placed the new kernel's _text. */
@@ -183,14 +185,14 @@ struct bootimg_fast_boot {
 struct bootimg_load_result {
 	enum bootimg_method used;
 	int file_error;	/* with AUTO: why kexec_file_load was passed over */
-	struct bootimg_fast_boot fast_boot;	/* with fast_boot */
+	struct bootimg_fast_boot fast_boot;	/* with FAST_BOOT */
 };
 
 /* Which kernels are staged now. */
 struct bootimg_status {
-	unsigned loaded : 1;
-	unsigned module : 1;		/* staged through bootimg.ko */
-	unsigned panic_loaded : 1;
+	int loaded;			/* 1 or 0 */
+	int module;			/* staged through bootimg.ko */
+	int panic_loaded;
 	uint64_t panic_reserved;	/* bytes reserved by crashkernel= */
 };
 
@@ -212,11 +214,12 @@ enum bootimg_fact {
 
 /*
  * What decides whether a load can work, read from /proc, /sys and /boot
- * (below the sysroot) without privileges where the kernel allows it.
- * Each int is 1, 0 or BOOTIMG_UNKNOWN.
+ * without privileges where the kernel allows it.  Each int is 1, 0 or
+ * BOOTIMG_UNKNOWN.  The strings are the context's until the next
+ * bootimg_read_facts() or bootimg_free().
  */
 struct bootimg_facts {
-	char release[65];		/* the running kernel's, "" unknown */
+	const char *release;		/* the running kernel's, "" unknown */
 	int root;			/* this process has euid 0 */
 	int lockdown;			/* enum bootimg_lockdown, or UNKNOWN */
 	int kexec_load_disabled;	/* kernel.kexec_load_disabled */
@@ -224,7 +227,7 @@ struct bootimg_facts {
 	int has_kexec_file;		/* kexec_file_load(2): CONFIG_KEXEC_FILE */
 	int kexec_sig;			/* CONFIG_KEXEC_SIG: signatures checked */
 	int kexec_sig_force;		/* CONFIG_KEXEC_SIG_FORCE: and required */
-	char config[96];		/* where the config was read, or "" */
+	const char *config;		/* where the config was read, or "" */
 	int ima_appraise_kexec;		/* an IMA policy rule appraises */
 					/* func=KEXEC_KERNEL_CHECK */
 	int efi;			/* booted through UEFI */
@@ -235,7 +238,7 @@ struct bootimg_facts {
 	uint64_t crash_size;		/* bytes reserved by crashkernel= */
 	int crash_loaded;		/* a panic kernel is staged */
 	unsigned watchdogs;		/* devices in /sys/class/watchdog */
-	char watchdog[64];		/* the first one's identity, or "" */
+	const char *watchdog;		/* the first one's identity, or "" */
 	unsigned needs_root;		/* enum bootimg_fact: unknown, */
 					/* because only root can read them */
 };
@@ -243,7 +246,7 @@ struct bootimg_facts {
 /* Read the facts; fails only when memory runs out. */
 int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *facts);
 
-/* A method that auto would not try, in bootimg_check.method_error. */
+/* A method that auto would not try: bootimg_check_method_error(). */
 #define BOOTIMG_NOT_TRIED 1
 
 /*
@@ -252,10 +255,12 @@ int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *facts);
  * CAP_SYS_BOOT whatever the rest.
  */
 struct bootimg_check {
-	/* Indexed by enum bootimg_method: 0 it would work, a negative */
-	/* errno it would fail, BOOTIMG_NOT_TRIED (the request's method */
-	/* or auto's order never reaches it). */
-	int method_error[4];
+	/* Each method's: 0 it would work, a negative errno it would fail, */
+	/* BOOTIMG_NOT_TRIED (the request's method or auto's order never */
+	/* reaches it).  bootimg_check_method_error() picks one by method. */
+	int file_error;
+	int kexec_error;
+	int module_error;
 	struct bootimg_load_result result;	/* the method used */
 	int verdict;			/* 0, or the error the load gives */
 	int pe_signed;			/* the image kexec_file_load gets */
@@ -276,6 +281,10 @@ struct bootimg_check {
 int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 		  const struct bootimg_facts *facts,
 		  struct bootimg_check *check);
+
+/* CHECK's file_error, kexec_error or module_error; -EINVAL for others. */
+int bootimg_check_method_error(const struct bootimg_check *check,
+			       enum bootimg_method method);
 
 int bootimg_new(struct bootimg **ctx);
 void bootimg_free(struct bootimg *ctx);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
+#include <string.h>
 #include "format.h"
 #include "internal.h"
 
@@ -81,6 +82,8 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 	if (err < 0)
 		return bi_fail(ctx, path, err);
 	*info = kernel.info;
+	memcpy(ctx->text.version, kernel.version, sizeof(kernel.version));
+	info->version = ctx->text.version;
 	bi_kernel_release(&kernel);
 	return 0;
 }

@@ -19,7 +19,7 @@ static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		return err;
 	err = bi_probe_file(&in->kernel_file, &in->kernel);
-	if (err == 0 && req->fast_boot)
+	if (err == 0 && (req->flags & BOOTIMG_LOAD_FAST_BOOT))
 		err = bi_bzimage_fast_boot(&in->kernel);
 	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
 }
@@ -222,7 +222,7 @@ int bootimg_compose_cmdline(struct bootimg *ctx,
 	int err;
 
 	/* The command line needs the image only: no unpacking, no files. */
-	image_only.fast_boot = 0;
+	image_only.flags &= ~BOOTIMG_LOAD_FAST_BOOT;
 	image_only.n_initrds = 0;
 	image_only.n_initrd_files = 0;
 	image_only.n_modules = 0;

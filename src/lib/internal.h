@@ -10,10 +10,20 @@
 
 #define BI_PAGE_SIZE 4096u
 #define BI_MIB (1024u * 1024u)
+#define BI_VERSION_SIZE 128	/* a kernel's version string, with its NUL */
+
+/* The text the public structs' strings point to (bootimg.h). */
+struct bi_public_text {
+	char version[BI_VERSION_SIZE];	/* bootimg_info's, of bootimg_probe() */
+	char release[65];	/* bootimg_facts', of bootimg_read_facts() */
+	char config[96];
+	char watchdog[64];
+};
 
 struct bootimg {
 	char *sysroot;		/* "" for the real /sys and /proc */
 	char *error_path;	/* the file behind the last error */
+	struct bi_public_text text;
 };
 
 /* Remember PATH as the file behind ERR; returns ERR. */

@@ -40,8 +40,12 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 			 &disabled) == 0 && disabled;
 }
 
-/* What only the kexec and module methods do, with bootimg's purgatory. */
-#define OUR_PURGATORY_ONLY (BOOTIMG_LOAD_ENTRY32 | BOOTIMG_LOAD_BREADCRUMB)
+/*
+ * What only the kexec and module methods do: with bootimg's purgatory,
+ * or with the unpacked vmlinux of fast boot.
+ */
+#define NOT_WITH_FILE (BOOTIMG_LOAD_ENTRY32 | BOOTIMG_LOAD_BREADCRUMB | \
+		       BOOTIMG_LOAD_FAST_BOOT)
 
 /*
  * file, then kexec, then bootimg.ko where the kernel has no kexec at all
@@ -58,7 +62,7 @@ int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
 	 * kexec_file_load takes the bzImage, never its unpacked vmlinux,
 	 * enters it at its 64-bit entry, and through its own purgatory.
 	 */
-	if (!req->fast_boot && !(req->flags & OUR_PURGATORY_ONLY)) {
+	if (!(req->flags & NOT_WITH_FILE)) {
 		result->used = BOOTIMG_METHOD_FILE;
 		err = try_method(arg, BOOTIMG_METHOD_FILE);
 		if (err == 0 || !worth_falling_back(err))
@@ -121,9 +125,9 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 
 	*result = (struct bootimg_load_result){ .used = req->method };
 	if ((size_t)req->method >= sizeof(methods) / sizeof(methods[0]) ||
-	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
-	     req->method == BOOTIMG_METHOD_FILE) ||
-	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
+	    ((req->flags & NOT_WITH_FILE) && req->method == BOOTIMG_METHOD_FILE) ||
+	    ((req->flags & BOOTIMG_LOAD_FAST_BOOT) &&
+	     (req->flags & BOOTIMG_LOAD_PANIC)))
 		return bi_fail(ctx, NULL, -EINVAL);
 	/*
 	 * Check every input first, the same way for every method, and

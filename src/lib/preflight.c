@@ -118,6 +118,29 @@ static int predict_module(const struct prediction *p)
 	return plan_obstacle(p->c);
 }
 
+/* Where C keeps METHOD's error: file, kexec or module. */
+static int *method_error(struct bootimg_check *c, enum bootimg_method method)
+{
+	return method == BOOTIMG_METHOD_FILE ? &c->file_error :
+	       method == BOOTIMG_METHOD_KEXEC ? &c->kexec_error :
+	       &c->module_error;
+}
+
+int bootimg_check_method_error(const struct bootimg_check *c,
+			       enum bootimg_method method)
+{
+	switch (method) {
+	case BOOTIMG_METHOD_FILE:
+		return c->file_error;
+	case BOOTIMG_METHOD_KEXEC:
+		return c->kexec_error;
+	case BOOTIMG_METHOD_MODULE:
+		return c->module_error;
+	default:
+		return -EINVAL;
+	}
+}
+
 static int try_prediction(void *arg, enum bootimg_method method)
 {
 	const struct prediction *p = arg;
@@ -125,7 +148,7 @@ static int try_prediction(void *arg, enum bootimg_method method)
 		  method == BOOTIMG_METHOD_KEXEC ? predict_kexec(p) :
 		  predict_module(p);
 
-	p->c->method_error[method] = err;
+	*method_error(p->c, method) = err;
 	return err;
 }
 
@@ -189,15 +212,14 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 {
 	struct bi_inputs in;
 	struct prediction p = { req, facts, &in, c };
-	size_t i;
 	int err;
 
-	*c = (struct bootimg_check){ .result.used = req->method };
-	for (i = 0; i < sizeof(c->method_error) / sizeof(c->method_error[0]);
-	     i++)
-		c->method_error[i] = BOOTIMG_NOT_TRIED;
-	if ((size_t)req->method >= sizeof(c->method_error) /
-				   sizeof(c->method_error[0]))
+	*c = (struct bootimg_check){
+		.result.used = req->method, .file_error = BOOTIMG_NOT_TRIED,
+		.kexec_error = BOOTIMG_NOT_TRIED,
+		.module_error = BOOTIMG_NOT_TRIED,
+	};
+	if ((unsigned)req->method > BOOTIMG_METHOD_MODULE)
 		return bi_fail(ctx, NULL, -EINVAL);
 	err = bi_inputs_open(ctx, req, &in);
 	if (err < 0)

@@ -255,7 +255,7 @@ static void test_verdicts(void)
 	printf("# no lockdown: auto takes kexec_file_load (i386: kexec_load)\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
 	CHECK_EQ(c.result.used, AUTO_FIRST);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), BOOTIMG_NOT_TRIED);
 	CHECK_EQ(c.pe_signed, 0);
 	CHECK_EQ(c.signature_required, 0);
 	CHECK_EQ(c.plan_error, 0);
@@ -268,9 +268,9 @@ static void test_verdicts(void)
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -EPERM);
 	CHECK_EQ(c.result.used, AUTO_FIRST);
 	CHECK_EQ(c.signature_accepted, 0);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), BOOTIMG_NOT_TRIED);
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_KEXEC, 0, &c), -EPERM);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_FILE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_FILE), BOOTIMG_NOT_TRIED);
 	if (AUTO_FIRST == BOOTIMG_METHOD_FILE)
 		test_signed_lockdown(signed_kernel);
 	else
@@ -294,7 +294,7 @@ static void test_signed_lockdown(const char *signed_kernel)
 	put("/proc/keys", KEYRING KEY_OF("0000000000000000000000000000000000000000"));
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -EPERM);
 	CHECK_EQ(c.signature_accepted, 0);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_KEXEC], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_KEXEC), BOOTIMG_NOT_TRIED);
 	put("/proc/keys", KEY_OF("0000000000000000000000000000000000000000"));
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
 	CHECK_EQ(c.signature_accepted, BOOTIMG_UNKNOWN);	/* not root */
@@ -328,14 +328,14 @@ static void test_other_verdicts(const char *unsigned_kernel,
 	put("/proc/sys/kernel/kexec_load_disabled", "1\n");
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -EPERM);
 	CHECK_EQ(c.result.used, AUTO_FIRST);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), BOOTIMG_NOT_TRIED);
 	put("/proc/sys/kernel/kexec_load_disabled", "0\n");
 
 	printf("# no kexec in the kernel: bootimg.ko, if loaded\n");
 	put("/boot/config-" RELEASE, "# CONFIG_KEXEC is not set\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -ENOSYS);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_FILE], -ENOSYS);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], -ENOSYS);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_FILE), -ENOSYS);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), -ENOSYS);
 	CHECK_EQ(c.result.used, BOOTIMG_METHOD_KEXEC);
 	put("/sys/module/bootimg/refcnt", "0\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
@@ -357,7 +357,7 @@ static void test_other_verdicts(const char *unsigned_kernel,
 	printf("# a panic kernel without a reservation\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO,
 			 BOOTIMG_LOAD_PANIC, &c), -EDESTADDRREQ);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_FILE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_FILE), BOOTIMG_NOT_TRIED);
 
 	printf("# a panic kernel with a reservation (qemu-crash-1g)\n");
 	snprintf(root, sizeof(root), "%s", fixture("qemu-crash-1g"));

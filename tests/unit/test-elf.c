@@ -324,7 +324,7 @@ static void test_real(struct bootimg *ctx)
 		CHECK_EQ(k.entry, k.info.pref_address);	/* startup_64 */
 		CHECK(k.info.init_size <= hdr.init_size);
 		CHECK_EQ(bootimg_probe(ctx, path, &bz), 0);
-		CHECK(strncmp(k.info.version, bz.version,
+		CHECK(strncmp(k.version, bz.version,
 			      strcspn(bz.version, " ")) == 0);
 		CHECK_EQ(bootimg_probe(ctx, write_temp("vmlinux", vmlinux,
 						       vsize), &info), 0);

@@ -21,7 +21,7 @@ static int plan_with(struct bootimg *ctx, const char *kernel, int fast,
 	struct bootimg_request req = {
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = cmdline, .method = BOOTIMG_METHOD_KEXEC,
-		.fast_boot = !!fast,
+		.flags = fast ? BOOTIMG_LOAD_FAST_BOOT : 0,
 	};
 
 	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
@@ -164,7 +164,7 @@ static void test_file_method(struct bootimg *ctx, struct blob bz)
 {
 	struct bootimg_request req = {
 		.kernel = write_temp("file-method", bz.data, bz.size),
-		.method = BOOTIMG_METHOD_FILE, .fast_boot = 1,
+		.method = BOOTIMG_METHOD_FILE, .flags = BOOTIMG_LOAD_FAST_BOOT,
 	};
 	struct bootimg_load_result result;
 
@@ -219,7 +219,7 @@ static void test_kaslr_room(struct bootimg *ctx, const char *kernel)
 	struct bootimg_request req = {
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
-		.fast_boot = 1,
+		.flags = BOOTIMG_LOAD_FAST_BOOT,
 	};
 	struct bootimg_plan *plan;
 	int i, placed = 0;

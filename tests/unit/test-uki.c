@@ -56,7 +56,7 @@ static void test_valid(void)
 	CHECK_EQ(bi_probe_file(&file, &k), 0);
 	CHECK(k.info.container && strcmp(k.info.container, "UKI") == 0);
 	CHECK(strcmp(k.info.format, "bzImage") == 0);
-	CHECK(strcmp(k.info.version, FAKE_VERSION) == 0);
+	CHECK(strcmp(k.version, FAKE_VERSION) == 0);
 	CHECK_EQ(k.info.file_size, size);
 	CHECK_EQ(k.image.size, fake_bzimage_size());
 	CHECK_EQ(k.image.fd, -1);
