@@ -142,6 +142,29 @@ check "-v names the method, without the ENOSYS" eval \
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EINVAL -- -v --load "$tmp/vmlinuz"
 fcheck "-v says why it fell back from another error" \
 	has "kexec_file_load failed (Invalid argument); used kexec_load" "$tmp/err"
+# The command line -v, --dry-run and the staged-entry record show comes
+# with the load (the plan): the kernel is opened and unpacked once.
+opens_of_kernel() {	# opens_of_kernel ARGS...: how often bootimg ARGS opens it
+	env BOOTIMG_SYSROOT="$tmp/root" strace -f -qq -e trace=open,openat \
+		-o "$tmp/trace" env LD_PRELOAD="$shim" "$bootimg" "$@" \
+		>"$tmp/out" 2>"$tmp/err" || echo failed
+	grep -c "\"$tmp/vmlinuz\"" "$tmp/trace"
+}
+if strace -f -qq -o /dev/null true 2>/dev/null; then
+	check "--load -v: the kernel is opened once" \
+		[ "$(opens_of_kernel -v --load "$tmp/vmlinuz" --append=x=1)" = 1 ]
+	check "--load -v: the command line it got" \
+		has "bootimg: command line: x=1" "$tmp/err"
+	check "--dry-run --json: the kernel is opened once" \
+		[ "$(opens_of_kernel --dry-run --json --load "$tmp/vmlinuz" \
+			--append=x=1)" = 1 ]
+	check "--dry-run --json: the command line it gets" \
+		[ "$(jqv .command_line)" = x=1 ]
+else
+	for case in "--load -v" "--load -v" "--dry-run --json" "--dry-run --json"; do
+		skip "$case: strace cannot trace here"
+	done
+fi
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM -- --load "$tmp/vmlinuz"
 fcheck "auto does not fall back on EPERM (exit 6)" [ $rc -eq 6 ]
 fcheck "EPERM: kexec_load was not tried" lacks "kexec_load entry" "$tmp/log"

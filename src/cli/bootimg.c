@@ -103,12 +103,12 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
 	if (json) {
-		show_plan_json(stdout, ctx, req, plan);
+		show_plan_json(stdout, req, plan);
 	} else {
 		fputs("kexec_load plan for ", stdout);
 		put_escaped(stdout, req->kernel);
 		printf(" (method %s)\n", bootimg_method_name(req->method));
-		print_cmdline(stdout, "", ctx, req);
+		print_cmdline(stdout, "", bootimg_plan_cmdline(plan));
 		show_plan(stdout, plan);
 	}
 	bootimg_plan_free(plan);
@@ -164,6 +164,10 @@ static void show_fast_boot(const struct bootimg_fast_boot *fb)
 		(unsigned long long)fb->text_phys);
 }
 
+/*
+ * Stage REQ; unless it is a panic kernel, record what is staged, with
+ * the command line the kernel got, for the pre-exec hooks.
+ */
 static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		   int verbose)
 {
@@ -198,10 +202,12 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			req->flags & BOOTIMG_LOAD_FAST_BOOT ?
 			" (fast boot: its vmlinux, unpacked, entered directly)"
 			: "");
-		print_cmdline(stderr, "bootimg: ", ctx, req);
+		print_cmdline(stderr, "bootimg: ", result.cmdline);
 	}
 	if (verbose && (req->flags & BOOTIMG_LOAD_FAST_BOOT))
 		show_fast_boot(&result.fast_boot);
+	if (!(req->flags & BOOTIMG_LOAD_PANIC))
+		staged_entry_record(req, result.cmdline);
 	return EXIT_OK;
 }
 
@@ -343,18 +349,6 @@ static void free_edits(struct bootimg_request *req)
 	free((void *)req->remove);
 }
 
-/* For the pre-exec hooks: what is staged, the command line as composed. */
-static void record_staged(struct bootimg *ctx,
-			  const struct bootimg_request *req)
-{
-	char *cmdline = NULL;
-
-	if (bootimg_compose_cmdline(ctx, req, &cmdline) < 0)
-		cmdline = NULL;	/* recorded empty */
-	staged_entry_record(req, cmdline);
-	free(cmdline);
-}
-
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 {
 	const char *positional = poptGetArg(pc);
@@ -469,8 +463,6 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		code = do_dry_run(ctx, &req, o->json);
 	else
 		code = do_load(ctx, &req, o->verbose);
-	if (code == EXIT_OK && !o->dry_run && !o->check && !o->panic)
-		record_staged(ctx, &req);
 	if (code == EXIT_OK && positional && !o->dry_run && !o->check)
 		code = do_exec(ctx, watchdog);
 	free(cmdline);

@@ -186,6 +186,12 @@ struct bootimg_load_result {
 	enum bootimg_method used;
 	int file_error;	/* with AUTO: why kexec_file_load was passed over */
 	struct bootimg_fast_boot fast_boot;	/* with FAST_BOOT */
+	/*
+	 * The command line the new kernel was given: the request's, or the
+	 * image's own, edited by remove and append.  The context's until
+	 * the next bootimg_load() or bootimg_free().
+	 */
+	const char *cmdline;
 };
 
 /* Which kernels are staged now. */
@@ -302,13 +308,6 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 		  struct bootimg_info *info);
 
 /*
- * The command line the request gives the new kernel, as a malloc'd string
- * in *CMDLINE; the image is read (a UKI's own command line), nothing else.
- */
-int bootimg_compose_cmdline(struct bootimg *ctx,
-			    const struct bootimg_request *req, char **cmdline);
-
-/*
  * Check an initrd file's destination as struct bootimg_initrd_file says:
  * 0 or -EINVAL.
  */
@@ -318,6 +317,8 @@ int bootimg_check_initrd_dest(const char *dest);
 int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		     struct bootimg_plan **plan);
 void bootimg_plan_free(struct bootimg_plan *plan);
+/* The command line the plan gives the new kernel, as in the load result. */
+const char *bootimg_plan_cmdline(const struct bootimg_plan *plan);
 size_t bootimg_plan_segment_count(const struct bootimg_plan *plan);
 int bootimg_plan_segment(const struct bootimg_plan *plan, size_t i,
 			 struct bootimg_segment *seg);

@@ -30,6 +30,7 @@ void bootimg_free(struct bootimg *ctx)
 		return;
 	free(ctx->sysroot);
 	free(ctx->error_path);
+	free(ctx->text.cmdline);
 	free(ctx);
 }
 

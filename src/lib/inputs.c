@@ -213,23 +213,3 @@ void bi_inputs_close(struct bi_inputs *in)
 	in->initrds = NULL;
 	in->n_initrds = 0;
 }
-
-int bootimg_compose_cmdline(struct bootimg *ctx,
-			    const struct bootimg_request *req, char **cmdline)
-{
-	struct bootimg_request image_only = *req;
-	struct bi_inputs in;
-	int err;
-
-	/* The command line needs the image only: no unpacking, no files. */
-	image_only.flags &= ~BOOTIMG_LOAD_FAST_BOOT;
-	image_only.n_initrds = 0;
-	image_only.n_initrd_files = 0;
-	image_only.n_modules = 0;
-	err = bi_inputs_open(ctx, &image_only, &in);
-	if (err < 0)
-		return err;
-	*cmdline = strdup(in.cmdline);
-	bi_inputs_close(&in);
-	return *cmdline ? 0 : bi_fail(ctx, NULL, -ENOMEM);
-}

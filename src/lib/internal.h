@@ -18,6 +18,7 @@ struct bi_public_text {
 	char release[65];	/* bootimg_facts', of bootimg_read_facts() */
 	char config[96];
 	char watchdog[64];
+	char *cmdline;		/* bootimg_load_result's, malloc'd */
 };
 
 struct bootimg {

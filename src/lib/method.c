@@ -146,6 +146,11 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 		.text_phys = in.kernel.kaslr.text_phys,
 		.text_virt = in.kernel.kaslr.text_virt,
 	};
+	/* The inputs' command line outlives them, in the context. */
+	free(ctx->text.cmdline);
+	ctx->text.cmdline = in.own_cmdline;
+	in.own_cmdline = NULL;
+	result->cmdline = ctx->text.cmdline;
 	bi_inputs_close(&in);
 	return err;
 }

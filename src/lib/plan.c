@@ -252,6 +252,11 @@ void bootimg_plan_free(struct bootimg_plan *plan)
 	free(plan);
 }
 
+const char *bootimg_plan_cmdline(const struct bootimg_plan *plan)
+{
+	return plan->in->cmdline;
+}
+
 size_t bootimg_plan_segment_count(const struct bootimg_plan *plan)
 {
 	return plan->n_segments;
