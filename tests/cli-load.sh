@@ -282,4 +282,8 @@ done
 run -- --info "$tmp/vmlinuz"
 check "--info names the format and version" \
 	eval 'has "bzImage" "$tmp/out" && has "6.1.0-fake" "$tmp/out"'
+# The library takes BOOTIMG_SYSROOT only when it is absolute.
+run BOOTIMG_SYSROOT=relative/root -- --status
+check "a relative BOOTIMG_SYSROOT is refused and named (exit 1)" \
+	eval '[ $rc -eq 1 ] && [ ! -s "$tmp/log" ] && has "bootimg: BOOTIMG_SYSROOT=relative/root: not an absolute path" "$tmp/err"'
 echo "1..$n"

@@ -569,7 +569,11 @@ int main(int argc, const char **argv)
 		return EXIT_USAGE;
 	}
 	err = bootimg_new(&ctx);
-	if (err < 0) {
+	if (err == -EINVAL) {
+		fprintf(stderr, "bootimg: BOOTIMG_SYSROOT=%s: not an absolute "
+			"path\n", getenv("BOOTIMG_SYSROOT"));
+		rc = EXIT_FAILED;
+	} else if (err < 0) {
 		fprintf(stderr, "bootimg: %s\n", strerror(-err));
 		rc = EXIT_FAILED;
 	} else {

@@ -292,17 +292,17 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 int bootimg_check_method_error(const struct bootimg_check *check,
 			       enum bootimg_method method);
 
+/*
+ * A context reads /proc, /sys, /dev and /boot.  For tests, the
+ * environment variable BOOTIMG_SYSROOT (an absolute directory) makes
+ * it read them below that directory instead; it is ignored in a
+ * set-user-ID or set-group-ID program, and a relative one is -EINVAL.
+ */
 int bootimg_new(struct bootimg **ctx);
 void bootimg_free(struct bootimg *ctx);
 
 /* The file behind the last error, or NULL. */
 const char *bootimg_error_path(const struct bootimg *ctx);
-
-/*
- * Read /sys and /proc below ROOT instead of /, for tests.  The environment
- * variable BOOTIMG_SYSROOT sets the same at bootimg_new().
- */
-int bootimg_set_sysroot(struct bootimg *ctx, const char *root);
 
 int bootimg_probe(struct bootimg *ctx, const char *path,
 		  struct bootimg_info *info);

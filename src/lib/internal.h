@@ -27,6 +27,9 @@ struct bootimg {
 	struct bi_public_text text;
 };
 
+/* Read /sys, /proc, /dev and /boot below ROOT instead of / (tests). */
+int bi_set_sysroot(struct bootimg *ctx, const char *root);
+
 /* Remember PATH as the file behind ERR; returns ERR. */
 int bi_fail(struct bootimg *ctx, const char *path, int err);
 

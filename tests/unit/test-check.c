@@ -101,7 +101,7 @@ static struct bootimg *context(void)
 {
 	struct bootimg *ctx;
 
-	if (bootimg_new(&ctx) < 0 || bootimg_set_sysroot(ctx, root) < 0)
+	if (bootimg_new(&ctx) < 0 || bi_set_sysroot(ctx, root) < 0)
 		exit(99);
 	return ctx;
 }

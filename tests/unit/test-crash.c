@@ -29,7 +29,7 @@ static struct bootimg *context(const char *name)
 {
 	struct bootimg *ctx;
 
-	if (bootimg_new(&ctx) < 0 || bootimg_set_sysroot(ctx, fixture(name)))
+	if (bootimg_new(&ctx) < 0 || bi_set_sysroot(ctx, fixture(name)))
 		exit(99);
 	return ctx;
 }

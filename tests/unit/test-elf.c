@@ -215,7 +215,7 @@ static int sysroot_plan(struct bootimg *ctx, const char *kernel,
 		.flags = flags,
 	};
 
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	return bootimg_plan_new(ctx, &req, plan);
 }
 
@@ -287,7 +287,7 @@ entry32:
 	if (plan)
 		check_entry32(plan);
 	bootimg_plan_free(plan);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 }
 
 /* The vmlinux in a real bzImage, as the performance work will find it. */

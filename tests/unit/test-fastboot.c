@@ -24,7 +24,7 @@ static int plan_with(struct bootimg *ctx, const char *kernel, int fast,
 		.flags = fast ? BOOTIMG_LOAD_FAST_BOOT : 0,
 	};
 
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	*plan = NULL;
 	return bootimg_plan_new(ctx, &req, plan);
 }
@@ -225,7 +225,7 @@ static void test_kaslr_room(struct bootimg *ctx, const char *kernel)
 	int i, placed = 0;
 
 	CHECK_EQ(truncate(big, 700 * 0x100000), 0);
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	for (i = 0; i < 8; i++) {
 		plan = NULL;
 		placed += bootimg_plan_new(ctx, &req, &plan) == 0 &&

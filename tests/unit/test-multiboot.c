@@ -247,7 +247,7 @@ static int plan_of(struct bootimg *ctx, const char *kernel,
 		.method = BOOTIMG_METHOD_KEXEC,
 	};
 
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	return bootimg_plan_new(ctx, &req, plan);
 }
 
@@ -364,7 +364,7 @@ static void test_plan(struct bootimg *ctx, const uint8_t *elf)
 		check_entry(plan, mb, ELF_ENTRY);
 	}
 	bootimg_plan_free(plan);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 }
 
 /* A load address off a page boundary: the segment starts at the page,
@@ -392,7 +392,7 @@ static void test_unaligned(struct bootimg *ctx, const uint8_t *flat)
 			    FLAT_ENTRY + 0x10);
 	}
 	bootimg_plan_free(plan);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 	free(img);
 }
 
@@ -419,7 +419,7 @@ static void test_inputs(struct bootimg *ctx, const uint8_t *elf)
 		      strlen(missing) - 5) == 0);
 	CHECK(strchr(bootimg_error_path(ctx), ' ') == NULL);
 	CHECK(plan == NULL);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 	free(bz);
 }
 

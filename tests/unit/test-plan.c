@@ -121,7 +121,7 @@ static int plan_with(const char *map, const char *kernel,
 
 	if (bootimg_new(&ctx) < 0)
 		exit(99);
-	bootimg_set_sysroot(ctx, fixture(map));
+	bi_set_sysroot(ctx, fixture(map));
 	err = bootimg_plan_new(ctx, &req, plan);
 	bootimg_free(ctx);
 	return err;
