@@ -82,7 +82,7 @@ static size_t count(char **list)
 
 static int do_info(struct bootimg *ctx, const char *path, int json)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	int err = bootimg_probe(ctx, path, &info);
 
 	if (err < 0)
@@ -141,7 +141,7 @@ static int load_failure(struct bootimg *ctx, const struct bootimg_request *req,
  */
 static void show_panic_after_failure(struct bootimg *ctx)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 
 	if (bootimg_get_status(ctx, &status) < 0)
 		return;
@@ -171,7 +171,7 @@ static void show_fast_boot(const struct bootimg_fast_boot *fb)
 static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		   int verbose)
 {
-	struct bootimg_load_result result;
+	struct bootimg_load_result result = { .size = sizeof(result) };
 	int err = bootimg_load(ctx, req, &result);
 	int code;
 
@@ -234,7 +234,7 @@ static int run_pre_exec_hooks(struct bootimg *ctx)
 /* --pre-exec-hooks: for a kexec that systemd-shutdown makes. */
 static int do_pre_exec_hooks(struct bootimg *ctx)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 
 	if (bootimg_get_status(ctx, &status) == 0 && !status.loaded)
 		return EXIT_OK;	/* no kexec will happen */
@@ -243,7 +243,7 @@ static int do_pre_exec_hooks(struct bootimg *ctx)
 
 static int do_exec(struct bootimg *ctx, unsigned watchdog)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 	int err = bootimg_get_status(ctx, &status), fd = -1;
 
 	if (err == 0 && !status.loaded) {
@@ -274,7 +274,7 @@ static void show_last_attempt(const struct attempt *a, int err)
 
 static int do_status(struct bootimg *ctx, int json)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 	struct attempt a;
 	int err = bootimg_get_status(ctx, &status), attempt_err;
 
@@ -352,7 +352,7 @@ static void free_edits(struct bootimg_request *req)
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 {
 	const char *positional = poptGetArg(pc);
-	struct bootimg_request req = { 0 };
+	struct bootimg_request req = { .size = sizeof(req) };
 	int actions = !!o->load + o->exec + o->unload + o->status +
 		      !!o->info + o->pre_exec_hooks + !!positional;
 	char *cmdline;

@@ -98,7 +98,7 @@ void show_check_json(FILE *out, const struct check_report *r)
 	if (r->req) {
 		json_object_object_add(o, "kernel", kernel_json(r));
 		json_put_string(o, "method",
-				bootimg_method_name(r->check->result.used));
+				bootimg_method_name(r->check->used));
 		json_put_bool(o, "would_load", r->exit_code == 0);
 		json_put_string(o, "error", r->check->verdict < 0 ?
 				strerrorname_np(-r->check->verdict) : NULL);

@@ -78,7 +78,7 @@ const char *check_method_outcome(const struct bootimg_check *c,
 
 	if (err == BOOTIMG_NOT_TRIED)
 		return "not tried";
-	if (method == c->result.used)
+	if (method == c->used)
 		return err == 0 ? "used" : "fails";
 	return "passed over";
 }

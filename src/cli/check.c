@@ -149,7 +149,7 @@ static void show_prediction(FILE *out, const struct check_report *r)
 	}
 	if (r->exit_code == 0)
 		fprintf(out, "verdict:             the load would succeed "
-			"with method %s\n", bootimg_method_name(c->result.used));
+			"with method %s\n", bootimg_method_name(c->used));
 	else
 		fprintf(out, "verdict:             the load would fail "
 			"(exit %d): %s\n", r->exit_code, r->cause);
@@ -169,8 +169,8 @@ void show_check(FILE *out, const struct check_report *r)
 int do_check(struct bootimg *ctx, const struct bootimg_request *req,
 	     int json)
 {
-	struct bootimg_facts facts;
-	struct bootimg_check check;
+	struct bootimg_facts facts = { .size = sizeof(facts) };
+	struct bootimg_check check = { .size = sizeof(check) };
 	struct check_report r = { ctx, &facts, NULL, &check, 0, NULL };
 	char buf[96];
 	int err = bootimg_read_facts(ctx, &facts);
@@ -188,8 +188,8 @@ int do_check(struct bootimg *ctx, const struct bootimg_request *req,
 		/* A method's refusal: say it as that method's. */
 		if (check.verdict < 0 &&
 		    check.verdict ==
-			    bootimg_check_method_error(&check, check.result.used))
-			r.cause = check_method_reason(&r, check.result.used,
+			    bootimg_check_method_error(&check, check.used))
+			r.cause = check_method_reason(&r, check.used,
 						      check.verdict, buf,
 						      sizeof(buf));
 	}

@@ -38,7 +38,7 @@ static const char *why_not_permitted(void)
 
 static int cmdline_limit(struct bootimg *ctx, const char *kernel)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	if (!kernel || bootimg_probe(ctx, kernel, &info) < 0)
 		return -1;
@@ -47,7 +47,7 @@ static int cmdline_limit(struct bootimg *ctx, const char *kernel)
 
 static int is_multiboot(struct bootimg *ctx, const char *kernel)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	return kernel && bootimg_probe(ctx, kernel, &info) == 0 &&
 	       strncmp(info.format, "multiboot", 9) == 0;

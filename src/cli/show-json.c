@@ -34,7 +34,7 @@ void show_info_json(FILE *out, const char *path,
 static struct json_object *segments_json(const struct bootimg_plan *plan)
 {
 	struct json_object *list = json_object_new_array();
-	struct bootimg_segment seg;
+	struct bootimg_segment seg = { .size = sizeof(seg) };
 	size_t i, n = bootimg_plan_segment_count(plan);
 
 	for (i = 0; i < n && bootimg_plan_segment(plan, i, &seg) == 0; i++) {
@@ -54,7 +54,7 @@ void show_plan_json(FILE *out, const struct bootimg_request *req,
 		    const struct bootimg_plan *plan)
 {
 	struct json_object *o = json_object_new_object();
-	struct bootimg_plan_summary s;
+	struct bootimg_plan_summary s = { .size = sizeof(s) };
 
 	bootimg_plan_summarize(plan, &s);
 	json_put_string(o, "kernel", req->kernel);

@@ -54,6 +54,19 @@ enum bootimg_method {
 	BOOTIMG_METHOD_MODULE,	/* /dev/bootimg of bootimg.ko, same plan */
 };
 
+/*
+ * Extensible structs.  Each struct below that a function takes by
+ * pointer begins with SIZE, which the caller sets to the size it was
+ * compiled with, { .size = sizeof(x) }, as Linux's clone3() and openat2()
+ * take theirs.  A later version only appends fields.  The library reads
+ * the first SIZE bytes of a struct it is given (a field past them counts
+ * as zero; a larger struct's unknown fields must be zero, else -E2BIG),
+ * writes at most SIZE bytes of one it fills and sets SIZE to what it
+ * wrote.  A SIZE below this first version's is -EINVAL, before anything
+ * is done.  bootimg_initrd_file (in arrays) and bootimg_fast_boot
+ * (inside another struct) never grow: a new need gets a new struct.
+ */
+
 /* A file added to the initrd on the fly (struct bootimg_request). */
 struct bootimg_initrd_file {
 	const char *source;	/* a regular file, read at the load */
@@ -68,6 +81,7 @@ struct bootimg_initrd_file {
 
 /* What to boot. */
 struct bootimg_request {
+	size_t size;			/* sizeof(struct bootimg_request) */
 	const char *kernel;
 	const char *const *initrds;	/* concatenated in this order */
 	size_t n_initrds;
@@ -104,6 +118,7 @@ struct bootimg_request {
 
 /* Facts about an image, found without privileges. */
 struct bootimg_info {
+	size_t size;
 	const char *format;		/* "bzImage", "ELF vmlinux (64-bit)", */
 					/* "multiboot (ELF)" */
 	/* The kernel's version string, "" if none; the context's until */
@@ -128,6 +143,7 @@ struct bootimg_info {
 
 /* One segment of a plan, as it will be given to the kernel. */
 struct bootimg_segment {
+	size_t size;
 	const char *what;		/* "kernel", "initrd", "boot-params", ... */
 	uint64_t bufsz;			/* bytes of content */
 	uint64_t mem;			/* physical destination */
@@ -136,6 +152,7 @@ struct bootimg_segment {
 
 /* The boot_params fields worth showing. */
 struct bootimg_plan_summary {
+	size_t size;
 	uint64_t entry;			/* where the kernel's kexec code jumps */
 	uint64_t kernel_entry;		/* where purgatory jumps */
 	uint64_t boot_params;
@@ -183,6 +200,7 @@ struct bootimg_fast_boot {
 
 /* The outcome of bootimg_load(). */
 struct bootimg_load_result {
+	size_t size;
 	enum bootimg_method used;
 	int file_error;	/* with AUTO: why kexec_file_load was passed over */
 	struct bootimg_fast_boot fast_boot;	/* with FAST_BOOT */
@@ -196,6 +214,7 @@ struct bootimg_load_result {
 
 /* Which kernels are staged now. */
 struct bootimg_status {
+	size_t size;
 	int loaded;			/* 1 or 0 */
 	int module;			/* staged through bootimg.ko */
 	int panic_loaded;
@@ -225,6 +244,7 @@ enum bootimg_fact {
  * bootimg_read_facts() or bootimg_free().
  */
 struct bootimg_facts {
+	size_t size;
 	const char *release;		/* the running kernel's, "" unknown */
 	int root;			/* this process has euid 0 */
 	int lockdown;			/* enum bootimg_lockdown, or UNKNOWN */
@@ -261,13 +281,14 @@ int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *facts);
  * CAP_SYS_BOOT whatever the rest.
  */
 struct bootimg_check {
+	size_t size;
 	/* Each method's: 0 it would work, a negative errno it would fail, */
 	/* BOOTIMG_NOT_TRIED (the request's method or auto's order never */
 	/* reaches it).  bootimg_check_method_error() picks one by method. */
 	int file_error;
 	int kexec_error;
 	int module_error;
-	struct bootimg_load_result result;	/* the method used */
+	enum bootimg_method used;	/* the method the load would use */
 	int verdict;			/* 0, or the error the load gives */
 	int pe_signed;			/* the image kexec_file_load gets */
 					/* has an Authenticode signature */
@@ -322,8 +343,8 @@ const char *bootimg_plan_cmdline(const struct bootimg_plan *plan);
 size_t bootimg_plan_segment_count(const struct bootimg_plan *plan);
 int bootimg_plan_segment(const struct bootimg_plan *plan, size_t i,
 			 struct bootimg_segment *seg);
-void bootimg_plan_summarize(const struct bootimg_plan *plan,
-			    struct bootimg_plan_summary *summary);
+int bootimg_plan_summarize(const struct bootimg_plan *plan,
+			   struct bootimg_plan_summary *summary);
 
 /* Stage the kernel.  Nothing changes when this fails. */
 int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,

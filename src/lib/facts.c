@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "abi.h"
 #include "facts.h"
 #include "internal.h"
 
@@ -236,13 +237,15 @@ static void read_watchdogs(struct bootimg *ctx, struct bootimg_facts *f)
 		*nl = '\0';
 }
 
-int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *f)
+/* bootimg_read_facts() into a struct of this library's size. */
+static int read_facts(struct bootimg *ctx, struct bootimg_facts *f)
 {
 	int err;
 
 	ctx->text.release[0] = ctx->text.config[0] = '\0';
 	ctx->text.watchdog[0] = '\0';
 	*f = (struct bootimg_facts){
+		.size = sizeof(*f),
 		.root = geteuid() == 0, .release = ctx->text.release,
 		.config = ctx->text.config, .watchdog = ctx->text.watchdog,
 	};
@@ -265,4 +268,17 @@ int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *f)
 	f->crash_loaded = read_bool(ctx, "/sys/kernel/kexec_crash_loaded");
 	read_watchdogs(ctx, f);
 	return 0;
+}
+
+int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *caller_f)
+{
+	struct bootimg_facts f;
+	int err = bi_abi_out_ok(caller_f, BI_V1_FACTS);
+
+	if (err < 0)
+		return err;
+	err = read_facts(ctx, &f);
+	if (err == 0)
+		bi_abi_out(caller_f, &f, sizeof(f));
+	return err;
 }

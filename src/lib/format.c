@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
 #include <string.h>
+#include "abi.h"
 #include "format.h"
 #include "internal.h"
 
@@ -73,17 +74,21 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 {
 	struct bi_kernel kernel;
 	struct bi_file file;
-	int err = bi_file_open(ctx, path, &file);
+	int err = bi_abi_out_ok(info, BI_V1_INFO);
 
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
+	err = bi_file_open(ctx, path, &file);
 	if (err < 0)
 		return err;
 	err = bi_probe_file(&file, &kernel);
 	bi_file_close(&file);
 	if (err < 0)
 		return bi_fail(ctx, path, err);
-	*info = kernel.info;
 	memcpy(ctx->text.version, kernel.version, sizeof(kernel.version));
-	info->version = ctx->text.version;
+	kernel.info.size = sizeof(kernel.info);
+	kernel.info.version = ctx->text.version;
+	bi_abi_out(info, &kernel.info, sizeof(kernel.info));
 	bi_kernel_release(&kernel);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <sys/reboot.h>
 #include <unistd.h>
 #include "method.h"
+#include "abi.h"
 #include "crash.h"
 #include "inputs.h"
 #include "internal.h"
@@ -117,13 +118,13 @@ int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
 	return 0;
 }
 
-int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
-		 struct bootimg_load_result *result)
+/* bootimg_load() on structs of this library's size. */
+static int load(struct bootimg *ctx, const struct bootimg_request *req,
+		struct bootimg_load_result *result)
 {
 	struct bi_inputs in;
 	int err;
 
-	*result = (struct bootimg_load_result){ .used = req->method };
 	if ((size_t)req->method >= sizeof(methods) / sizeof(methods[0]) ||
 	    ((req->flags & NOT_WITH_FILE) && req->method == BOOTIMG_METHOD_FILE) ||
 	    ((req->flags & BOOTIMG_LOAD_FAST_BOOT) &&
@@ -152,6 +153,25 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 	in.own_cmdline = NULL;
 	result->cmdline = ctx->text.cmdline;
 	bi_inputs_close(&in);
+	return err;
+}
+
+int bootimg_load(struct bootimg *ctx, const struct bootimg_request *caller_req,
+		 struct bootimg_load_result *caller_result)
+{
+	struct bootimg_request req;
+	struct bootimg_load_result result;
+	int err = bi_abi_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
+
+	if (err == 0)
+		err = bi_abi_out_ok(caller_result, BI_V1_LOAD_RESULT);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
+	result = (struct bootimg_load_result){
+		.size = sizeof(result), .used = req.method,
+	};
+	err = load(ctx, &req, &result);
+	bi_abi_out(caller_result, &result, sizeof(result));
 	return err;
 }
 
@@ -184,19 +204,23 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 {
 	uint64_t crash = 0, size = 0;
 	int kexec_staged = 0, module_staged = 0;
-	int module_err = bi_method_module.staged(ctx, &module_staged);
-	int err = bi_kexec_staged(ctx, &kexec_staged);
+	int module_err, err = bi_abi_out_ok(status, BI_V1_STATUS);
 
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
+	module_err = bi_method_module.staged(ctx, &module_staged);
+	err = bi_kexec_staged(ctx, &kexec_staged);
 	if (err < 0 && module_err < 0)
 		return err;
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_size", &size);
-	*status = (struct bootimg_status){
+	bi_abi_out(status, &(struct bootimg_status){
+		.size = sizeof(struct bootimg_status),
 		.loaded = kexec_staged || module_staged,
 		.module = module_staged != 0,
 		.panic_loaded = crash != 0, .panic_reserved = size,
-	};
+	}, sizeof(struct bootimg_status));
 	return 0;
 }
 

@@ -6,6 +6,7 @@
  * as the load's.
  */
 #include <stdlib.h>
+#include "abi.h"
 #include "method.h"
 #include "facts.h"
 #include "internal.h"
@@ -207,18 +208,15 @@ static void find_largest_ram(struct bootimg *ctx,
 	bi_memmap_free(&map);
 }
 
-int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
-		  const struct bootimg_facts *facts, struct bootimg_check *c)
+/* bootimg_check() on structs of this library's size. */
+static int check(struct bootimg *ctx, const struct bootimg_request *req,
+		 const struct bootimg_facts *facts, struct bootimg_check *c)
 {
 	struct bi_inputs in;
 	struct prediction p = { req, facts, &in, c };
+	struct bootimg_load_result result = { .used = req->method };
 	int err;
 
-	*c = (struct bootimg_check){
-		.result.used = req->method, .file_error = BOOTIMG_NOT_TRIED,
-		.kexec_error = BOOTIMG_NOT_TRIED,
-		.module_error = BOOTIMG_NOT_TRIED,
-	};
 	if ((unsigned)req->method > BOOTIMG_METHOD_MODULE)
 		return bi_fail(ctx, NULL, -EINVAL);
 	err = bi_inputs_open(ctx, req, &in);
@@ -229,10 +227,38 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 	find_largest_ram(ctx, req, facts, c);
 	c->verdict = bi_request_refused(ctx, req);
 	if (c->verdict == 0 && req->method == BOOTIMG_METHOD_AUTO)
-		c->verdict = bi_auto_run(req, try_prediction, &p, &c->result);
+		c->verdict = bi_auto_run(req, try_prediction, &p, &result);
 	else if (c->verdict == 0)
 		c->verdict = try_prediction(&p, req->method);
+	c->used = result.used;
 	bi_inputs_close(&in);
 	bi_fail(ctx, NULL, 0);
 	return 0;
+}
+
+int bootimg_check(struct bootimg *ctx, const struct bootimg_request *caller_req,
+		  const struct bootimg_facts *caller_facts,
+		  struct bootimg_check *caller_c)
+{
+	struct bootimg_request req;
+	struct bootimg_facts facts;
+	struct bootimg_check c;
+	int err = bi_abi_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
+
+	if (err == 0)
+		err = bi_abi_in(&facts, sizeof(facts), caller_facts,
+				BI_V1_FACTS);
+	if (err == 0)
+		err = bi_abi_out_ok(caller_c, BI_V1_CHECK);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
+	c = (struct bootimg_check){
+		.size = sizeof(c), .used = req.method,
+		.file_error = BOOTIMG_NOT_TRIED,
+		.kexec_error = BOOTIMG_NOT_TRIED,
+		.module_error = BOOTIMG_NOT_TRIED,
+	};
+	err = check(ctx, &req, &facts, &c);
+	bi_abi_out(caller_c, &c, sizeof(c));
+	return err;
 }

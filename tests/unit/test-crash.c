@@ -176,6 +176,7 @@ static void check_e820(const struct boot_params *bp, uint64_t hdr)
 static void test_plan(const char *kernel)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .cmdline = CMDLINE,
 		.method = BOOTIMG_METHOD_KEXEC, .flags = BOOTIMG_LOAD_PANIC,
 	};

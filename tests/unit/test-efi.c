@@ -34,6 +34,7 @@ static int plan_on(const char *root, const char *kernel,
 		   struct bootimg_plan **plan, char *error_path, size_t size)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .cmdline = CMDLINE,
 		.method = BOOTIMG_METHOD_KEXEC,
 	};

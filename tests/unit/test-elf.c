@@ -86,7 +86,7 @@ static void fake_elf(uint8_t *buf, int is64)
 
 static void test_good(struct bootimg *ctx, const uint8_t *img, int is64)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	struct bi_kernel k;
 	const char *path = write_temp(is64 ? "elf64" : "elf32", img,
 				      IMAGE_SIZE);
@@ -120,7 +120,7 @@ static void damaged(struct bootimg *ctx, const uint8_t *img, size_t size,
 		    const char *name)
 {
 	uint8_t *copy = malloc(IMAGE_SIZE);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	const char *path;
 
 	memcpy(copy, img, IMAGE_SIZE);
@@ -210,6 +210,7 @@ static int sysroot_plan(struct bootimg *ctx, const char *kernel,
 {
 	const char *initrds[] = { write_temp("initrd", "0707", 4) };
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
 		.flags = flags,
@@ -295,7 +296,8 @@ static void test_real(struct bootimg *ctx)
 {
 	const char *path = getenv("BOOTIMG_TEST_KERNEL");
 	struct setup_header hdr;
-	struct bootimg_info info, bz;
+	struct bootimg_info info = { .size = sizeof(info) };
+	struct bootimg_info bz = { .size = sizeof(bz) };
 	const struct bi_codec *codec;
 	uint8_t *img, *vmlinux = NULL;
 	size_t size = 0, vsize = 0, at;

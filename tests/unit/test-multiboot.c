@@ -116,7 +116,7 @@ static void fake_flat(uint8_t *buf, size_t hdr, uint32_t load)
 static void test_good(struct bootimg *ctx, const uint8_t *elf,
 		      const uint8_t *flat)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	CHECK_EQ(bootimg_probe(ctx, write_temp("elf", elf, ELF_SIZE), &info),
 		 0);
@@ -153,7 +153,7 @@ static void damaged(struct bootimg *ctx, const uint8_t *img, size_t size,
 		    int err, const char *name)
 {
 	uint8_t *copy = malloc(BIG_SIZE);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	const char *path;
 
 	memcpy(copy, img, size);
@@ -172,7 +172,7 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 {
 	const uint32_t flags = MB_FLAGS | MB_ADDRESS_FIELDS;
 	uint8_t *far = malloc(BIG_SIZE);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	/* Not multiboot: a bad checksum, or the header past 8 KiB. */
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_CHECKSUM, 0, 0, -ENOEXEC,
@@ -241,6 +241,7 @@ static int plan_of(struct bootimg *ctx, const char *kernel,
 		   struct bootimg_plan **plan)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .cmdline = "console=ttyS0 dom0_mem=512M",
 		.modules = modules, .n_modules = n_modules,
 		.initrds = initrds, .n_initrds = n_initrds,

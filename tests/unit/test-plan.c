@@ -112,6 +112,7 @@ static int plan_with(const char *map, const char *kernel,
 		     struct bootimg_plan **plan)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .initrds = initrds, .n_initrds = n,
 		.cmdline = CMDLINE, .method = BOOTIMG_METHOD_KEXEC,
 		.flags = flags,
