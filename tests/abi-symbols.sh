@@ -5,17 +5,13 @@
 # header declares exactly those functions.  Nothing internal leaks.  TAP.
 set -u
 
-b=${top_builddir:-.}
-src=${srcdir:-.}
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; printf '# %s\n' "$@"; }
+. "${srcdir:-.}/tests/cli-lib.sh"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/abi-symbols.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
 same() {	# same NAME EXPECTED ACTUAL: ok when the two lists are equal
-	if [ "$2" = "$3" ]; then
-		ok "$1"
-	else
-		not_ok "$1" "$(diff <(echo "$2") <(echo "$3") | grep '^[<>]')"
-	fi
+	diff <(echo "$2") <(echo "$3") | grep '^[<>]' >"$tmp/out"
+	check "$1" [ ! -s "$tmp/out" ]
 }
 
 # The names between "global:" and "local:" of a version script.
@@ -42,8 +38,7 @@ check_library() {	# check_library LIB SCRIPT HEADER PREFIX
 	names=$(script_names "$2")
 	node=$(script_node "$2")
 	if [ ! -e "$so" ]; then
-		echo "ok $((n + 1)) - # SKIP $1.so not built (--disable-shared)"
-		n=$((n + 1))
+		skip "$1.so not built (--disable-shared)"
 	else
 		same "$1.so exports what $(basename "$2") lists, in $node" \
 			"$(echo "$names" | sed "s/\$/@@$node/")" "$(exported "$so")"
