@@ -9,19 +9,23 @@
 #include <stddef.h>
 #include "bootimg.h"
 
+/* The bytes of TYPE up to the end of FIELD. */
+#define BI_END_OF(type, field) \
+	(offsetof(type, field) + sizeof(((type *)0)->field))
+
 /*
  * The smallest size a caller may give each struct: its size in
- * LIBBOOTIMG_1.  When a struct grows, its line keeps the old size
- * (offsetof its first new field) and old callers keep working.
+ * LIBBOOTIMG_1, up to its last field then, which stays the same when
+ * fields are appended.
  */
-#define BI_V1_REQUEST sizeof(struct bootimg_request)
-#define BI_V1_INFO sizeof(struct bootimg_info)
-#define BI_V1_SEGMENT sizeof(struct bootimg_segment)
-#define BI_V1_PLAN_SUMMARY sizeof(struct bootimg_plan_summary)
-#define BI_V1_LOAD_RESULT sizeof(struct bootimg_load_result)
-#define BI_V1_STATUS sizeof(struct bootimg_status)
-#define BI_V1_FACTS sizeof(struct bootimg_facts)
-#define BI_V1_CHECK sizeof(struct bootimg_check)
+#define BI_V1_REQUEST BI_END_OF(struct bootimg_request, n_initrd_files)
+#define BI_V1_INFO BI_END_OF(struct bootimg_info, container)
+#define BI_V1_SEGMENT BI_END_OF(struct bootimg_segment, memsz)
+#define BI_V1_PLAN_SUMMARY BI_END_OF(struct bootimg_plan_summary, entry_bits)
+#define BI_V1_LOAD_RESULT BI_END_OF(struct bootimg_load_result, cmdline)
+#define BI_V1_STATUS BI_END_OF(struct bootimg_status, panic_reserved)
+#define BI_V1_FACTS BI_END_OF(struct bootimg_facts, needs_root)
+#define BI_V1_CHECK BI_END_OF(struct bootimg_check, largest_ram_size)
 
 /*
  * Copy the caller's input struct SRC into DST of this library's SIZE:
