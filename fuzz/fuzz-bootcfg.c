@@ -22,6 +22,7 @@
 #include "bootcfg.h"
 #include "fuzz.h"
 #include "internal.h"
+#include "macros.h"
 
 #ifndef FUZZ_BOOTCFG_FORMAT
 #error "define FUZZ_BOOTCFG_FORMAT"
@@ -43,7 +44,7 @@ static const char *main_file(const char *format, const char **config)
 	};
 	size_t i;
 
-	for (i = 0; format && i < sizeof(places) / sizeof(places[0]); i++) {
+	for (i = 0; format && i < ARRAY_SIZE(places); i++) {
 		if (!strcmp(format, places[i][0])) {
 			*config = places[i][2];
 			return places[i][1];

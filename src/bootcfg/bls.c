@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "efivar.h"
 #include "internal.h"
+#include "macros.h"
+#include "strbuf.h"
 
 static int set_once(char **field, const char *value)
 {
@@ -20,18 +23,19 @@ static int set_once(char **field, const char *value)
 
 static int push_initrd(struct bls_entry *e, const char *value)
 {
-	return bc_strv_push(&e->initrds, &e->n_initrds, strdup(value));
+	return bc_strv_push(&e->initrds, &e->n_initrds, &e->cap_initrds,
+			    strdup(value));
 }
 
 static int add_options(struct bls_entry *e, const char *value)
 {
-	struct bc_str b = { 0 };
+	struct strbuf b = { 0 };
 
 	if (e->options)
-		bc_str_add(&b, e->options);
-	bc_str_word(&b, value);
+		strbuf_add(&b, e->options);
+	strbuf_add_word(&b, value);
 	free(e->options);
-	e->options = bc_str_take(&b);
+	e->options = strbuf_take(&b);
 	return e->options ? 0 : -ENOMEM;
 }
 
@@ -57,7 +61,7 @@ static int entry_key(struct bls_entry *e, const char *key, const char *value)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(single) / sizeof(single[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(single); i++)
 		if (!strcmp(key, single[i].key))
 			return set_once((char **)((char *)e + single[i].field),
 					value);
@@ -179,24 +183,21 @@ static int name_cmp(const void *a, const void *b)
 struct names {
 	const char *suffix;
 	char **v;
-	size_t n;
+	size_t n, cap;
 };
 
 static int add_name(void *ctx, const char *name)
 {
 	struct names *l = ctx;
-	char **v;
 
 	if (name[0] == '.' || !ends_with(name, l->suffix))
 		return 0;
 	if (l->n >= BC_MAX_ENTRIES)
 		return -E2BIG;	/* not a subset in readdir order */
-	v = realloc(l->v, (l->n + 1) * sizeof(*v));
-	if (!v)
+	if (array_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v)) < 0)
 		return -ENOMEM;
-	l->v = v;
-	v[l->n] = strdup(name);
-	if (!v[l->n])
+	l->v[l->n] = strdup(name);
+	if (!l->v[l->n])
 		return -ENOMEM;
 	l->n++;
 	return 0;
@@ -225,13 +226,11 @@ static void names_free(char **names, size_t n)
 
 static struct bls_entry *grow(struct bls_list *list)
 {
-	struct bls_entry *v = realloc(list->v, (list->n + 1) * sizeof(*v));
-
-	if (!v)
+	if (array_reserve(&list->v, &list->cap, list->n + 1,
+			  sizeof(*list->v)) < 0)
 		return NULL;
-	list->v = v;
-	v[list->n] = (struct bls_entry){ 0 };
-	return &v[list->n++];
+	list->v[list->n] = (struct bls_entry){ 0 };
+	return &list->v[list->n++];
 }
 
 /*

@@ -14,17 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "array.h"
 #include "internal.h"
 
 static int add(struct bc_devmap *m, char *name, char *dir, char *uuid,
 	       char *label)
 {
-	struct bc_device *v = realloc(m->v, (m->n + 1) * sizeof(*v));
-
-	if (!v)
+	if (array_reserve(&m->v, &m->cap, m->n + 1, sizeof(*m->v)) < 0)
 		return -ENOMEM;
-	m->v = v;
-	v[m->n++] = (struct bc_device){ name, dir, uuid, label };
+	m->v[m->n++] = (struct bc_device){ name, dir, uuid, label };
 	return 0;
 }
 

@@ -4,11 +4,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "internal.h"
+#include "macros.h"
 
 static const struct bc_format *const formats[] = {
 	&bc_format_grub, &bc_format_bls, &bc_format_syslinux, &bc_format_lilo,
 };
-#define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
+#define N_FORMATS ARRAY_SIZE(formats)
 
 static const struct bc_format *format_named(const char *name)
 {
@@ -172,7 +173,7 @@ static int levels_below_boot(const char *path)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(two) / sizeof(two[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(two); i++)
 		if (ends_with(path, two[i]))
 			return 2;
 	return 0;
@@ -224,7 +225,7 @@ static char *search(const struct bc_parse *p)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(usual); i++) {
 		char *path = bc_join(usual[i].below_boot ? p->boot_dir :
 				     *p->root ? p->root : "/", usual[i].path);
 

@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "grub.h"
+#include "strbuf.h"
 
 struct expansion {
 	struct gfields *out;
-	struct bc_str cur;
+	struct strbuf cur;
 	int have;	/* the current field exists (maybe empty: "") */
 	int failed;
 	int too_long;	/* a field grew past BC_MAX_WORD */
@@ -16,28 +18,20 @@ struct expansion {
 
 static void finish_field(struct expansion *x)
 {
-	char **v;
+	struct gfields *out = x->out;
 	char *s;
 
 	if (!x->have)
 		return;
 	x->have = 0;
-	s = bc_str_take(&x->cur);
-	if (s && x->out->n >= x->out->cap) {	/* not one by one: n^2 */
-		size_t cap = x->out->n < 8 ? 8 : 2 * x->out->n;
-
-		v = realloc(x->out->v, cap * sizeof(*v));
-		if (v) {
-			x->out->v = v;
-			x->out->cap = cap;
-		}
-	}
-	if (!s || x->out->n >= x->out->cap) {
+	s = strbuf_take(&x->cur);
+	if (!s || array_reserve(&out->v, &out->cap, out->n + 1,
+				sizeof(*out->v)) < 0) {
 		free(s);
 		x->failed = 1;
 		return;
 	}
-	x->out->v[x->out->n++] = s;
+	out->v[out->n++] = s;
 }
 
 static void add(struct expansion *x, const char *s, size_t n)
@@ -46,7 +40,7 @@ static void add(struct expansion *x, const char *s, size_t n)
 		x->too_long = 1;
 		return;
 	}
-	bc_str_addn(&x->cur, s, n);
+	strbuf_addn(&x->cur, s, n);
 	x->have = 1;
 }
 

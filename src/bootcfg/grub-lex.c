@@ -2,20 +2,14 @@
 /* GRUB 2 script tokens: words (quoting kept), separators and braces. */
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "grub.h"
 
 static int push(struct gtoks *out, size_t *cap, enum gtok_kind kind,
 		unsigned line, const char *s, size_t n)
 {
-	if (out->n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 256;
-		struct gtok *v = realloc(out->v, ncap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		out->v = v;
-		*cap = ncap;
-	}
+	if (array_reserve(&out->v, cap, out->n + 1, sizeof(*out->v)) < 0)
+		return -ENOMEM;
 	out->v[out->n++] = (struct gtok){ kind, line, s, n };
 	return 0;
 }

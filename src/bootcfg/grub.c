@@ -16,7 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "array.h"
 #include "grub.h"
+#include "macros.h"
+#include "strbuf.h"
 
 enum gitem_kind { GI_ENTRY, GI_SUBMENU, GI_BLS };
 
@@ -60,10 +63,10 @@ struct gfunc {
 struct grun {
 	struct bc_parse *p;
 	struct gfunc *funcs;
-	size_t n_funcs;
+	size_t n_funcs, cap_funcs;
 	struct gscript *s;		/* the file running now */
 	struct gscript **scripts;	/* every file read, owned */
-	size_t n_scripts;
+	size_t n_scripts, cap_scripts;
 	int sourcing;			/* source and configfile nesting */
 	int replaced;			/* configfile made a new menu */
 	struct grub_env env;
@@ -72,7 +75,7 @@ struct grun {
 	const struct gfields *params;	/* $1...: a function's or entry's */
 	const char *config_dir;
 	struct bls_list *bls;		/* lists read by blscfg, owned */
-	size_t n_bls;
+	size_t n_bls, cap_bls;
 	int depth;
 };
 
@@ -149,7 +152,7 @@ static int cmd_load_env(struct grun *r, struct gfields *a, unsigned line)
  */
 static char *join_args(char **v, size_t n)
 {
-	struct bc_str b = { 0 };
+	struct strbuf b = { 0 };
 	const char *c;
 	size_t i;
 
@@ -157,18 +160,18 @@ static char *join_args(char **v, size_t n)
 		int blank = strchr(v[i], ' ') != NULL;
 
 		if (b.len)
-			bc_str_addc(&b, ' ');
+			strbuf_addc(&b, ' ');
 		if (blank)
-			bc_str_addc(&b, '"');
+			strbuf_addc(&b, '"');
 		for (c = v[i]; *c; c++) {
 			if (*c == '\\' || *c == '\'' || *c == '"')
-				bc_str_addc(&b, '\\');
-			bc_str_addc(&b, *c);
+				strbuf_addc(&b, '\\');
+			strbuf_addc(&b, *c);
 		}
 		if (blank)
-			bc_str_addc(&b, '"');
+			strbuf_addc(&b, '"');
 	}
-	return bc_str_take(&b);
+	return strbuf_take(&b);
 }
 
 static int cmd_linux(struct grun *r, struct gfields *a, unsigned line)
@@ -240,7 +243,8 @@ static int cmd_module(struct grun *r, struct gfields *a, unsigned line)
 		sprintf(module, *args ? "%s %s" : "%s%s", host, args);
 	free(host);
 	free(args);
-	return bc_strv_push(&r->boot->modules.v, &r->boot->modules.n, module);
+	return bc_strv_push(&r->boot->modules.v, &r->boot->modules.n,
+			    &r->boot->modules.cap, module);
 }
 
 static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
@@ -257,6 +261,7 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 	for (i = 1; !err && i < a->n; i++)
 		if (strncmp(a->v[i], "--", 2))
 			err = bc_strv_push(&initrds->v, &initrds->n,
+					   &initrds->cap,
 					   grub_resolve(r->p, &r->env, a->v[i]));
 	return err;
 }
@@ -264,19 +269,10 @@ static int cmd_initrd(struct grun *r, struct gfields *a, unsigned line)
 static int add_item(struct grun *r, unsigned line, struct gmenu *m,
 		    const struct gitem *item)
 {
-	struct gitem *v;
-
 	if (m->n >= BC_MAX_ENTRIES)
 		return bc_too_many_entries(r->p, line);
-	if (m->n == m->cap) {		/* not one by one: n^2 */
-		size_t cap = m->cap ? 2 * m->cap : 16;
-
-		v = realloc(m->v, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		m->v = v;
-		m->cap = cap;
-	}
+	if (array_reserve(&m->v, &m->cap, m->n + 1, sizeof(*m->v)) < 0)
+		return -ENOMEM;
 	m->v[m->n++] = *item;
 	return 0;
 }
@@ -292,7 +288,7 @@ static int bls_dir(struct grun *r, char **dir)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(tries); i++) {
 		*dir = grub_resolve(r->p, &r->env, tries[i]);
 		if (!*dir)
 			return -ENOMEM;
@@ -307,7 +303,7 @@ static int bls_dir(struct grun *r, char **dir)
 /* Fedora and RHEL: the menu entries of loader/entries/ *.conf. */
 static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 {
-	struct bls_list *lists, *list;
+	struct bls_list *list;
 	char *dir;
 	size_t i;
 	int err;
@@ -315,11 +311,10 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 	(void)a;
 	if (!r->menu)
 		return 1;
-	lists = realloc(r->bls, (r->n_bls + 1) * sizeof(*lists));
-	if (!lists)
+	if (array_reserve(&r->bls, &r->cap_bls, r->n_bls + 1,
+			  sizeof(*r->bls)) < 0)
 		return -ENOMEM;
-	r->bls = lists;
-	list = &lists[r->n_bls++];
+	list = &r->bls[r->n_bls++];
 	*list = (struct bls_list){ 0 };
 	err = bls_dir(r, &dir);
 	if (!err && dir)
@@ -337,18 +332,17 @@ static int cmd_blscfg(struct grun *r, struct gfields *a, unsigned line)
 static int add_script(struct grun *r, char *text, const char *path,
 		      const char *buf, size_t len, struct gscript **out)
 {
-	struct gscript **v, *s = calloc(1, sizeof(*s));
+	struct gscript *s = calloc(1, sizeof(*s));
 	const char *saved = r->p->path;
 	int err;
 
-	v = s ? realloc(r->scripts, (r->n_scripts + 1) * sizeof(*v)) : NULL;
-	if (!v) {
+	if (!s || array_reserve(&r->scripts, &r->cap_scripts,
+				r->n_scripts + 1, sizeof(*r->scripts)) < 0) {
 		free(s);
 		free(text);
 		return -ENOMEM;
 	}
-	r->scripts = v;
-	v[r->n_scripts++] = s;
+	r->scripts[r->n_scripts++] = s;
 	s->text = text;
 	s->path = strdup(path);
 	if (!s->path)
@@ -480,7 +474,7 @@ static int is_terminator(const struct gtok *t)
 
 	if (t->kind == GT_END || t->kind == GT_RBRACE)
 		return 1;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(words); i++)
 		if (grub_is_word(t, words[i]))
 			return 1;
 	return 0;
@@ -547,14 +541,15 @@ static int call_func(struct grun *r, const struct gfunc *f,
 static int define_func(struct grun *r, const struct gtok *name, size_t body,
 		       size_t body_end)
 {
-	struct gfunc *v = realloc(r->funcs, (r->n_funcs + 1) * sizeof(*v));
+	struct gfunc *f;
 
-	if (!v)
+	if (array_reserve(&r->funcs, &r->cap_funcs, r->n_funcs + 1,
+			  sizeof(*r->funcs)) < 0)
 		return -ENOMEM;
-	r->funcs = v;
-	v[r->n_funcs] = (struct gfunc){ bc_strndup(name->s, name->n), r->s,
-					body, body_end };
-	return v[r->n_funcs++].name ? 0 : -ENOMEM;
+	f = &r->funcs[r->n_funcs++];
+	*f = (struct gfunc){ bc_strndup(name->s, name->n), r->s, body,
+			     body_end };
+	return f->name ? 0 : -ENOMEM;
 }
 
 /* A simple command: words up to a separator. */
@@ -584,7 +579,7 @@ static int run_simple(struct grun *r, size_t *pos, int exec, int *status)
 	} else if (!err && a.n && find_func(r, a.v[0])) {
 		err = call_func(r, find_func(r, a.v[0]), &a, status);
 	} else if (!err && a.n) {
-		for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(commands); i++) {
 			if (strcmp(a.v[0], commands[i].name))
 				continue;
 			err = commands[i].run(r, &a, first->line);
@@ -722,7 +717,7 @@ static int takes_value(const char *opt)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(with_value) / sizeof(with_value[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(with_value); i++)
 		if (!strcmp(opt, with_value[i]))
 			return 1;
 	return 0;
@@ -761,7 +756,7 @@ static int define_item(struct grun *r, size_t *pos, int exec,
 			i++;
 		else if (strncmp(arg, "--", 2))
 			err = bc_strv_push(&item.args.v, &item.args.n,
-					   strdup(arg));
+					   &item.args.cap, strdup(arg));
 	}
 	grub_fields_free(&a);
 	if (!err && !item.args.n) {	/* GRUB: "missing arguments" */
@@ -1079,7 +1074,7 @@ static int preset(struct grun *r)
 	size_t i;
 	int err = 0;
 
-	for (i = 0; !err && i < sizeof(vars) / sizeof(vars[0]); i++)
+	for (i = 0; !err && i < ARRAY_SIZE(vars); i++)
 		err = grub_env_set(&r->env, vars[i][0], vars[i][1]);
 	if (!err)
 		err = set_location(r);

@@ -2,6 +2,7 @@
 /* GRUB variables and the environment block file (grubenv). */
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "internal.h"
 
 const char *grub_env_get(const struct grub_env *env, const char *name)
@@ -16,7 +17,6 @@ const char *grub_env_get(const struct grub_env *env, const char *name)
 
 int grub_env_set(struct grub_env *env, const char *name, const char *value)
 {
-	struct grub_var *v;
 	char *copy = strdup(value);
 	size_t i;
 
@@ -29,15 +29,13 @@ int grub_env_set(struct grub_env *env, const char *name, const char *value)
 			return 0;
 		}
 	}
-	v = realloc(env->v, (env->n + 1) * sizeof(*v));
-	if (!v || !(v[env->n].name = strdup(name))) {
-		if (v)
-			env->v = v;
+	if (array_reserve(&env->v, &env->cap, env->n + 1,
+			  sizeof(*env->v)) < 0 ||
+	    !(env->v[env->n].name = strdup(name))) {
 		free(copy);
 		return -ENOMEM;
 	}
-	env->v = v;
-	v[env->n++].value = copy;
+	env->v[env->n++].value = copy;
 	return 0;
 }
 

@@ -37,13 +37,13 @@ struct bc_level {
 struct bc_entry {
 	struct bootcfg_entry pub;
 	struct bc_level *levels;
-	size_t depth;
+	size_t depth, cap_levels;
 	char *kernel;
 	char **initrds;
-	size_t n_initrds;
+	size_t n_initrds, cap_initrds;
 	char *cmdline;
 	char **modules;
-	size_t n_modules;
+	size_t n_modules, cap_modules;
 	char *boots;			/* NULL: a Linux kernel */
 	unsigned sysappend;
 	int hidden;
@@ -60,20 +60,20 @@ struct bc_device {
 };
 struct bc_devmap {
 	struct bc_device *v;
-	size_t n;
+	size_t n, cap;
 };
 
 struct bootcfg {
 	const struct bc_format *format;
 	char *path;
 	struct bc_entry **entries;
-	size_t n_entries;
+	size_t n_entries, cap_entries;
 	long default_entry;		/* -1: none */
 	/* systemd-boot's EFI variables (bls.c), else -1: the default with
 	 * no one-shot pending, LoaderEntryOneShot's, LoaderEntrySelected's */
 	long loader_default, loader_oneshot, loader_selected;
 	char **warnings;		/* "FILE:LINE: CAUSE" */
-	size_t n_warnings, dropped_warnings;
+	size_t n_warnings, cap_warnings, dropped_warnings;
 	int too_many;			/* an entry past BC_MAX_ENTRIES */
 };
 
@@ -217,9 +217,10 @@ long bc_select(const struct bootcfg *cfg, const char *selector);
 int bc_vercmp(const char *a, const char *b);
 char *bc_strndup(const char *s, size_t n);
 char *bc_strdup0(const char *s);	/* NULL stays NULL */
-/* Append S to the array *V of *N strings, which takes it over (and frees
- * it on failure); S NULL (a failed allocation) or no memory: -ENOMEM. */
-int bc_strv_push(char ***v, size_t *n, char *s);
+/* Append S to the array *V of *N strings (room for *CAP), which takes it
+ * over (and frees it on failure); S NULL (a failed allocation) or no
+ * memory: -ENOMEM. */
+int bc_strv_push(char ***v, size_t *n, size_t *cap, char *s);
 /* Trim blanks at both ends in place; returns S. */
 char *bc_trim(char *s);
 
@@ -233,20 +234,6 @@ struct bc_lines {
  * the end, or -ENOMEM. */
 int bc_next_line(struct bc_lines *it, char **text);
 
-/* A growing string; on ENOMEM it remembers the failure. */
-struct bc_str {
-	char *s;
-	size_t len, cap;
-	int failed;
-};
-void bc_str_addn(struct bc_str *b, const char *s, size_t n);
-void bc_str_add(struct bc_str *b, const char *s);
-void bc_str_addc(struct bc_str *b, char c);
-/* Add S after a space unless B is empty. */
-void bc_str_word(struct bc_str *b, const char *s);
-/* The string (never NULL unless failed); the caller owns it. */
-char *bc_str_take(struct bc_str *b);
-
 /* BLS Type #1 and #2 entries of a directory, sorted as the spec says. */
 struct bls_entry {
 	char *id;		/* file name, without .conf */
@@ -254,13 +241,13 @@ struct bls_entry {
 	char *title, *version, *machine_id, *sort_key;
 	char *linux_path, *efi;	/* loader paths */
 	char **initrds;
-	size_t n_initrds;
+	size_t n_initrds, cap_initrds;
 	char *options;
 	int uki;		/* Type #2: linux is a host path already */
 };
 struct bls_list {
 	struct bls_entry *v;
-	size_t n;
+	size_t n, cap;
 };
 /* Read ENTRIES_DIR/ *.conf (and UKI_DIR/ *.efi when not NULL). */
 int bls_read_dir(struct bc_parse *p, const char *entries_dir,
@@ -282,7 +269,7 @@ struct grub_var {
 };
 struct grub_env {
 	struct grub_var *v;
-	size_t n;
+	size_t n, cap;
 };
 const char *grub_env_get(const struct grub_env *env, const char *name);
 int grub_env_set(struct grub_env *env, const char *name, const char *value);

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "internal.h"
+#include "strbuf.h"
 
 enum lilo_key { K_LABEL, K_APPEND, K_ADDAPPEND, K_LITERAL, K_INITRD, K_ROOT,
 		K_RO, K_RW, K_COUNT };
@@ -24,7 +26,7 @@ struct lilo_image {
 struct lilo {
 	struct lilo_image global;
 	struct lilo_image *v;
-	size_t n;
+	size_t n, cap;
 	char *default_label;
 	unsigned default_line;
 };
@@ -74,10 +76,9 @@ static int new_image(struct bc_parse *p, struct lilo *l, const char *kind,
 		return bc_syntax(p, line, "%s= without a file", kind);
 	if (l->n >= BC_MAX_ENTRIES)
 		return bc_syntax(p, line, "too many images");
-	v = realloc(l->v, (l->n + 1) * sizeof(*v));
-	if (!v)
+	if (array_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v)) < 0)
 		return -ENOMEM;
-	l->v = v;
+	v = l->v;
 	v[l->n] = (struct lilo_image){ .line = line };
 	if (!strcmp(kind, "image"))
 		v[l->n].image = strdup(value);
@@ -156,23 +157,23 @@ static char *command_line(const struct lilo *l, const struct lilo_image *img)
 {
 	const char *literal = get(l, img, K_LITERAL);
 	const char *root = get(l, img, K_ROOT);
-	struct bc_str b = { 0 };
+	struct strbuf b = { 0 };
 	int rw = img->keys[K_RW] || (!img->keys[K_RO] && l->global.keys[K_RW]);
 	int ro = !rw && get(l, img, K_RO);
 
 	if (literal && (img->keys[K_LITERAL] || !img->keys[K_APPEND])) {
-		bc_str_add(&b, literal);
-		return bc_str_take(&b);
+		strbuf_add(&b, literal);
+		return strbuf_take(&b);
 	}
 	if (root && *root) {
-		bc_str_word(&b, "root=");
-		bc_str_add(&b, root);
+		strbuf_add_word(&b, "root=");
+		strbuf_add(&b, root);
 	}
-	bc_str_word(&b, ro ? "ro" : rw ? "rw" : "");
-	bc_str_word(&b, get(l, img, K_APPEND) ? get(l, img, K_APPEND) : "");
-	bc_str_word(&b, get(l, img, K_ADDAPPEND) ?
+	strbuf_add_word(&b, ro ? "ro" : rw ? "rw" : "");
+	strbuf_add_word(&b, get(l, img, K_APPEND) ? get(l, img, K_APPEND) : "");
+	strbuf_add_word(&b, get(l, img, K_ADDAPPEND) ?
 		    get(l, img, K_ADDAPPEND) : "");
-	return bc_str_take(&b);
+	return strbuf_take(&b);
 }
 
 static int add_entry(struct bc_parse *p, const struct lilo *l,

@@ -2,37 +2,37 @@
 /* The entry model: menu entries with their submenu path, and selection. */
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "internal.h"
+#include "strbuf.h"
 
 struct bc_entry *bc_entry_add(struct bootcfg *cfg)
 {
-	struct bc_entry **v, *e;
+	struct bc_entry *e;
 
 	if (cfg->n_entries >= BC_MAX_ENTRIES) {
 		cfg->too_many = 1;
 		return NULL;
 	}
-	v = realloc(cfg->entries, (cfg->n_entries + 1) * sizeof(*v));
-	if (!v)
+	if (array_reserve(&cfg->entries, &cfg->cap_entries,
+			  cfg->n_entries + 1, sizeof(*cfg->entries)) < 0)
 		return NULL;
-	cfg->entries = v;
 	e = calloc(1, sizeof(*e));
 	if (!e)
 		return NULL;
-	v[cfg->n_entries++] = e;
+	cfg->entries[cfg->n_entries++] = e;
 	return e;
 }
 
 int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
 		   const char *title)
 {
-	struct bc_level *v = realloc(e->levels, (e->depth + 1) * sizeof(*v));
 	struct bc_level *l;
 
-	if (!v)
+	if (array_reserve(&e->levels, &e->cap_levels, e->depth + 1,
+			  sizeof(*e->levels)) < 0)
 		return -ENOMEM;
-	e->levels = v;
-	l = &v[e->depth++];
+	l = &e->levels[e->depth++];
 	l->index = strdup(index);
 	l->id = strdup(id ? id : "");
 	l->title = strdup(title ? title : "");
@@ -41,30 +41,32 @@ int bc_entry_level(struct bc_entry *e, const char *index, const char *id,
 
 int bc_entry_push_initrd(struct bc_entry *e, char *host_path)
 {
-	return bc_strv_push(&e->initrds, &e->n_initrds, host_path);
+	return bc_strv_push(&e->initrds, &e->n_initrds, &e->cap_initrds,
+			    host_path);
 }
 
 int bc_entry_push_module(struct bc_entry *e, char *module)
 {
-	return bc_strv_push(&e->modules, &e->n_modules, module);
+	return bc_strv_push(&e->modules, &e->n_modules, &e->cap_modules,
+			    module);
 }
 
 enum level_field { LEVEL_INDEX, LEVEL_ID, LEVEL_TITLE };
 
 static char *join_levels(const struct bc_entry *e, enum level_field field)
 {
-	struct bc_str b = { 0 };
+	struct strbuf b = { 0 };
 	size_t i;
 
 	for (i = 0; i < e->depth; i++) {
 		const struct bc_level *l = &e->levels[i];
 
 		if (i)
-			bc_str_addc(&b, '>');
-		bc_str_add(&b, field == LEVEL_INDEX ? l->index :
+			strbuf_addc(&b, '>');
+		strbuf_add(&b, field == LEVEL_INDEX ? l->index :
 			       field == LEVEL_ID ? l->id : l->title);
 	}
-	return bc_str_take(&b);
+	return strbuf_take(&b);
 }
 
 int bc_finish(struct bootcfg *cfg)

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "internal.h"
 
 char *bc_strndup(const char *s, size_t n)
@@ -21,16 +22,13 @@ char *bc_strdup0(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-int bc_strv_push(char ***v, size_t *n, char *s)
+int bc_strv_push(char ***v, size_t *n, size_t *cap, char *s)
 {
-	char **grown = s ? realloc(*v, (*n + 1) * sizeof(*grown)) : NULL;
-
-	if (!grown) {
+	if (!s || array_reserve(v, cap, *n + 1, sizeof(**v)) < 0) {
 		free(s);
 		return -ENOMEM;
 	}
-	*v = grown;
-	grown[(*n)++] = s;
+	(*v)[(*n)++] = s;
 	return 0;
 }
 
@@ -43,70 +41,6 @@ char *bc_trim(char *s)
 		n--;
 	memmove(s, s + start, n - start);
 	s[n - start] = '\0';
-	return s;
-}
-
-static int grow(struct bc_str *b, size_t more)
-{
-	size_t cap;
-	char *s;
-
-	if (b->failed)
-		return -1;
-	if (b->len + more + 1 <= b->cap)
-		return 0;
-	cap = b->cap ? b->cap : 64;
-	while (cap < b->len + more + 1)
-		cap *= 2;
-	s = realloc(b->s, cap);
-	if (!s) {
-		b->failed = 1;
-		return -1;
-	}
-	b->s = s;
-	b->cap = cap;
-	return 0;
-}
-
-void bc_str_addn(struct bc_str *b, const char *s, size_t n)
-{
-	if (grow(b, n) < 0)
-		return;
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void bc_str_add(struct bc_str *b, const char *s)
-{
-	bc_str_addn(b, s, strlen(s));
-}
-
-void bc_str_addc(struct bc_str *b, char c)
-{
-	bc_str_addn(b, &c, 1);
-}
-
-void bc_str_word(struct bc_str *b, const char *s)
-{
-	if (!*s)
-		return;
-	if (b->len)
-		bc_str_addc(b, ' ');
-	bc_str_add(b, s);
-}
-
-char *bc_str_take(struct bc_str *b)
-{
-	char *s;
-
-	if (b->failed) {
-		free(b->s);
-		*b = (struct bc_str){ 0 };
-		return NULL;
-	}
-	s = b->s ? b->s : strdup("");
-	*b = (struct bc_str){ 0 };
 	return s;
 }
 

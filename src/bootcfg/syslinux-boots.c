@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "macros.h"
 #include "syslinux.h"
 
 static int has_suffix(const char *file, const char *suffix)
@@ -60,7 +61,7 @@ enum sx_boots sx_boots(const char *keyword, const char *file, char **what)
 	if ((!strcasecmp(keyword, "KERNEL") || !strcasecmp(keyword, "COM32"))
 	    && is_mboot(file))
 		return SX_MBOOT;
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
 		size_t n;
 
 		if (kinds[i].keyword ? strcasecmp(keyword, kinds[i].keyword) :

@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "array.h"
 #include "internal.h"
+#include "macros.h"
 #include "syslinux.h"
 
 struct sx_label {
@@ -28,7 +30,7 @@ struct sx_label {
 
 struct sx {
 	struct sx_label *v;
-	size_t n;
+	size_t n, cap;
 	int in_label;		/* lines belong to v[n - 1] */
 	char *default_name, *ontimeout;
 	long timeout;		/* TIMEOUT, tenths of a second; 0: none */
@@ -98,19 +100,18 @@ static int include(struct bc_parse *p, struct sx *s, const char *name,
 static int new_label(struct bc_parse *p, struct sx *s, const char *name,
 		     unsigned line)
 {
-	struct sx_label *v;
+	struct sx_label *l;
 
 	if (!*name)
 		return bc_syntax(p, line, "LABEL without a name");
 	if (s->n >= BC_MAX_ENTRIES)
 		return bc_syntax(p, line, "too many labels");
-	v = realloc(s->v, (s->n + 1) * sizeof(*v));
-	if (!v)
+	if (array_reserve(&s->v, &s->cap, s->n + 1, sizeof(*s->v)) < 0)
 		return -ENOMEM;
-	s->v = v;
-	v[s->n] = (struct sx_label){ .name = strdup(name) };
+	l = &s->v[s->n++];
+	*l = (struct sx_label){ .name = strdup(name) };
 	s->in_label = 1;
-	return v[s->n++].name ? 0 : -ENOMEM;
+	return l->name ? 0 : -ENOMEM;
 }
 
 /* Keywords that name what a label boots. */
@@ -122,7 +123,7 @@ static int is_kernel_keyword(const char *kw)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(keywords); i++)
 		if (!strcasecmp(kw, keywords[i]))
 			return 1;
 	return 0;
@@ -501,7 +502,7 @@ static int syslinux_detect(const char *path, const char *buf, size_t len)
 	const char *line;
 
 	(void)len;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(names); i++)
 		if (n >= strlen(names[i]) &&
 		    !strcmp(path + n - strlen(names[i]), names[i]))
 			return 5;

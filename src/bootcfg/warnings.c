@@ -19,7 +19,8 @@ static int keep(struct bootcfg *cfg, char *text)
 		cfg->dropped_warnings++;
 		return 0;
 	}
-	return bc_strv_push(&cfg->warnings, &cfg->n_warnings, text);
+	return bc_strv_push(&cfg->warnings, &cfg->n_warnings,
+			    &cfg->cap_warnings, text);
 }
 
 static char *located(const char *file, unsigned line, const char *cause)

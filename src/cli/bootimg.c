@@ -12,6 +12,7 @@
 #include "failure.h"
 #include "initrd-file-arg.h"
 #include "kernel-cmdline.h"
+#include "method-names.h"
 #include "pre-exec.h"
 #include "show.h"
 #include "show-json.h"
@@ -46,23 +47,6 @@ struct options {
 };
 
 enum { OPT_FILE_SYSCALL = 1, OPT_KEXEC_SYSCALL, OPT_LOAD_PANIC };
-
-static int parse_method(const char *name, enum bootimg_method *method)
-{
-	static const enum bootimg_method all[] = {
-		BOOTIMG_METHOD_AUTO, BOOTIMG_METHOD_FILE, BOOTIMG_METHOD_KEXEC,
-		BOOTIMG_METHOD_MODULE,
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-		if (strcmp(name, bootimg_method_name(all[i])) == 0) {
-			*method = all[i];
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
 
 static int usage_error(poptContext pc, const char *message)
 {
@@ -403,7 +387,7 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (o->command_line && o->reuse_cmdline)
 		return usage_error(pc, "--command-line and --reuse-cmdline "
 				       "exclude each other");
-	if (o->method && parse_method(o->method, &req.method) < 0)
+	if (o->method && method_from_name(o->method, &req.method) < 0)
 		return usage_error(pc, "--method takes auto, file, kexec or module");
 	if (o->fast_boot && req.method == BOOTIMG_METHOD_FILE)
 		return usage_error(pc, "--fast-boot needs the kexec or module "

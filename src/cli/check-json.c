@@ -4,6 +4,7 @@
 #include <string.h>
 #include "check.h"
 #include "json-out.h"
+#include "macros.h"
 
 static struct json_object *needs_root_json(unsigned needs_root)
 {
@@ -15,7 +16,7 @@ static struct json_object *needs_root_json(unsigned needs_root)
 	struct json_object *list = json_object_new_array();
 	size_t i;
 
-	for (i = 0; i < sizeof(facts) / sizeof(facts[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(facts); i++)
 		if (needs_root & facts[i].bit)
 			json_object_array_add(list,
 				json_object_new_string(facts[i].name));

@@ -6,8 +6,6 @@
 #include "escape.h"
 #include "failure.h"
 
-static const char *const methods[] = { "file", "kexec", "module" };
-
 static const char *tristate(int value, const char *yes, const char *no)
 {
 	return value < 0 ? "unknown" : value ? yes : no;
@@ -141,7 +139,8 @@ static void show_prediction(FILE *out, const struct check_report *r)
 		const char *outcome = check_method_outcome(c, m);
 		int err = bootimg_check_method_error(c, m);
 
-		fprintf(out, "method %-6s       %s", methods[m - 1], outcome);
+		fprintf(out, "method %-6s       %s", bootimg_method_name(m),
+			outcome);
 		if (err < 0)
 			fprintf(out, ": %s", check_method_reason(r, m, err, buf,
 								 sizeof(buf)));

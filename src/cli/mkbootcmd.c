@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bootcfg.h"
 #include "bootcfg-json.h"
+#include "macros.h"
 #include "shell-quote.h"
 #include "text-escape.h"
 
@@ -106,7 +107,7 @@ static void list(const struct bootcfg *cfg, int null)
 
 		putchar(e->is_default ? '*' : e->hidden ? 'h' : ' ');
 		putchar(null ? '\0' : ' ');
-		for (f = 0; f < sizeof(field) / sizeof(field[0]); f++) {
+		for (f = 0; f < ARRAY_SIZE(field); f++) {
 			if (null)
 				fputs(field[f], stdout);
 			else

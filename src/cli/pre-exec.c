@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "macros.h"
 #include "pre-exec.h"
 #include "spawn.h"
 #include "staged-entry.h"
@@ -63,7 +64,7 @@ static int staged_variable(const char *var)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
 		if (strncmp(var, names[i], strlen(names[i])) == 0)
 			return 1;
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "macros.h"
 #include "reboot-defaults.h"
 #include "reboot-init.h"
 #include "shellvar.h"
@@ -44,7 +45,7 @@ static const char *store_bool(int *flag, const char *value, int empty)
 		*flag = empty;
 		return NULL;
 	}
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(yes); i++) {
 		if (strcasecmp(value, yes[i]) == 0) {
 			*flag = 1;
 			return NULL;
@@ -114,7 +115,7 @@ static const char *apply(struct reboot_defaults *d, const char *name,
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(settings); i++) {
 		if (strcmp(name, settings[i].name) == 0)
 			return settings[i].store((char *)d + settings[i].offset,
 						 value);

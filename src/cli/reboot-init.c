@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "macros.h"
 #include "reboot-init.h"
 
 /* systemd: kexec.target stops everything, then reboot(KEXEC). */
@@ -40,7 +41,7 @@ const struct init_system *init_system_find(const char *name)
 
 	if (!name || strcmp(name, "auto") == 0)
 		return running();
-	for (i = 0; i < sizeof(systems) / sizeof(systems[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(systems); i++) {
 		if (strcmp(name, systems[i].name) == 0)
 			return &systems[i];
 	}

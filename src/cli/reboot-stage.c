@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+#include "macros.h"
 #include "reboot-stage.h"
 #include "spawn.h"
 
@@ -106,7 +107,7 @@ static int from_running(const struct stage_request *req, struct strv *argv)
 	strv_push(argv, "--load");
 	strv_push(argv, path);
 	free(path);
-	for (i = 0; i < sizeof(initrd_names) / sizeof(initrd_names[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(initrd_names); i++) {
 		path = boot_file(dir, initrd_names[i][0], uts.release,
 				 initrd_names[i][1]);
 		if (access(path, F_OK) == 0) {

@@ -11,7 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 #include "spawn.h"
+#include "strbuf.h"
 #include "strv.h"
+
+#define READ_CHUNK 4096	/* bytes read at a time, at least */
 
 extern char **environ;
 
@@ -86,8 +89,7 @@ static long long left(long long deadline)
 /* Read FD to its end; -1 if DEADLINE passed first. */
 static int read_all(int fd, long long deadline, char **out, size_t *len)
 {
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap + 1);
+	struct strbuf buf = { 0 };
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	ssize_t got = 1;
 	int ret = 0;
@@ -95,29 +97,23 @@ static int read_all(int fd, long long deadline, char **out, size_t *len)
 	while (got > 0) {
 		long long ms = left(deadline);
 
-		if (n == cap) {
-			char *bigger = realloc(buf, 2 * cap + 1);
-
-			if (!bigger)
-				break;
-			buf = bigger;
-			cap *= 2;
-		}
+		if (strbuf_reserve(&buf, READ_CHUNK) < 0)
+			out_of_memory();
 		if (ms == 0) {
 			ret = -1;
 			break;
 		}
 		if (poll(&pfd, 1, ms > INT_MAX ? INT_MAX : (int)ms) <= 0)
 			continue;	/* EINTR, or time to look again */
-		got = read(fd, buf + n, cap - n);
+		got = read(fd, buf.s + buf.len, buf.cap - buf.len - 1);
 		if (got < 0 && errno == EINTR)
 			got = 1;
 		else if (got > 0)
-			n += (size_t)got;
+			buf.len += (size_t)got;
 	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
+	buf.s[buf.len] = '\0';
+	*len = buf.len;
+	*out = strbuf_take(&buf);
 	return ret;
 }
 

@@ -2,9 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "strv.h"
 
-static void out_of_memory(void)
+void out_of_memory(void)
 {
 	fputs("bootimg-reboot: out of memory\n", stderr);
 	exit(1);
@@ -32,15 +33,8 @@ void strv_push_n(struct strv *s, const char *str, size_t len)
 {
 	char *copy = xmalloc(len + 1);
 
-	if (s->n + 2 > s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 8;
-		char **v = realloc(s->v, cap * sizeof(*v));
-
-		if (!v)
-			out_of_memory();
-		s->v = v;
-		s->cap = cap;
-	}
+	if (array_reserve(&s->v, &s->cap, s->n + 2, sizeof(*s->v)) < 0)
+		out_of_memory();
 	memcpy(copy, str, len);
 	copy[len] = '\0';
 	s->v[s->n++] = copy;

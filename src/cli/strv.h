@@ -21,6 +21,8 @@ void strv_push_option(struct strv *s, const char *name, const char *value);
 void strv_push_all(struct strv *s, char *const *list);
 void strv_free(struct strv *s);
 
+/* Say "out of memory" and exit with status 1. */
+void out_of_memory(void) __attribute__((noreturn));
 /* malloc that exits with "out of memory" and status 1 instead of failing. */
 void *xmalloc(size_t size);
 char *xstrdup(const char *s);

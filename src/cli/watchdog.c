@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include "macros.h"
 #include "sysroot.h"
 #include "watchdog.h"
 
@@ -18,7 +19,7 @@ static int open_device(void)
 	size_t i;
 	int fd, err = -ENOENT;
 
-	for (i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(devices); i++) {
 		char *full = sysroot_path(devices[i]);
 
 		fd = open(full, O_WRONLY | O_CLOEXEC);

@@ -5,7 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "array.h"
 #include "internal.h"
+#include "method-names.h"
+
+#define READ_CHUNK 16384	/* bytes read at a time, at least */
 
 int bootimg_new(struct bootimg **out)
 {
@@ -106,7 +110,7 @@ int bi_read_u64(const struct bootimg *ctx, const char *path, uint64_t *value)
 int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 		  size_t *len)
 {
-	char full[4096], *data = NULL, *grown;
+	char full[4096], *data = NULL;
 	size_t size = 0, used = 0;
 	ssize_t n;
 	int fd, err = bi_sysroot_path(ctx, path, full, sizeof(full));
@@ -117,15 +121,9 @@ int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 	if (fd < 0)
 		return -errno;
 	do {
-		if (used == size) {
-			size = size ? 2 * size : 16384;
-			grown = realloc(data, size);
-			if (!grown) {
-				err = -ENOMEM;
-				break;
-			}
-			data = grown;
-		}
+		err = array_reserve(&data, &size, used + READ_CHUNK, 1);
+		if (err < 0)
+			break;
 		n = read(fd, data + used, size - used);
 		if (n < 0 && errno != EINTR)
 			err = -errno;
@@ -161,15 +159,5 @@ int bi_next_line(const char **pos, const char *end, char *line, size_t size)
 
 const char *bootimg_method_name(enum bootimg_method method)
 {
-	switch (method) {
-	case BOOTIMG_METHOD_AUTO:
-		return "auto";
-	case BOOTIMG_METHOD_FILE:
-		return "file";
-	case BOOTIMG_METHOD_KEXEC:
-		return "kexec";
-	case BOOTIMG_METHOD_MODULE:
-		return "module";
-	}
-	return "unknown";
+	return method_name(method);
 }

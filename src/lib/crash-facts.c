@@ -15,6 +15,7 @@
 #include "crash.h"
 #include "internal.h"
 #include "iomem.h"
+#include "macros.h"
 
 #define KCORE_HEADER_MAX 65536
 #define KERNEL_MAP_START 0xffffffff80000000ull	/* __START_KERNEL_map */
@@ -41,7 +42,7 @@ static int collect(void *arg, const struct bi_iomem_entry *e)
 		f->reserved[f->n_reserved++] =
 			(struct bi_span){ .start = e->start, .end = e->end };
 	} else if (e->depth == 0 && strcmp(e->name, "System RAM") == 0) {
-		if (w->n_ram == sizeof(w->ram) / sizeof(w->ram[0]))
+		if (w->n_ram == ARRAY_SIZE(w->ram))
 			return -E2BIG;
 		w->ram[w->n_ram++] =
 			(struct bi_span){ .start = e->start, .end = e->end };

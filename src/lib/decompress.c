@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "decompress.h"
+#include "macros.h"
 
 #define FIRST_CAPACITY (4u * 1024 * 1024)
 
@@ -16,7 +17,7 @@ const struct bi_codec *bi_codec_detect(const uint8_t *data, size_t size)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(codecs) / sizeof(codecs[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(codecs); i++) {
 		const struct bi_codec *c = codecs[i];
 
 		if (size >= c->magic_size &&

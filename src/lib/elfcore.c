@@ -2,6 +2,7 @@
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "elfcore.h"
 #include "internal.h"
 
@@ -10,16 +11,16 @@
 int bi_elfcore_append(struct bi_elfcore_list *list, uint64_t paddr,
 		      uint64_t size, uint64_t vaddr)
 {
-	struct bi_elfcore_range *grown;
+	int err;
 
 	if (size == 0 || paddr + size < paddr)
 		return -EINVAL;
 	if (list->count == MAX_PHDRS)
 		return -E2BIG;
-	grown = realloc(list->items, (list->count + 1) * sizeof(*grown));
-	if (!grown)
-		return -ENOMEM;
-	list->items = grown;
+	err = array_reserve(&list->items, &list->cap, list->count + 1,
+			    sizeof(*list->items));
+	if (err < 0)
+		return err;
 	list->items[list->count++] = (struct bi_elfcore_range){
 		.paddr = paddr, .size = size, .vaddr = vaddr,
 	};

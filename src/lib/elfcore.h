@@ -19,7 +19,7 @@ struct bi_elfcore_range {
 
 struct bi_elfcore_list {
 	struct bi_elfcore_range *items;
-	size_t count;
+	size_t count, cap;
 };
 
 struct bi_elfcore {

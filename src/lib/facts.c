@@ -13,6 +13,7 @@
 #include "abi.h"
 #include "facts.h"
 #include "internal.h"
+#include "macros.h"
 
 #define EFI_GLOBAL_GUID "8be4df61-93ca-11d2-aa0d-00e098032b8c"
 
@@ -25,7 +26,7 @@ int bi_parse_lockdown(const char *text)
 	};
 	int i;
 
-	for (i = 0; i < (int)(sizeof(modes) / sizeof(modes[0])); i++)
+	for (i = 0; i < (int)ARRAY_SIZE(modes); i++)
 		if (strstr(text, modes[i]))
 			return i;
 	return -EINVAL;

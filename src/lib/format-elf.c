@@ -10,6 +10,7 @@
 #include <string.h>
 #include "format.h"
 #include "internal.h"
+#include "macros.h"
 
 #define BOOT_PROTOCOL 0x020f		/* the header below is a 2.15 one */
 #define CMDLINE_SIZE 2047u		/* x86 COMMAND_LINE_SIZE, less NUL */
@@ -99,7 +100,7 @@ static const struct elf_class *find_class(const uint8_t *data, size_t size)
 	if (size < EI_NIDENT || memcmp(data, ELFMAG, SELFMAG) != 0 ||
 	    data[EI_DATA] != ELFDATA2LSB)
 		return NULL;
-	for (i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(classes); i++)
 		if (classes[i].ident_class == data[EI_CLASS])
 			return &classes[i];
 	return NULL;

@@ -4,6 +4,7 @@
 #include "abi.h"
 #include "format.h"
 #include "internal.h"
+#include "macros.h"
 
 static const struct bi_format *const kernel_formats[] = {
 	&bi_format_bzimage,
@@ -41,8 +42,7 @@ int bi_kernel_declared_size(const uint8_t *data, size_t size,
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(kernel_formats) / sizeof(kernel_formats[0]);
-	     i++) {
+	for (i = 0; i < ARRAY_SIZE(kernel_formats); i++) {
 		int err = kernel_formats[i]->declared_size(data, size, bytes);
 
 		if (err != -ENOEXEC)

@@ -10,7 +10,7 @@
 
 #define CMDLINE_EDIT_MAX (64u * 1024)
 
-/* Probe the kernel; with fast_boot, unpack a bzImage's vmlinux too. */
+/* Probe the kernel; with FAST_BOOT, unpack a bzImage's vmlinux too. */
 static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 		       struct bi_inputs *in)
 {

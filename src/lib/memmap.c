@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "internal.h"
+#include "macros.h"
 #include "memmap.h"
 
 static const struct {
@@ -23,7 +25,7 @@ int bi_mem_type_from_name(const char *name, uint32_t *type)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(type_names) / sizeof(type_names[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(type_names); i++) {
 		if (strcmp(name, type_names[i].name) == 0) {
 			*type = type_names[i].type;
 			return 0;
@@ -35,14 +37,14 @@ int bi_mem_type_from_name(const char *name, uint32_t *type)
 int bi_memmap_add(struct bi_memmap *map, uint64_t start, uint64_t end,
 		  uint32_t type)
 {
-	struct bi_mem_range *grown;
+	int err;
 
 	if (end <= start)
 		return -EINVAL;
-	grown = realloc(map->ranges, (map->count + 1) * sizeof(*grown));
-	if (!grown)
-		return -ENOMEM;
-	map->ranges = grown;
+	err = array_reserve(&map->ranges, &map->cap, map->count + 1,
+			    sizeof(*map->ranges));
+	if (err < 0)
+		return err;
 	map->ranges[map->count++] =
 		(struct bi_mem_range){ .start = start, .end = end, .type = type };
 	return 0;
@@ -65,8 +67,7 @@ void bi_memmap_sort(struct bi_memmap *map)
 void bi_memmap_free(struct bi_memmap *map)
 {
 	free(map->ranges);
-	map->ranges = NULL;
-	map->count = 0;
+	*map = (struct bi_memmap){ 0 };
 }
 
 int bi_memmap_read(struct bootimg *ctx, struct bi_memmap *map)

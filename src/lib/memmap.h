@@ -28,7 +28,7 @@ struct bi_mem_range {
 
 struct bi_memmap {
 	struct bi_mem_range *ranges;	/* sorted by start */
-	size_t count;
+	size_t count, cap;
 };
 
 /* /sys/firmware/memmap, else the top level of /proc/iomem. */

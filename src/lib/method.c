@@ -9,6 +9,7 @@
 #include "crash.h"
 #include "inputs.h"
 #include "internal.h"
+#include "macros.h"
 
 static const struct bi_method *const methods[] = {
 	[BOOTIMG_METHOD_FILE] = &bi_method_file,
@@ -125,7 +126,7 @@ static int load(struct bootimg *ctx, const struct bootimg_request *req,
 	struct bi_inputs in;
 	int err;
 
-	if ((size_t)req->method >= sizeof(methods) / sizeof(methods[0]) ||
+	if ((size_t)req->method >= ARRAY_SIZE(methods) ||
 	    ((req->flags & NOT_WITH_FILE) && req->method == BOOTIMG_METHOD_FILE) ||
 	    ((req->flags & BOOTIMG_LOAD_FAST_BOOT) &&
 	     (req->flags & BOOTIMG_LOAD_PANIC)))

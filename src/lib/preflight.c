@@ -10,6 +10,7 @@
 #include "method.h"
 #include "facts.h"
 #include "internal.h"
+#include "macros.h"
 #include "plan.h"
 
 struct prediction {

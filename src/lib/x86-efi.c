@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "array.h"
 #include "internal.h"
 #include "x86-efi.h"
 #include "x86-running.h"
@@ -101,7 +102,6 @@ static int read_runtime_map(struct bootimg *ctx, struct bi_x86_efi *efi)
 {
 	for (;;) {
 		char dir[64], path[4096];
-		struct bi_efi_desc *grown;
 		struct stat st;
 		int err;
 
@@ -112,11 +112,10 @@ static int read_runtime_map(struct bootimg *ctx, struct bi_x86_efi *efi)
 			return err;
 		if (stat(path, &st) < 0)
 			return errno == ENOENT ? 0 : -errno;
-		grown = realloc(efi->map, (efi->map_count + 1) *
-				sizeof(*efi->map));
-		if (!grown)
-			return -ENOMEM;
-		efi->map = grown;
+		err = array_reserve(&efi->map, &efi->map_cap,
+				    efi->map_count + 1, sizeof(*efi->map));
+		if (err < 0)
+			return err;
 		err = read_desc(ctx, (unsigned)efi->map_count,
 				&efi->map[efi->map_count]);
 		if (err < 0)
@@ -191,7 +190,7 @@ void bi_x86_efi_free(struct bi_x86_efi *efi)
 {
 	free(efi->map);
 	efi->map = NULL;
-	efi->map_count = 0;
+	efi->map_count = efi->map_cap = 0;
 }
 
 static size_t map_size(const struct bi_x86_efi *efi)

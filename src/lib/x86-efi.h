@@ -38,7 +38,7 @@ struct bi_x86_efi {
 	uint64_t acpi_rsdp;	/* 0: let the kernel search */
 	/* The rest only with the runtime map (CONFIG_EFI_RUNTIME_MAP). */
 	struct bi_efi_desc *map;
-	size_t map_count;
+	size_t map_count, map_cap;
 	uint32_t loader_signature;	/* "EL64" or "EL32" */
 	uint64_t systab;
 	uint32_t memdesc_version;

@@ -15,11 +15,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "bootcfg.h"
+#include "macros.h"
 #include "../unit/tap.h"
 
 static const char *const formats[] = { NULL, "grub", "bls", "syslinux",
 				       "lilo" };
-#define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
+#define N_FORMATS ARRAY_SIZE(formats)
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 

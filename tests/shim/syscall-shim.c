@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #define BOOTIMG_SHIM_NO_HELPERS 1
+#include "macros.h"
 #include "shim.h"
 
 #define SHIM_EXPORT __attribute__((visibility("default")))
@@ -184,7 +185,7 @@ static const char *errno_name(int e)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(errno_names) / sizeof(errno_names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(errno_names); i++)
 		if (errno_names[i].value == e)
 			return errno_names[i].name;
 	return "E?";
@@ -212,7 +213,7 @@ static int injected_errno(const char *call)
 	val = getenv(var);
 	if (val == NULL || *val == '\0')
 		return 0;
-	for (i = 0; i < sizeof(errno_names) / sizeof(errno_names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(errno_names); i++)
 		if (strcmp(val, errno_names[i].name) == 0)
 			return errno_names[i].value;
 	n = strtol(val, &end, 10);

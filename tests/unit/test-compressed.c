@@ -13,6 +13,7 @@
 #include "fake-bzimage.h"
 #include "format.h"
 #include "files.h"
+#include "macros.h"
 #include "tap.h"
 
 struct packed {
@@ -216,7 +217,7 @@ static void test_real(struct bootimg *ctx)
 	img = read_all(path, &size);
 	CHECK(img != NULL);
 	CHECK_EQ(bootimg_probe(ctx, path, &plain), 0);
-	for (c = 0; img && c < sizeof(codecs) / sizeof(codecs[0]); c++) {
+	for (c = 0; img && c < ARRAY_SIZE(codecs); c++) {
 		struct packed p = codecs[c].pack(img, size);
 
 		CHECK_EQ(bootimg_probe(ctx, write_temp("real", p.data, p.size),
@@ -241,7 +242,7 @@ int main(void)
 	if (bootimg_new(&ctx) < 0)
 		return 99;
 	fake_bzimage(img);
-	for (c = 0; c < sizeof(codecs) / sizeof(codecs[0]); c++)
+	for (c = 0; c < ARRAY_SIZE(codecs); c++)
 		test_codec(ctx, c, img, size);
 	test_api();
 	test_bounds(ctx);

@@ -14,6 +14,7 @@
 #include "files.h"
 #include "initrd-cpio.h"
 #include "internal.h"
+#include "macros.h"
 #include "tap.h"
 
 /* The test works in this folder: the paths below are relative to it. */
@@ -169,7 +170,7 @@ static void test_refused(struct bootimg *ctx)
 	size_t i;
 	int fd;
 
-	for (i = 0; i < sizeof(bad_dest) / sizeof(bad_dest[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad_dest); i++) {
 		refused(ctx, key, bad_dest[i], -1, -EINVAL, bad_dest[i]);
 		CHECK(bootimg_check_initrd_dest(bad_dest[i]) == -EINVAL);
 	}

@@ -6,6 +6,7 @@
  */
 #include <linux/bootimg.h>
 #include <linux/nsfs.h>
+#include "macros.h"
 #include "tap.h"
 
 static const unsigned long bootimg_ioctls[] = {
@@ -21,15 +22,13 @@ int main(void)
 {
 	size_t i, j;
 
-	for (i = 0; i < sizeof(bootimg_ioctls) / sizeof(bootimg_ioctls[0]);
-	     i++) {
+	for (i = 0; i < ARRAY_SIZE(bootimg_ioctls); i++) {
 		unsigned long cmd = bootimg_ioctls[i];
 		int collides = 0;
 
 		CHECK_EQ(_IOC_TYPE(cmd), 0xb9);
 		CHECK(_IOC_NR(cmd) <= 0x0f);
-		for (j = 0; j < sizeof(nsfs_ioctls) / sizeof(nsfs_ioctls[0]);
-		     j++)
+		for (j = 0; j < ARRAY_SIZE(nsfs_ioctls); j++)
 			collides |= cmd == nsfs_ioctls[j];
 		CHECK(!collides);
 	}

@@ -11,6 +11,7 @@
 #include "purgatory-abi.h"
 #include "checksum64.h"
 #include "files.h"
+#include "macros.h"
 #include "tap.h"
 
 #define CMDLINE "console=ttyS0 root=/dev/vda ro quiet"
@@ -192,7 +193,7 @@ int main(void)
 	kernel = write_temp("vmlinuz", img, size);
 	initrds[0] = write_temp("a.cpio", data, a);
 	initrds[1] = write_temp("b.cpio", data, b);
-	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(maps); i++) {
 		printf("# memory map %s\n", maps[i]);
 		CHECK_EQ(plan_on(maps[i], kernel, initrds, 2, &plan), 0);
 		if (!plan)

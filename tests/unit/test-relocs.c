@@ -15,6 +15,7 @@
 #include "files.h"
 #include "format.h"
 #include "internal.h"
+#include "macros.h"
 #include "memmap.h"
 #include "tap.h"
 #include "x86-kaslr.h"
@@ -265,7 +266,7 @@ int main(void)
 	}
 	pristine = malloc(k.unpacked_size);
 	memcpy(pristine, k.unpacked, k.unpacked_size);
-	for (i = 0; i < sizeof(draws) / sizeof(draws[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(draws); i++)
 		check_placed(&k, pristine, draws[i]);
 	check_refusals(&k);
 	free(pristine);
