@@ -165,6 +165,29 @@ check "--method=file without kexec_file_load: exit 7, one line, the way out" \
 	eval '[ $rc -eq 7 ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
 	has "vmlinuz: the running kernel has no kexec_file_load" "$tmp/err" &&
 	has "use --method=kexec" "$tmp/err"'
+# The command line -v, --dry-run and the staged-entry record show comes
+# with the load (the plan): the kernel is opened and unpacked once.
+opens_of_kernel() {	# opens_of_kernel ARGS...: how often bootimg ARGS opens it
+	env BOOTIMG_SYSROOT="$tmp/root" strace -f -qq -e trace=open,openat \
+		-o "$tmp/trace" env LD_PRELOAD="$shim" "$bootimg" "$@" \
+		>"$tmp/out" 2>"$tmp/err" || echo failed
+	grep -c "\"$tmp/vmlinuz\"" "$tmp/trace"
+}
+if strace -f -qq -o /dev/null true 2>/dev/null; then
+	check "--load -v: the kernel is opened once" \
+		[ "$(opens_of_kernel -v --load "$tmp/vmlinuz" --append=x=1)" = 1 ]
+	check "--load -v: the command line it got" \
+		has "bootimg: command line: x=1" "$tmp/err"
+	check "--dry-run --json: the kernel is opened once" \
+		[ "$(opens_of_kernel --dry-run --json --load "$tmp/vmlinuz" \
+			--append=x=1)" = 1 ]
+	check "--dry-run --json: the command line it gets" \
+		[ "$(jqv .command_line)" = x=1 ]
+else
+	for case in "--load -v" "--load -v" "--dry-run --json" "--dry-run --json"; do
+		skip "$case: strace cannot trace here"
+	done
+fi
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=EPERM -- --load "$tmp/vmlinuz"
 fcheck "auto does not fall back on EPERM (exit 6)" [ $rc -eq 6 ]
 fcheck "EPERM: kexec_load was not tried" lacks "kexec_load entry" "$tmp/log"
@@ -282,4 +305,8 @@ done
 run -- --info "$tmp/vmlinuz"
 check "--info names the format and version" \
 	eval 'has "bzImage" "$tmp/out" && has "6.1.0-fake" "$tmp/out"'
+# The library takes BOOTIMG_SYSROOT only when it is absolute.
+run BOOTIMG_SYSROOT=relative/root -- --status
+check "a relative BOOTIMG_SYSROOT is refused and named (exit 1)" \
+	eval '[ $rc -eq 1 ] && [ ! -s "$tmp/log" ] && has "bootimg: BOOTIMG_SYSROOT=relative/root: not an absolute path" "$tmp/err"'
 echo "1..$n"
