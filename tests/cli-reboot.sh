@@ -53,7 +53,7 @@ chmod -R u+w "$tmp/root"
 mkdir -p "$tmp/root/sys/kernel"
 echo 0 >"$tmp/root/sys/kernel/kexec_loaded"
 "$fake" "$tmp/vmlinuz"
-head -c 3001 /dev/urandom >"$tmp/a.cpio"
+"$fixed" 3001 1 >"$tmp/a.cpio"
 : >"$tmp/defaults"
 kernel=$(digest "$tmp/vmlinuz")
 # A command line that a shell-built command would mangle.
