@@ -11,8 +11,7 @@ set -u
 . "${srcdir:-.}/tests/cli-lib.sh"
 cli_setup cli-hooks
 
-cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"
-chmod -R u+w "$tmp/root"
+fixture qemu-pc-1g "$tmp/root"
 mkdir -p "$tmp/root/sys/kernel" "$tmp/root/run"
 loaded() { echo "$1" >"$tmp/root/sys/kernel/kexec_loaded"; }
 loaded 0

@@ -48,8 +48,7 @@ done
 run() { reboot_run "$@"; }
 nothing_done() { [ ! -s "$tmp/log" ] && [ ! -s "$tmp/calls" ]; }
 
-cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"
-chmod -R u+w "$tmp/root"
+fixture qemu-pc-1g "$tmp/root"
 mkdir -p "$tmp/root/sys/kernel"
 echo 0 >"$tmp/root/sys/kernel/kexec_loaded"
 "$fake" "$tmp/vmlinuz"
