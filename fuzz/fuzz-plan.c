@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!cmd || bootimg_new(&ctx) < 0)
 		return 0;
-	bootimg_set_sysroot(ctx, SYSROOT);
+	bi_set_sysroot(ctx, SYSROOT);
 	memset(&in, 0, sizeof(in));
 	in.kernel_file = (struct bi_file){ .path = "fuzz", .fd = -1,
 		.data = rest.left ? rest.p : NULL, .size = rest.left };

@@ -11,14 +11,13 @@ set -u
 . "${srcdir:-.}/tests/cli-lib.sh"
 cli_setup cli-hooks
 
-cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"
-chmod -R u+w "$tmp/root"
+fixture qemu-pc-1g "$tmp/root"
 mkdir -p "$tmp/root/sys/kernel" "$tmp/root/run"
 loaded() { echo "$1" >"$tmp/root/sys/kernel/kexec_loaded"; }
 loaded 0
 "$fake" "$tmp/vmlinuz"
-head -c 3001 /dev/urandom >"$tmp/a.cpio"
-head -c 5000 /dev/urandom >"$tmp/b.cpio"
+"$fixed" 3001 1 >"$tmp/a.cpio"
+"$fixed" 5000 2 >"$tmp/b.cpio"
 hooks=$tmp/root${sysconfdir:-/etc}/bootimg/pre-exec.d
 record=$tmp/root/run/bootimg/staged-entry
 rebooted() { has "reboot cmd=0x45584543" "$tmp/log"; }

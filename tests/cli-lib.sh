@@ -8,16 +8,24 @@ src=${srcdir:-.}
 shim=$b/tests/shim/.libs/syscall-shim.so
 bootimg=$b/bootimg
 fake=$b/tests/unit/make-fake-bzimage
+# fixed SIZE SEED >FILE: bytes that look random, the same on every run
+fixed=$b/tests/cli/fixed-bytes
 n=0
 
 cli_setup() {
-	if [ ! -f "$shim" ] || [ ! -x "$bootimg" ] || [ ! -x "$fake" ]; then
+	if [ ! -f "$shim" ] || [ ! -x "$bootimg" ] || [ ! -x "$fake" ] ||
+		[ ! -x "$fixed" ]; then
 		echo "Bail out! build the tree first (make check)"
 		exit 99
 	fi
 	case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX") || exit 99
 	trap 'rm -rf "$tmp"' EXIT
+}
+
+# fixture NAME DEST: a writable copy of tests/fixtures/NAME
+fixture() {
+	cp -r "$src/tests/fixtures/$1" "$2" && chmod -R u+w "$2"
 }
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }

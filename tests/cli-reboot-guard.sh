@@ -16,8 +16,7 @@ if [ "${BOOTIMG_ARCH:-x86_64}" = i386 ]; then
 	exit 0
 fi
 
-cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"
-chmod -R u+w "$tmp/root"
+fixture qemu-pc-1g "$tmp/root"
 mkdir -p "$tmp/bin" "$tmp/root/proc" "$tmp/root/dev" "$tmp/root/var/lib" \
 	"$tmp/root/run" "$tmp/root/sys/kernel"
 echo 0 >"$tmp/root/sys/kernel/kexec_loaded"

@@ -48,12 +48,11 @@ done
 run() { reboot_run "$@"; }
 nothing_done() { [ ! -s "$tmp/log" ] && [ ! -s "$tmp/calls" ]; }
 
-cp -r "$src/tests/fixtures/qemu-pc-1g" "$tmp/root"
-chmod -R u+w "$tmp/root"
+fixture qemu-pc-1g "$tmp/root"
 mkdir -p "$tmp/root/sys/kernel"
 echo 0 >"$tmp/root/sys/kernel/kexec_loaded"
 "$fake" "$tmp/vmlinuz"
-head -c 3001 /dev/urandom >"$tmp/a.cpio"
+"$fixed" 3001 1 >"$tmp/a.cpio"
 : >"$tmp/defaults"
 kernel=$(digest "$tmp/vmlinuz")
 # A command line that a shell-built command would mangle.

@@ -66,7 +66,7 @@ static size_t count(char **list)
 
 static int do_info(struct bootimg *ctx, const char *path, int json)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	int err = bootimg_probe(ctx, path, &info);
 
 	if (err < 0)
@@ -87,12 +87,12 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		return report_failure(ctx, err, req->kernel);
 	if (json) {
-		show_plan_json(stdout, ctx, req, plan);
+		show_plan_json(stdout, req, plan);
 	} else {
 		fputs("kexec_load plan for ", stdout);
 		put_escaped(stdout, req->kernel);
 		printf(" (method %s)\n", bootimg_method_name(req->method));
-		print_cmdline(stdout, "", ctx, req);
+		print_cmdline(stdout, "", bootimg_plan_cmdline(plan));
 		show_plan(stdout, plan);
 	}
 	bootimg_plan_free(plan);
@@ -105,7 +105,7 @@ static int do_dry_run(struct bootimg *ctx, const struct bootimg_request *req,
  */
 static void show_panic_after_failure(struct bootimg *ctx)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 
 	if (bootimg_get_status(ctx, &status) < 0)
 		return;
@@ -138,10 +138,14 @@ static void log_line(void *data, int priority, const char *format,
 	fputc('\n', stderr);
 }
 
+/*
+ * Stage REQ; unless it is a panic kernel, record what is staged, with
+ * the command line the kernel got, for the pre-exec hooks.
+ */
 static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 		   int verbose)
 {
-	struct bootimg_load_result result;
+	struct bootimg_load_result result = { .size = sizeof(result) };
 	int err, code;
 
 	if (verbose)
@@ -160,12 +164,15 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			req->flags & BOOTIMG_LOAD_PANIC ?
 			" as the panic kernel" : "",
 			bootimg_method_name(result.used),
-			req->fast_boot ? " (fast boot: its vmlinux, unpacked, "
-					 "entered directly)" : "");
-		print_cmdline(stderr, "bootimg: ", ctx, req);
+			req->flags & BOOTIMG_LOAD_FAST_BOOT ?
+			" (fast boot: its vmlinux, unpacked, entered directly)"
+			: "");
+		print_cmdline(stderr, "bootimg: ", result.cmdline);
 	}
-	if (verbose && req->fast_boot)
+	if (verbose && (req->flags & BOOTIMG_LOAD_FAST_BOOT))
 		show_fast_boot(&result.fast_boot);
+	if (!(req->flags & BOOTIMG_LOAD_PANIC))
+		staged_entry_record(req, result.cmdline);
 	return EXIT_OK;
 }
 
@@ -192,7 +199,7 @@ static int run_pre_exec_hooks(struct bootimg *ctx)
 /* --pre-exec-hooks: for a kexec that systemd-shutdown makes. */
 static int do_pre_exec_hooks(struct bootimg *ctx)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 
 	if (bootimg_get_status(ctx, &status) == 0 && !status.loaded)
 		return EXIT_OK;	/* no kexec will happen */
@@ -201,7 +208,7 @@ static int do_pre_exec_hooks(struct bootimg *ctx)
 
 static int do_exec(struct bootimg *ctx, unsigned watchdog)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 	int err = bootimg_get_status(ctx, &status), fd = -1;
 
 	if (err == 0 && !status.loaded) {
@@ -232,7 +239,7 @@ static void show_last_attempt(const struct attempt *a, int err)
 
 static int do_status(struct bootimg *ctx, int json)
 {
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 	struct attempt a;
 	int err = bootimg_get_status(ctx, &status), attempt_err;
 
@@ -307,22 +314,10 @@ static void free_edits(struct bootimg_request *req)
 	free((void *)req->remove);
 }
 
-/* For the pre-exec hooks: what is staged, the command line as composed. */
-static void record_staged(struct bootimg *ctx,
-			  const struct bootimg_request *req)
-{
-	char *cmdline = NULL;
-
-	if (bootimg_compose_cmdline(ctx, req, &cmdline) < 0)
-		cmdline = NULL;	/* recorded empty */
-	staged_entry_record(req, cmdline);
-	free(cmdline);
-}
-
 static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 {
 	const char *positional = poptGetArg(pc);
-	struct bootimg_request req = { 0 };
+	struct bootimg_request req = { .size = sizeof(req) };
 	int actions = !!o->load + o->exec + o->unload + o->status +
 		      !!o->info + o->pre_exec_hooks + !!positional;
 	char *cmdline;
@@ -403,7 +398,6 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		free_edits(&req);
 		return code;
 	}
-	req.fast_boot = !!o->fast_boot;
 	/* Neither: the image's own command line (UKI), or none. */
 	cmdline = !o->command_line && !o->reuse_cmdline ? NULL :
 		  compose_cmdline(o->command_line, o->reuse_cmdline);
@@ -424,6 +418,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		req.flags |= BOOTIMG_LOAD_ENTRY32;
 	if (o->debug)
 		req.flags |= BOOTIMG_LOAD_BREADCRUMB;
+	if (o->fast_boot)
+		req.flags |= BOOTIMG_LOAD_FAST_BOOT;
 	req.append = o->append;
 
 	if (o->check)
@@ -432,8 +428,6 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		code = do_dry_run(ctx, &req, o->json);
 	else
 		code = do_load(ctx, &req, o->verbose);
-	if (code == EXIT_OK && !o->dry_run && !o->check && !o->panic)
-		record_staged(ctx, &req);
 	if (code == EXIT_OK && positional && !o->dry_run && !o->check)
 		code = do_exec(ctx, watchdog);
 	free(cmdline);
@@ -540,7 +534,11 @@ int main(int argc, const char **argv)
 		return EXIT_USAGE;
 	}
 	err = bootimg_new(&ctx);
-	if (err < 0) {
+	if (err == -EINVAL) {
+		fprintf(stderr, "bootimg: BOOTIMG_SYSROOT=%s: not an absolute "
+			"path\n", getenv("BOOTIMG_SYSROOT"));
+		rc = EXIT_FAILED;
+	} else if (err < 0) {
 		fprintf(stderr, "bootimg: %s\n", strerror(-err));
 		rc = EXIT_FAILED;
 	} else {

@@ -57,7 +57,7 @@ static struct json_object *methods_json(const struct check_report *r)
 
 	for (m = BOOTIMG_METHOD_FILE; m <= BOOTIMG_METHOD_MODULE; m++) {
 		struct json_object *o = json_object_new_object();
-		int err = r->check->method_error[m];
+		int err = bootimg_check_method_error(r->check, m);
 
 		json_put_string(o, "method", bootimg_method_name(m));
 		json_put_string(o, "outcome", check_method_outcome(r->check, m));
@@ -99,7 +99,7 @@ void show_check_json(FILE *out, const struct check_report *r)
 	if (r->req) {
 		json_object_object_add(o, "kernel", kernel_json(r));
 		json_put_string(o, "method",
-				bootimg_method_name(r->check->result.used));
+				bootimg_method_name(r->check->used));
 		json_put_bool(o, "would_load", r->exit_code == 0);
 		json_put_string(o, "error", r->check->verdict < 0 ?
 				strerrorname_np(-r->check->verdict) : NULL);

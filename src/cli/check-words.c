@@ -74,11 +74,11 @@ const char *check_method_reason(const struct check_report *r,
 const char *check_method_outcome(const struct bootimg_check *c,
 				 enum bootimg_method method)
 {
-	int err = c->method_error[method];
+	int err = bootimg_check_method_error(c, method);
 
 	if (err == BOOTIMG_NOT_TRIED)
 		return "not tried";
-	if (method == c->result.used)
+	if (method == c->used)
 		return err == 0 ? "used" : "fails";
 	return "passed over";
 }

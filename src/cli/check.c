@@ -137,18 +137,18 @@ static void show_prediction(FILE *out, const struct check_report *r)
 	show_memory(out, r);
 	for (m = BOOTIMG_METHOD_FILE; m <= BOOTIMG_METHOD_MODULE; m++) {
 		const char *outcome = check_method_outcome(c, m);
+		int err = bootimg_check_method_error(c, m);
 
 		fprintf(out, "method %-6s       %s", bootimg_method_name(m),
 			outcome);
-		if (c->method_error[m] < 0)
-			fprintf(out, ": %s", check_method_reason(r, m,
-						c->method_error[m], buf,
-						sizeof(buf)));
+		if (err < 0)
+			fprintf(out, ": %s", check_method_reason(r, m, err, buf,
+								 sizeof(buf)));
 		fputc('\n', out);
 	}
 	if (r->exit_code == 0)
 		fprintf(out, "verdict:             the load would succeed "
-			"with method %s\n", bootimg_method_name(c->result.used));
+			"with method %s\n", bootimg_method_name(c->used));
 	else
 		fprintf(out, "verdict:             the load would fail "
 			"(exit %d): %s\n", r->exit_code, r->cause);
@@ -168,8 +168,8 @@ void show_check(FILE *out, const struct check_report *r)
 int do_check(struct bootimg *ctx, const struct bootimg_request *req,
 	     int json)
 {
-	struct bootimg_facts facts;
-	struct bootimg_check check;
+	struct bootimg_facts facts = { .size = sizeof(facts) };
+	struct bootimg_check check = { .size = sizeof(check) };
 	struct check_report r = { ctx, &facts, NULL, &check, 0, NULL };
 	char buf[96];
 	int err = bootimg_read_facts(ctx, &facts);
@@ -185,8 +185,9 @@ int do_check(struct bootimg *ctx, const struct bootimg_request *req,
 						   sizeof(buf), &r.exit_code);
 		/* A method's refusal: say it as that method's. */
 		if (check.verdict < 0 &&
-		    check.verdict == check.method_error[check.result.used])
-			r.cause = check_method_reason(&r, check.result.used,
+		    check.verdict ==
+			    bootimg_check_method_error(&check, check.used))
+			r.cause = check_method_reason(&r, check.used,
 						      check.verdict, buf,
 						      sizeof(buf));
 	}

@@ -49,15 +49,11 @@ const char **removals(char **keys, int reuse, size_t *n)
 	return list;
 }
 
-void print_cmdline(FILE *out, const char *prefix, struct bootimg *ctx,
-		   const struct bootimg_request *req)
+void print_cmdline(FILE *out, const char *prefix, const char *cmdline)
 {
-	char *cmdline;
-
-	if (bootimg_compose_cmdline(ctx, req, &cmdline) < 0)
+	if (!cmdline)
 		return;
 	fprintf(out, "%scommand line: ", prefix);
 	put_escaped(out, cmdline);
 	fputc('\n', out);
-	free(cmdline);
 }

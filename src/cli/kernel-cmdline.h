@@ -25,10 +25,9 @@ const char *bad_remove_key(char **keys);
 const char **removals(char **keys, int reuse, size_t *n);
 
 /*
- * "PREFIXcommand line: ..." with the one REQ gives the new kernel,
- * escaped, on a line; nothing if it cannot be composed.
+ * "PREFIXcommand line: CMDLINE", escaped, on a line; nothing if CMDLINE
+ * is NULL.
  */
-void print_cmdline(FILE *out, const char *prefix, struct bootimg *ctx,
-		   const struct bootimg_request *req);
+void print_cmdline(FILE *out, const char *prefix, const char *cmdline);
 
 #endif

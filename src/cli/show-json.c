@@ -34,7 +34,7 @@ void show_info_json(FILE *out, const char *path,
 static struct json_object *segments_json(const struct bootimg_plan *plan)
 {
 	struct json_object *list = json_object_new_array();
-	struct bootimg_segment seg;
+	struct bootimg_segment seg = { .size = sizeof(seg) };
 	size_t i, n = bootimg_plan_segment_count(plan);
 
 	for (i = 0; i < n && bootimg_plan_segment(plan, i, &seg) == 0; i++) {
@@ -50,22 +50,17 @@ static struct json_object *segments_json(const struct bootimg_plan *plan)
 	return list;
 }
 
-void show_plan_json(FILE *out, struct bootimg *ctx,
-		    const struct bootimg_request *req,
+void show_plan_json(FILE *out, const struct bootimg_request *req,
 		    const struct bootimg_plan *plan)
 {
 	struct json_object *o = json_object_new_object();
-	struct bootimg_plan_summary s;
-	char *cmdline = NULL;
+	struct bootimg_plan_summary s = { .size = sizeof(s) };
 
 	bootimg_plan_summarize(plan, &s);
 	json_put_string(o, "kernel", req->kernel);
 	json_put_string(o, "method", bootimg_method_name(req->method));
 	/* The new kernel's, after --append and --remove. */
-	if (bootimg_compose_cmdline(ctx, req, &cmdline) < 0)
-		cmdline = NULL;
-	json_put_string(o, "command_line", cmdline);
-	free(cmdline);
+	json_put_string(o, "command_line", bootimg_plan_cmdline(plan));
 	json_object_object_add(o, "segments", segments_json(plan));
 	json_put_u64(o, "entry", s.entry);
 	json_put_u64(o, "kernel_entry", s.kernel_entry);

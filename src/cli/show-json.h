@@ -9,8 +9,7 @@
 
 void show_info_json(FILE *out, const char *path,
 		    const struct bootimg_info *info);
-void show_plan_json(FILE *out, struct bootimg *ctx,
-		    const struct bootimg_request *req,
+void show_plan_json(FILE *out, const struct bootimg_request *req,
 		    const struct bootimg_plan *plan);
 /* LAST: bootimg-reboot's last attempt, NULL when none can be read. */
 void show_status_json(FILE *out, const struct bootimg_status *status,

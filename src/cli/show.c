@@ -43,8 +43,8 @@ void show_info(FILE *out, const char *path, const struct bootimg_info *info)
 
 void show_plan(FILE *out, const struct bootimg_plan *plan)
 {
-	struct bootimg_plan_summary s;
-	struct bootimg_segment seg;
+	struct bootimg_plan_summary s = { .size = sizeof(s) };
+	struct bootimg_segment seg = { .size = sizeof(seg) };
 	size_t i, n = bootimg_plan_segment_count(plan);
 
 	fprintf(out, "%-12s %12s %12s  %s\n", "segment", "size", "memsize",

@@ -7,7 +7,7 @@
 
 char *sysroot_path(const char *path)
 {
-	const char *root = getenv("BOOTIMG_SYSROOT");
+	const char *root = secure_getenv("BOOTIMG_SYSROOT");
 	size_t size;
 	char *full;
 

@@ -52,6 +52,19 @@ enum bootimg_method {
 	BOOTIMG_METHOD_MODULE,	/* /dev/bootimg of bootimg.ko, same plan */
 };
 
+/*
+ * Extensible structs.  Each struct below that a function takes by
+ * pointer begins with SIZE, which the caller sets to the size it was
+ * compiled with, { .size = sizeof(x) }, as Linux's clone3() and openat2()
+ * take theirs.  A later version only appends fields.  The library reads
+ * the first SIZE bytes of a struct it is given (a field past them counts
+ * as zero; a larger struct's unknown fields must be zero, else -E2BIG),
+ * writes at most SIZE bytes of one it fills and sets SIZE to what it
+ * wrote.  A SIZE below this first version's is -EINVAL, before anything
+ * is done.  bootimg_initrd_file (in arrays) and bootimg_fast_boot
+ * (inside another struct) never grow: a new need gets a new struct.
+ */
+
 /* A file added to the initrd on the fly (struct bootimg_request). */
 struct bootimg_initrd_file {
 	const char *source;	/* a regular file, read at the load */
@@ -66,6 +79,7 @@ struct bootimg_initrd_file {
 
 /* What to boot. */
 struct bootimg_request {
+	size_t size;			/* sizeof(struct bootimg_request) */
 	const char *kernel;
 	const char *const *initrds;	/* concatenated in this order */
 	size_t n_initrds;
@@ -77,13 +91,6 @@ struct bootimg_request {
 	 */
 	const char *append;
 	enum bootimg_method method;
-	/*
-	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
-	 * the kernel's decompressor, whose KASLR is done here instead:
-	 * kexec and module methods only; AUTO then starts at kexec, FILE
-	 * is -EINVAL.
-	 */
-	unsigned fast_boot : 1;
 	unsigned flags;			/* enum bootimg_load_flags */
 	/*
 	 * A multiboot kernel's modules, in order: each "FILE args", the file
@@ -109,9 +116,12 @@ struct bootimg_request {
 
 /* Facts about an image, found without privileges. */
 struct bootimg_info {
+	size_t size;
 	const char *format;		/* "bzImage", "ELF vmlinux (64-bit)", */
 					/* "multiboot (ELF)" */
-	char version[128];		/* the kernel's version string */
+	/* The kernel's version string, "" if none; the context's until */
+	/* the next bootimg_probe() or bootimg_free(). */
+	const char *version;
 	uint16_t protocol;		/* boot protocol, 0x020f for 2.15 */
 	uint64_t file_size;
 	uint64_t payload_size;		/* protected-mode code in the file */
@@ -122,15 +132,16 @@ struct bootimg_info {
 	uint32_t initrd_addr_max;
 	uint16_t xloadflags;
 	uint8_t loadflags;
-	unsigned relocatable : 1;
-	unsigned entry64 : 1;		/* has the 64-bit entry point */
-	unsigned initrd_above_4g : 1;
+	int relocatable;		/* 1 or 0 */
+	int entry64;			/* has the 64-bit entry point */
+	int initrd_above_4g;
 	const char *compression;	/* "gzip", "xz", "zstd" or NULL */
 	const char *container;		/* "UKI" or NULL */
 };
 
 /* One segment of a plan, as it will be given to the kernel. */
 struct bootimg_segment {
+	size_t size;
 	const char *what;		/* "kernel", "initrd", "boot-params", ... */
 	uint64_t bufsz;			/* bytes of content */
 	uint64_t mem;			/* physical destination */
@@ -139,6 +150,7 @@ struct bootimg_segment {
 
 /* The boot_params fields worth showing. */
 struct bootimg_plan_summary {
+	size_t size;
 	uint64_t entry;			/* where the kernel's kexec code jumps */
 	uint64_t kernel_entry;		/* where purgatory jumps */
 	uint64_t boot_params;
@@ -163,6 +175,13 @@ enum bootimg_load_flags {
 	 * uses the kernel's own purgatory): AUTO then starts at kexec.
 	 */
 	BOOTIMG_LOAD_BREADCRUMB = 0x4,
+	/*
+	 * Unpack a bzImage's vmlinux now and enter it directly, skipping
+	 * the kernel's decompressor, whose KASLR is done here instead:
+	 * kexec and module methods only; AUTO then starts at kexec, FILE
+	 * is -EINVAL.
+	 */
+	BOOTIMG_LOAD_FAST_BOOT = 0x8,
 };
 
 /* Where fast boot placed the new kernel's _text. */
@@ -179,16 +198,24 @@ struct bootimg_fast_boot {
 
 /* The outcome of bootimg_load(). */
 struct bootimg_load_result {
+	size_t size;
 	enum bootimg_method used;
 	int file_error;	/* with AUTO: why kexec_file_load was passed over */
-	struct bootimg_fast_boot fast_boot;	/* with fast_boot */
+	struct bootimg_fast_boot fast_boot;	/* with FAST_BOOT */
+	/*
+	 * The command line the new kernel was given: the request's, or the
+	 * image's own, edited by remove and append.  The context's until
+	 * the next bootimg_load() or bootimg_free().
+	 */
+	const char *cmdline;
 };
 
 /* Which kernels are staged now. */
 struct bootimg_status {
-	unsigned loaded : 1;
-	unsigned module : 1;		/* staged through bootimg.ko */
-	unsigned panic_loaded : 1;
+	size_t size;
+	int loaded;			/* 1 or 0 */
+	int module;			/* staged through bootimg.ko */
+	int panic_loaded;
 	uint64_t panic_reserved;	/* bytes reserved by crashkernel= */
 };
 
@@ -210,11 +237,13 @@ enum bootimg_fact {
 
 /*
  * What decides whether a load can work, read from /proc, /sys and /boot
- * (below the sysroot) without privileges where the kernel allows it.
- * Each int is 1, 0 or BOOTIMG_UNKNOWN.
+ * without privileges where the kernel allows it.  Each int is 1, 0 or
+ * BOOTIMG_UNKNOWN.  The strings are the context's until the next
+ * bootimg_read_facts() or bootimg_free().
  */
 struct bootimg_facts {
-	char release[65];		/* the running kernel's, "" unknown */
+	size_t size;
+	const char *release;		/* the running kernel's, "" unknown */
 	int root;			/* this process has euid 0 */
 	int lockdown;			/* enum bootimg_lockdown, or UNKNOWN */
 	int kexec_load_disabled;	/* kernel.kexec_load_disabled */
@@ -222,7 +251,7 @@ struct bootimg_facts {
 	int has_kexec_file;		/* kexec_file_load(2): CONFIG_KEXEC_FILE */
 	int kexec_sig;			/* CONFIG_KEXEC_SIG: signatures checked */
 	int kexec_sig_force;		/* CONFIG_KEXEC_SIG_FORCE: and required */
-	char config[96];		/* where the config was read, or "" */
+	const char *config;		/* where the config was read, or "" */
 	int ima_appraise_kexec;		/* an IMA policy rule appraises */
 					/* func=KEXEC_KERNEL_CHECK */
 	int efi;			/* booted through UEFI */
@@ -233,7 +262,7 @@ struct bootimg_facts {
 	uint64_t crash_size;		/* bytes reserved by crashkernel= */
 	int crash_loaded;		/* a panic kernel is staged */
 	unsigned watchdogs;		/* devices in /sys/class/watchdog */
-	char watchdog[64];		/* the first one's identity, or "" */
+	const char *watchdog;		/* the first one's identity, or "" */
 	unsigned needs_root;		/* enum bootimg_fact: unknown, */
 					/* because only root can read them */
 };
@@ -241,7 +270,7 @@ struct bootimg_facts {
 /* Read the facts; fails only when memory runs out. */
 int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *facts);
 
-/* A method that auto would not try, in bootimg_check.method_error. */
+/* A method that auto would not try: bootimg_check_method_error(). */
 #define BOOTIMG_NOT_TRIED 1
 
 /*
@@ -250,11 +279,14 @@ int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *facts);
  * CAP_SYS_BOOT whatever the rest.
  */
 struct bootimg_check {
-	/* Indexed by enum bootimg_method: 0 it would work, a negative */
-	/* errno it would fail, BOOTIMG_NOT_TRIED (the request's method */
-	/* or auto's order never reaches it). */
-	int method_error[4];
-	struct bootimg_load_result result;	/* the method used */
+	size_t size;
+	/* Each method's: 0 it would work, a negative errno it would fail, */
+	/* BOOTIMG_NOT_TRIED (the request's method or auto's order never */
+	/* reaches it).  bootimg_check_method_error() picks one by method. */
+	int file_error;
+	int kexec_error;
+	int module_error;
+	enum bootimg_method used;	/* the method the load would use */
 	int verdict;			/* 0, or the error the load gives */
 	int pe_signed;			/* the image kexec_file_load gets */
 					/* has an Authenticode signature */
@@ -275,6 +307,16 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 		  const struct bootimg_facts *facts,
 		  struct bootimg_check *check);
 
+/* CHECK's file_error, kexec_error or module_error; -EINVAL for others. */
+int bootimg_check_method_error(const struct bootimg_check *check,
+			       enum bootimg_method method);
+
+/*
+ * A context reads /proc, /sys, /dev and /boot.  For tests, the
+ * environment variable BOOTIMG_SYSROOT (an absolute directory) makes
+ * it read them below that directory instead; it is ignored in a
+ * set-user-ID or set-group-ID program, and a relative one is -EINVAL.
+ */
 int bootimg_new(struct bootimg **ctx);
 void bootimg_free(struct bootimg *ctx);
 
@@ -312,6 +354,11 @@ enum bootimg_cause {
 					/* kernel */
 };
 
+/*
+ * The library owns it: bootimg_last_error() returns a pointer into the
+ * context, so it has no SIZE.  A later version only appends fields,
+ * which an older caller never reads.
+ */
 struct bootimg_error {
 	int err;			/* the negative errno returned */
 	enum bootimg_cause cause;
@@ -334,21 +381,8 @@ void bootimg_set_log_fn(struct bootimg *ctx,
 				   const char *format, va_list args),
 			void *data);
 
-/*
- * Read /sys and /proc below ROOT instead of /, for tests.  The environment
- * variable BOOTIMG_SYSROOT sets the same at bootimg_new().
- */
-int bootimg_set_sysroot(struct bootimg *ctx, const char *root);
-
 int bootimg_probe(struct bootimg *ctx, const char *path,
 		  struct bootimg_info *info);
-
-/*
- * The command line the request gives the new kernel, as a malloc'd string
- * in *CMDLINE; the image is read (a UKI's own command line), nothing else.
- */
-int bootimg_compose_cmdline(struct bootimg *ctx,
-			    const struct bootimg_request *req, char **cmdline);
 
 /*
  * Check an initrd file's destination as struct bootimg_initrd_file says:
@@ -360,11 +394,13 @@ int bootimg_check_initrd_dest(const char *dest);
 int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 		     struct bootimg_plan **plan);
 void bootimg_plan_free(struct bootimg_plan *plan);
+/* The command line the plan gives the new kernel, as in the load result. */
+const char *bootimg_plan_cmdline(const struct bootimg_plan *plan);
 size_t bootimg_plan_segment_count(const struct bootimg_plan *plan);
 int bootimg_plan_segment(const struct bootimg_plan *plan, size_t i,
 			 struct bootimg_segment *seg);
-void bootimg_plan_summarize(const struct bootimg_plan *plan,
-			    struct bootimg_plan_summary *summary);
+int bootimg_plan_summarize(const struct bootimg_plan *plan,
+			   struct bootimg_plan_summary *summary);
 
 /* Stage the kernel.  Nothing changes when this fails. */
 int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,

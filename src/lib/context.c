@@ -13,13 +13,18 @@
 
 int bootimg_new(struct bootimg **out)
 {
-	struct bootimg *ctx = calloc(1, sizeof(*ctx));
-	const char *root = getenv("BOOTIMG_SYSROOT");
+	struct bootimg *ctx;
+	const char *root = secure_getenv("BOOTIMG_SYSROOT");
 	int err;
 
+	if (!root)
+		root = "";
+	if (*root && *root != '/')
+		return -EINVAL;
+	ctx = calloc(1, sizeof(*ctx));
 	if (!ctx)
 		return -ENOMEM;
-	err = bootimg_set_sysroot(ctx, root ? root : "");
+	err = bi_set_sysroot(ctx, root);
 	if (err < 0) {
 		free(ctx);
 		return err;
@@ -34,10 +39,11 @@ void bootimg_free(struct bootimg *ctx)
 		return;
 	free(ctx->sysroot);
 	bi_clear_error(ctx);
+	free(ctx->text.cmdline);
 	free(ctx);
 }
 
-int bootimg_set_sysroot(struct bootimg *ctx, const char *root)
+int bi_set_sysroot(struct bootimg *ctx, const char *root)
 {
 	char *copy = strdup(root);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "abi.h"
 #include "facts.h"
 #include "internal.h"
 #include "macros.h"
@@ -80,14 +81,14 @@ static int read_bool(const struct bootimg *ctx, const char *path)
 	return bi_read_u64(ctx, path, &v) < 0 ? BOOTIMG_UNKNOWN : v != 0;
 }
 
-static void read_release(struct bootimg *ctx, struct bootimg_facts *f)
+static void read_release(struct bootimg *ctx)
 {
-	char *nl;
+	char *release = ctx->text.release, *nl;
 
-	if (bi_read_sysfile(ctx, "/proc/sys/kernel/osrelease", f->release,
-			    sizeof(f->release)) < 0)
-		f->release[0] = '\0';
-	nl = strchr(f->release, '\n');
+	if (bi_read_sysfile(ctx, "/proc/sys/kernel/osrelease", release,
+			    sizeof(ctx->text.release)) < 0)
+		release[0] = '\0';
+	nl = strchr(release, '\n');
 	if (nl)
 		*nl = '\0';
 }
@@ -124,8 +125,8 @@ static int read_kexec_config(struct bootimg *ctx, struct bootimg_facts *f)
 {
 	char *text;
 	size_t len;
-	int err = bi_kconfig_read(ctx, f->release, &text, &len, f->config,
-				  sizeof(f->config));
+	int err = bi_kconfig_read(ctx, f->release, &text, &len,
+				  ctx->text.config, sizeof(ctx->text.config));
 
 	if (err == -ENOMEM)
 		return err;
@@ -221,6 +222,8 @@ static void read_module(struct bootimg *ctx, struct bootimg_facts *f)
 static void read_watchdogs(struct bootimg *ctx, struct bootimg_facts *f)
 {
 	char dir[4096], first[64] = "", path[128], *nl;
+	char *watchdog = ctx->text.watchdog;
+	size_t size = sizeof(ctx->text.watchdog);
 	struct dirent *d;
 	DIR *dp;
 
@@ -240,19 +243,26 @@ static void read_watchdogs(struct bootimg *ctx, struct bootimg_facts *f)
 	if (!first[0])
 		return;
 	snprintf(path, sizeof(path), "/sys/class/watchdog/%s/identity", first);
-	if (bi_read_sysfile(ctx, path, f->watchdog, sizeof(f->watchdog)) < 0)
-		snprintf(f->watchdog, sizeof(f->watchdog), "%s", first);
-	nl = strchr(f->watchdog, '\n');
+	if (bi_read_sysfile(ctx, path, watchdog, size) < 0)
+		snprintf(watchdog, size, "%s", first);
+	nl = strchr(watchdog, '\n');
 	if (nl)
 		*nl = '\0';
 }
 
-int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *f)
+/* bootimg_read_facts() into a struct of this library's size. */
+static int read_facts(struct bootimg *ctx, struct bootimg_facts *f)
 {
 	int err;
 
-	*f = (struct bootimg_facts){ .root = geteuid() == 0 };
-	read_release(ctx, f);
+	ctx->text.release[0] = ctx->text.config[0] = '\0';
+	ctx->text.watchdog[0] = '\0';
+	*f = (struct bootimg_facts){
+		.size = sizeof(*f),
+		.root = geteuid() == 0, .release = ctx->text.release,
+		.config = ctx->text.config, .watchdog = ctx->text.watchdog,
+	};
+	read_release(ctx);
 	read_lockdown(ctx, f);
 	f->kexec_load_disabled = bi_kexec_load_disabled(ctx);
 	err = read_kexec_config(ctx, f);
@@ -270,4 +280,17 @@ int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *f)
 	f->crash_loaded = read_bool(ctx, "/sys/kernel/kexec_crash_loaded");
 	read_watchdogs(ctx, f);
 	return 0;
+}
+
+int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *caller_f)
+{
+	struct bootimg_facts f;
+	int err = bi_abi_out_ok(caller_f, BI_V1_FACTS);
+
+	if (err < 0)
+		return err;
+	err = read_facts(ctx, &f);
+	if (err == 0)
+		bi_abi_out(caller_f, &f, sizeof(f));
+	return err;
 }

@@ -92,8 +92,8 @@ static int bzimage_probe(const struct bi_file *file, struct bi_kernel *kernel)
 
 	memset(kernel, 0, sizeof(*kernel));
 	info->format = bi_format_bzimage.name;
-	copy_version(file, setup_end, hdr.kernel_version, info->version,
-		     sizeof(info->version));
+	copy_version(file, setup_end, hdr.kernel_version, kernel->version,
+		     sizeof(kernel->version));
 	info->protocol = hdr.version;
 	info->file_size = file->size;
 	info->payload_size = payload;

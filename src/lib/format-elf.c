@@ -227,7 +227,7 @@ static void describe(struct bi_kernel *k, const struct elf_class *c,
 		info->payload_size += s->bufsz;
 	}
 	info->format = c->format;
-	copy_banner(data, size, info->version, sizeof(info->version));
+	copy_banner(data, size, k->version, sizeof(k->version));
 	info->protocol = BOOT_PROTOCOL;
 	info->file_size = size;
 	info->init_size = high - low;

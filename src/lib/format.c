@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
+#include <string.h>
+#include "abi.h"
 #include "format.h"
 #include "internal.h"
 #include "macros.h"
@@ -75,6 +77,9 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 	int err;
 
 	bi_clear_error(ctx);
+	err = bi_abi_out_ok(info, BI_V1_INFO);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
 	err = bi_file_open(ctx, path, &file);
 	if (err < 0)
 		return err;
@@ -82,7 +87,10 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 	bi_file_close(&file);
 	if (err < 0)
 		return bi_fail(ctx, path, err);
-	*info = kernel.info;
+	memcpy(ctx->text.version, kernel.version, sizeof(kernel.version));
+	kernel.info.size = sizeof(kernel.info);
+	kernel.info.version = ctx->text.version;
+	bi_abi_out(info, &kernel.info, sizeof(kernel.info));
 	bi_kernel_release(&kernel);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include "bootimg.h"
 #include "file.h"
+#include "internal.h"
 
 #define BI_MAX_KERNEL_SEGMENTS 8
 
@@ -37,7 +38,8 @@ struct bi_kaslr {
 };
 
 struct bi_kernel {
-	struct bootimg_info info;
+	struct bootimg_info info;	/* version NULL: see version */
+	char version[BI_VERSION_SIZE];	/* the kernel's version string */
 	/* How it is booted: NULL for the Linux boot protocol (plan.h). */
 	const struct bi_boot_protocol *boot;
 	/*

@@ -10,7 +10,7 @@
 
 #define CMDLINE_EDIT_MAX (64u * 1024)
 
-/* Probe the kernel; with fast_boot, unpack a bzImage's vmlinux too. */
+/* Probe the kernel; with FAST_BOOT, unpack a bzImage's vmlinux too. */
 static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 		       struct bi_inputs *in)
 {
@@ -19,7 +19,7 @@ static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 	if (err < 0)
 		return err;
 	err = bi_probe_file(&in->kernel_file, &in->kernel);
-	if (err == 0 && req->fast_boot)
+	if (err == 0 && (req->flags & BOOTIMG_LOAD_FAST_BOOT))
 		err = bi_bzimage_fast_boot(&in->kernel);
 	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
 }
@@ -213,25 +213,4 @@ void bi_inputs_close(struct bi_inputs *in)
 	in->n_embedded = 0;
 	in->initrds = NULL;
 	in->n_initrds = 0;
-}
-
-int bootimg_compose_cmdline(struct bootimg *ctx,
-			    const struct bootimg_request *req, char **cmdline)
-{
-	struct bootimg_request image_only = *req;
-	struct bi_inputs in;
-	int err;
-
-	bi_clear_error(ctx);
-	/* The command line needs the image only: no unpacking, no files. */
-	image_only.fast_boot = 0;
-	image_only.n_initrds = 0;
-	image_only.n_initrd_files = 0;
-	image_only.n_modules = 0;
-	err = bi_inputs_open(ctx, &image_only, &in);
-	if (err < 0)
-		return err;
-	*cmdline = strdup(in.cmdline);
-	bi_inputs_close(&in);
-	return *cmdline ? 0 : bi_fail(ctx, NULL, -ENOMEM);
 }

@@ -11,6 +11,16 @@
 
 #define BI_PAGE_SIZE 4096u
 #define BI_MIB (1024u * 1024u)
+#define BI_VERSION_SIZE 128	/* a kernel's version string, with its NUL */
+
+/* The text the public structs' strings point to (bootimg.h). */
+struct bi_public_text {
+	char version[BI_VERSION_SIZE];	/* bootimg_info's, of bootimg_probe() */
+	char release[65];	/* bootimg_facts', of bootimg_read_facts() */
+	char config[96];
+	char watchdog[64];
+	char *cmdline;		/* bootimg_load_result's, malloc'd */
+};
 
 struct bootimg {
 	char *sysroot;		/* "" for the real /sys and /proc */
@@ -19,7 +29,11 @@ struct bootimg {
 	void (*log_fn)(void *data, int priority, const char *format,
 		       va_list args);
 	void *log_data;
+	struct bi_public_text text;
 };
+
+/* Read /sys, /proc, /dev and /boot below ROOT instead of / (tests). */
+int bi_set_sysroot(struct bootimg *ctx, const char *root);
 
 /*
  * A failure that a plain errno would not tell, as code deep in the

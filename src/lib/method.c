@@ -7,6 +7,7 @@
 #include <syslog.h>
 #include <unistd.h>
 #include "method.h"
+#include "abi.h"
 #include "crash.h"
 #include "facts.h"
 #include "inputs.h"
@@ -39,8 +40,12 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 	       (err == -EPERM && bi_kexec_load_disabled(ctx) == 1);
 }
 
-/* What only the kexec and module methods do, with bootimg's purgatory. */
-#define OUR_PURGATORY_ONLY (BOOTIMG_LOAD_ENTRY32 | BOOTIMG_LOAD_BREADCRUMB)
+/*
+ * What only the kexec and module methods do: with bootimg's purgatory,
+ * or with the unpacked vmlinux of fast boot.
+ */
+#define NOT_WITH_FILE (BOOTIMG_LOAD_ENTRY32 | BOOTIMG_LOAD_BREADCRUMB | \
+		       BOOTIMG_LOAD_FAST_BOOT)
 
 /*
  * file, then kexec, then bootimg.ko where the kernel has no kexec at all
@@ -57,7 +62,7 @@ int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
 	 * kexec_file_load takes the bzImage, never its unpacked vmlinux,
 	 * enters it at its 64-bit entry, and through its own purgatory.
 	 */
-	if (!req->fast_boot && !(req->flags & OUR_PURGATORY_ONLY)) {
+	if (!(req->flags & NOT_WITH_FILE)) {
 		result->used = BOOTIMG_METHOD_FILE;
 		err = try_method(arg, BOOTIMG_METHOD_FILE);
 		if (err == 0 || !worth_falling_back(err))
@@ -148,18 +153,17 @@ int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
 	return 0;
 }
 
-int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
-		 struct bootimg_load_result *result)
+/* bootimg_load() on structs of this library's size. */
+static int load(struct bootimg *ctx, const struct bootimg_request *req,
+		struct bootimg_load_result *result)
 {
 	struct bi_inputs in;
 	int err;
 
-	*result = (struct bootimg_load_result){ .used = req->method };
-	bi_clear_error(ctx);
 	if ((size_t)req->method >= ARRAY_SIZE(methods) ||
-	    ((req->fast_boot || (req->flags & OUR_PURGATORY_ONLY)) &&
-	     req->method == BOOTIMG_METHOD_FILE) ||
-	    (req->fast_boot && (req->flags & BOOTIMG_LOAD_PANIC)))
+	    ((req->flags & NOT_WITH_FILE) && req->method == BOOTIMG_METHOD_FILE) ||
+	    ((req->flags & BOOTIMG_LOAD_FAST_BOOT) &&
+	     (req->flags & BOOTIMG_LOAD_PANIC)))
 		return bi_fail(ctx, NULL, -EINVAL);
 	/*
 	 * Check every input first, the same way for every method, and
@@ -178,7 +182,33 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 		.text_phys = in.kernel.kaslr.text_phys,
 		.text_virt = in.kernel.kaslr.text_virt,
 	};
+	/* The inputs' command line outlives them, in the context. */
+	free(ctx->text.cmdline);
+	ctx->text.cmdline = in.own_cmdline;
+	in.own_cmdline = NULL;
+	result->cmdline = ctx->text.cmdline;
 	bi_inputs_close(&in);
+	return err;
+}
+
+int bootimg_load(struct bootimg *ctx, const struct bootimg_request *caller_req,
+		 struct bootimg_load_result *caller_result)
+{
+	struct bootimg_request req;
+	struct bootimg_load_result result;
+	int err;
+
+	bi_clear_error(ctx);
+	err = bi_abi_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
+	if (err == 0)
+		err = bi_abi_out_ok(caller_result, BI_V1_LOAD_RESULT);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
+	result = (struct bootimg_load_result){
+		.size = sizeof(result), .used = req.method,
+	};
+	err = load(ctx, &req, &result);
+	bi_abi_out(caller_result, &result, sizeof(result));
 	return err;
 }
 
@@ -215,6 +245,9 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 	int kexec_staged = 0, module_staged = 0, module_err, err;
 
 	bi_clear_error(ctx);
+	err = bi_abi_out_ok(status, BI_V1_STATUS);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
 	module_err = bi_method_module.staged(ctx, &module_staged);
 	err = bi_kexec_staged(ctx, &kexec_staged);
 	if (err < 0 && module_err < 0)
@@ -223,11 +256,12 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_size", &size);
-	*status = (struct bootimg_status){
+	bi_abi_out(status, &(struct bootimg_status){
+		.size = sizeof(struct bootimg_status),
 		.loaded = kexec_staged || module_staged,
 		.module = module_staged != 0,
 		.panic_loaded = crash != 0, .panic_reserved = size,
-	};
+	}, sizeof(struct bootimg_status));
 	return 0;
 }
 

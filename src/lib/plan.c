@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
 #include <string.h>
+#include "abi.h"
 #include "crash.h"
 #include "internal.h"
 #include "plan.h"
@@ -221,13 +222,19 @@ int bi_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
 	return 0;
 }
 
-int bootimg_plan_new(struct bootimg *ctx, const struct bootimg_request *req,
+int bootimg_plan_new(struct bootimg *ctx,
+		     const struct bootimg_request *caller_req,
 		     struct bootimg_plan **out)
 {
-	struct bi_inputs *in = malloc(sizeof(*in));
+	struct bootimg_request request, *req = &request;
+	struct bi_inputs *in;
 	int err;
 
 	bi_clear_error(ctx);
+	err = bi_abi_in(req, sizeof(*req), caller_req, BI_V1_REQUEST);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
+	in = malloc(sizeof(*in));
 	if (!in)
 		return bi_fail(ctx, NULL, -ENOMEM);
 	err = bi_inputs_open(ctx, req, in);
@@ -261,6 +268,11 @@ void bootimg_plan_free(struct bootimg_plan *plan)
 	free(plan);
 }
 
+const char *bootimg_plan_cmdline(const struct bootimg_plan *plan)
+{
+	return plan->in->cmdline;
+}
+
 size_t bootimg_plan_segment_count(const struct bootimg_plan *plan)
 {
 	return plan->n_segments;
@@ -270,19 +282,29 @@ int bootimg_plan_segment(const struct bootimg_plan *plan, size_t i,
 			 struct bootimg_segment *seg)
 {
 	const struct bi_segment *s;
+	struct bootimg_segment out;
 
 	if (i >= plan->n_segments)
 		return -ERANGE;
+	if (bi_abi_out_ok(seg, BI_V1_SEGMENT) < 0)
+		return -EINVAL;
 	s = &plan->segments[i];
-	*seg = (struct bootimg_segment){
-		.what = s->what, .bufsz = s->bufsz,
+	out = (struct bootimg_segment){
+		.size = sizeof(out), .what = s->what, .bufsz = s->bufsz,
 		.mem = s->mem, .memsz = s->memsz,
 	};
+	bi_abi_out(seg, &out, sizeof(out));
 	return 0;
 }
 
-void bootimg_plan_summarize(const struct bootimg_plan *plan,
-			    struct bootimg_plan_summary *summary)
+int bootimg_plan_summarize(const struct bootimg_plan *plan,
+			   struct bootimg_plan_summary *summary)
 {
-	*summary = plan->summary;
+	struct bootimg_plan_summary out = plan->summary;
+
+	if (bi_abi_out_ok(summary, BI_V1_PLAN_SUMMARY) < 0)
+		return -EINVAL;
+	out.size = sizeof(out);
+	bi_abi_out(summary, &out, sizeof(out));
+	return 0;
 }

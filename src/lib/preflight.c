@@ -6,6 +6,7 @@
  * as the load's.
  */
 #include <stdlib.h>
+#include "abi.h"
 #include "method.h"
 #include "facts.h"
 #include "internal.h"
@@ -119,6 +120,29 @@ static int predict_module(const struct prediction *p)
 	return plan_obstacle(p->c);
 }
 
+/* Where C keeps METHOD's error: file, kexec or module. */
+static int *method_error(struct bootimg_check *c, enum bootimg_method method)
+{
+	return method == BOOTIMG_METHOD_FILE ? &c->file_error :
+	       method == BOOTIMG_METHOD_KEXEC ? &c->kexec_error :
+	       &c->module_error;
+}
+
+int bootimg_check_method_error(const struct bootimg_check *c,
+			       enum bootimg_method method)
+{
+	switch (method) {
+	case BOOTIMG_METHOD_FILE:
+		return c->file_error;
+	case BOOTIMG_METHOD_KEXEC:
+		return c->kexec_error;
+	case BOOTIMG_METHOD_MODULE:
+		return c->module_error;
+	default:
+		return -EINVAL;
+	}
+}
+
 static int try_prediction(void *arg, enum bootimg_method method)
 {
 	const struct prediction *p = arg;
@@ -126,7 +150,7 @@ static int try_prediction(void *arg, enum bootimg_method method)
 		  method == BOOTIMG_METHOD_KEXEC ? predict_kexec(p) :
 		  predict_module(p);
 
-	p->c->method_error[method] = err;
+	*method_error(p->c, method) = err;
 	return err;
 }
 
@@ -185,19 +209,16 @@ static void find_largest_ram(struct bootimg *ctx,
 	bi_memmap_free(&map);
 }
 
-int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
-		  const struct bootimg_facts *facts, struct bootimg_check *c)
+/* bootimg_check() on structs of this library's size. */
+static int check(struct bootimg *ctx, const struct bootimg_request *req,
+		 const struct bootimg_facts *facts, struct bootimg_check *c)
 {
 	struct bi_inputs in;
 	struct prediction p = { req, facts, &in, c };
-	size_t i;
+	struct bootimg_load_result result = { .used = req->method };
 	int err, refused;
 
-	*c = (struct bootimg_check){ .result.used = req->method };
-	bi_clear_error(ctx);
-	for (i = 0; i < ARRAY_SIZE(c->method_error); i++)
-		c->method_error[i] = BOOTIMG_NOT_TRIED;
-	if ((size_t)req->method >= ARRAY_SIZE(c->method_error))
+	if ((unsigned)req->method > BOOTIMG_METHOD_MODULE)
 		return bi_fail(ctx, NULL, -EINVAL);
 	err = bi_inputs_open(ctx, req, &in);
 	if (err < 0)
@@ -207,12 +228,42 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *req,
 	find_largest_ram(ctx, req, facts, c);
 	refused = c->verdict = bi_request_refused(ctx, req);
 	if (c->verdict == 0 && req->method == BOOTIMG_METHOD_AUTO)
-		c->verdict = bi_auto_run(req, try_prediction, &p, &c->result);
+		c->verdict = bi_auto_run(req, try_prediction, &p, &result);
 	else if (c->verdict == 0)
 		c->verdict = try_prediction(&p, req->method);
+	c->used = result.used;
 	bi_inputs_close(&in);
 	/* The channel keeps a refusal's cause; predictions record none. */
 	if (!refused)
 		bi_clear_error(ctx);
 	return 0;
+}
+
+int bootimg_check(struct bootimg *ctx, const struct bootimg_request *caller_req,
+		  const struct bootimg_facts *caller_facts,
+		  struct bootimg_check *caller_c)
+{
+	struct bootimg_request req;
+	struct bootimg_facts facts;
+	struct bootimg_check c;
+	int err;
+
+	bi_clear_error(ctx);
+	err = bi_abi_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
+	if (err == 0)
+		err = bi_abi_in(&facts, sizeof(facts), caller_facts,
+				BI_V1_FACTS);
+	if (err == 0)
+		err = bi_abi_out_ok(caller_c, BI_V1_CHECK);
+	if (err < 0)
+		return bi_fail(ctx, NULL, err);
+	c = (struct bootimg_check){
+		.size = sizeof(c), .used = req.method,
+		.file_error = BOOTIMG_NOT_TRIED,
+		.kexec_error = BOOTIMG_NOT_TRIED,
+		.module_error = BOOTIMG_NOT_TRIED,
+	};
+	err = check(ctx, &req, &facts, &c);
+	bi_abi_out(caller_c, &c, sizeof(c));
+	return err;
 }

@@ -47,6 +47,7 @@ int boot_entry(struct bootimg *ctx, const struct menu_entry *e,
 	       const char *cmdline, int dry_run)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = e->kernel,
 		.initrds = (const char *const *)e->initrds,
 		.n_initrds = e->n_initrds,
@@ -55,7 +56,7 @@ int boot_entry(struct bootimg *ctx, const struct menu_entry *e,
 		.cmdline = cmdline,
 		.method = BOOTIMG_METHOD_AUTO,
 	};
-	struct bootimg_load_result result;
+	struct bootimg_load_result result = { .size = sizeof(result) };
 	int err;
 
 	if (dry_run) {

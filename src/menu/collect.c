@@ -201,7 +201,7 @@ static int add_bootable(struct menu_list *list,
 {
 	const struct menu_device *d = device_holding(all, e->kernel);
 	const char *source = d ? d->name : config_source, *bad;
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	struct resolved r;
 	size_t j;
 	int err = resolve_entry(all, e, &r, &bad);

@@ -16,7 +16,7 @@ if [ -x "$prog" ] && [ "$(od -An -tu1 -j4 -N1 "$prog" | tr -d ' ')" = 1 ]; then
 	echo "1..0 # SKIP a 32-bit build: no kexec_file_load to trap"
 	exit 0
 fi
-echo "1..7"
+echo "1..8"
 if [ ! -f "$shim" ] || [ ! -x "$prog" ]; then
 	echo "Bail out! $shim or $prog is missing"
 	exit 99
@@ -141,4 +141,8 @@ run "$tmp/ok.log" "$tmp/again.out"
 cat "$tmp/want.log" "$tmp/want.log" >"$tmp/want2.log"
 check "log is appended to" diff -u "$tmp/want2.log" "$tmp/ok.log"
 
-[ $n -eq 7 ] || echo "not ok - ran $n tests, planned 7"
+# BOOTIMG_SHIM_EUID: what geteuid() says (id -u asks it)
+check "BOOTIMG_SHIM_EUID sets geteuid()" \
+	test "$(BOOTIMG_SHIM_EUID=4242 LD_PRELOAD="$shim" id -u)" = 4242
+
+[ $n -eq 8 ] || echo "not ok - ran $n tests, planned 8"

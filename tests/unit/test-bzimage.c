@@ -16,7 +16,7 @@ static int probe(struct bootimg *ctx, const char *path,
 
 static void test_fake(struct bootimg *ctx, const uint8_t *img, size_t size)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	CHECK_EQ(probe(ctx, write_temp("fake", img, size), &info), 0);
 	CHECK(strcmp(info.format, "bzImage") == 0);
@@ -33,7 +33,7 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *img,
 			 size_t size)
 {
 	uint8_t *copy = malloc(size);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	const char *path;
 
 	path = write_temp("short", img, size - 1);
@@ -69,7 +69,7 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *img,
 static void test_real(struct bootimg *ctx)
 {
 	const char *path = getenv("BOOTIMG_TEST_KERNEL");
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	uint8_t *img;
 	FILE *f;
 	long size;

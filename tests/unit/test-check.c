@@ -101,7 +101,7 @@ static struct bootimg *context(void)
 {
 	struct bootimg *ctx;
 
-	if (bootimg_new(&ctx) < 0 || bootimg_set_sysroot(ctx, root) < 0)
+	if (bootimg_new(&ctx) < 0 || bi_set_sysroot(ctx, root) < 0)
 		exit(99);
 	return ctx;
 }
@@ -150,9 +150,11 @@ static int predict(const char *kernel, enum bootimg_method method,
 		   unsigned flags, struct bootimg_check *c)
 {
 	struct bootimg *ctx = context();
-	struct bootimg_request req = { .kernel = kernel, .method = method,
-				       .flags = flags };
-	struct bootimg_facts f;
+	struct bootimg_request req = {
+		.size = sizeof(req), .kernel = kernel, .method = method,
+		.flags = flags,
+	};
+	struct bootimg_facts f = { .size = sizeof(f) };
 
 	if (bootimg_read_facts(ctx, &f) < 0 || bootimg_check(ctx, &req, &f, c))
 		exit(99);
@@ -189,7 +191,7 @@ static void test_facts(void)
 {
 	static const uint8_t sb_on[] = { 6, 0, 0, 0, 1 };
 	struct bootimg *ctx;
-	struct bootimg_facts f;
+	struct bootimg_facts f = { .size = sizeof(f) };
 
 	printf("# every fact, from a sysroot\n");
 	plain_kernel("facts");
@@ -245,7 +247,7 @@ static void test_other_verdicts(const char *unsigned_kernel,
 
 static void test_verdicts(void)
 {
-	struct bootimg_check c;
+	struct bootimg_check c = { .size = sizeof(c) };
 	const char *unsigned_kernel, *signed_kernel;
 
 	plain_kernel("verdicts");
@@ -254,8 +256,8 @@ static void test_verdicts(void)
 
 	printf("# no lockdown: auto takes kexec_file_load (i386: kexec_load)\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
-	CHECK_EQ(c.result.used, AUTO_FIRST);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(c.used, AUTO_FIRST);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), BOOTIMG_NOT_TRIED);
 	CHECK_EQ(c.pe_signed, 0);
 	CHECK_EQ(c.signature_required, 0);
 	CHECK_EQ(c.plan_error, 0);
@@ -266,11 +268,11 @@ static void test_verdicts(void)
 	printf("# lockdown=integrity: only a signed image, by file\n");
 	put("/sys/kernel/security/lockdown", "none [integrity] confidentiality\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -EPERM);
-	CHECK_EQ(c.result.used, AUTO_FIRST);
+	CHECK_EQ(c.used, AUTO_FIRST);
 	CHECK_EQ(c.signature_accepted, 0);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), BOOTIMG_NOT_TRIED);
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_KEXEC, 0, &c), -EPERM);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_FILE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_FILE), BOOTIMG_NOT_TRIED);
 	if (AUTO_FIRST == BOOTIMG_METHOD_FILE)
 		test_signed_lockdown(signed_kernel);
 	else
@@ -281,11 +283,11 @@ static void test_verdicts(void)
 /* Under lockdown, kexec_file_load and a signed image (x86_64). */
 static void test_signed_lockdown(const char *signed_kernel)
 {
-	struct bootimg_check c;
+	struct bootimg_check c = { .size = sizeof(c) };
 
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
 	CHECK_EQ(c.pe_signed, 1);
-	CHECK_EQ(c.result.used, BOOTIMG_METHOD_FILE);
+	CHECK_EQ(c.used, BOOTIMG_METHOD_FILE);
 	CHECK_EQ(c.signature_accepted, BOOTIMG_UNKNOWN);	/* no keys seen */
 	printf("# lockdown: the signer's key in the keyrings, or not\n");
 	put("/proc/keys", KEYRING KEY_OF("35ec5eb42ea9fd1caf03b977c56ef26a3720f629"));
@@ -294,7 +296,7 @@ static void test_signed_lockdown(const char *signed_kernel)
 	put("/proc/keys", KEYRING KEY_OF("0000000000000000000000000000000000000000"));
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -EPERM);
 	CHECK_EQ(c.signature_accepted, 0);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_KEXEC], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_KEXEC), BOOTIMG_NOT_TRIED);
 	put("/proc/keys", KEY_OF("0000000000000000000000000000000000000000"));
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
 	CHECK_EQ(c.signature_accepted, BOOTIMG_UNKNOWN);	/* not root */
@@ -314,7 +316,7 @@ static void test_signed_lockdown(const char *signed_kernel)
 static void test_other_verdicts(const char *unsigned_kernel,
 				const char *signed_kernel)
 {
-	struct bootimg_check c;
+	struct bootimg_check c = { .size = sizeof(c) };
 
 	printf("# lockdown=confidentiality: the same\n");
 	put("/sys/kernel/security/lockdown", "none integrity [confidentiality]\n");
@@ -327,19 +329,19 @@ static void test_other_verdicts(const char *unsigned_kernel,
 	printf("# kexec_load_disabled: auto stops at its first method\n");
 	put("/proc/sys/kernel/kexec_load_disabled", "1\n");
 	CHECK_EQ(predict(signed_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -EPERM);
-	CHECK_EQ(c.result.used, AUTO_FIRST);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(c.used, AUTO_FIRST);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), BOOTIMG_NOT_TRIED);
 	put("/proc/sys/kernel/kexec_load_disabled", "0\n");
 
 	printf("# no kexec in the kernel: bootimg.ko, if loaded\n");
 	put("/boot/config-" RELEASE, "# CONFIG_KEXEC is not set\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), -ENOSYS);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_FILE], -ENOSYS);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_MODULE], -ENOSYS);
-	CHECK_EQ(c.result.used, BOOTIMG_METHOD_KEXEC);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_FILE), -ENOSYS);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), -ENOSYS);
+	CHECK_EQ(c.used, BOOTIMG_METHOD_KEXEC);
 	put("/sys/module/bootimg/refcnt", "0\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
-	CHECK_EQ(c.result.used, BOOTIMG_METHOD_MODULE);
+	CHECK_EQ(c.used, BOOTIMG_METHOD_MODULE);
 	drop("/sys/module/bootimg/refcnt");
 	rmdir(strcat(strcpy((char[1024]){ 0 }, root), "/sys/module/bootimg"));
 	put("/boot/config-" RELEASE, "CONFIG_KEXEC=y\nCONFIG_KEXEC_FILE=y\n");
@@ -357,7 +359,7 @@ static void test_other_verdicts(const char *unsigned_kernel,
 	printf("# a panic kernel without a reservation\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO,
 			 BOOTIMG_LOAD_PANIC, &c), -ENOSPC);
-	CHECK_EQ(c.method_error[BOOTIMG_METHOD_FILE], BOOTIMG_NOT_TRIED);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_FILE), BOOTIMG_NOT_TRIED);
 
 	printf("# a panic kernel with a reservation (qemu-crash-1g)\n");
 	snprintf(root, sizeof(root), "%s", fixture("qemu-crash-1g"));

@@ -95,7 +95,7 @@ static void test_codec(struct bootimg *ctx, size_t c, const uint8_t *img,
 		       size_t size)
 {
 	struct packed p = codecs[c].pack(img, size);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	struct bi_kernel kernel;
 	struct bi_file file;
 	const char *path;
@@ -176,7 +176,7 @@ static void test_bounds(struct bootimg *ctx)
 	size_t size = fake_bzimage_size(), n = 0;
 	uint8_t *img = calloc(1, size + 4 * 1024 * 1024), *out = NULL;
 	struct packed p, tail;
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	uint64_t declared = 0;
 
 	fake_bzimage(img);
@@ -209,7 +209,8 @@ static void test_bounds(struct bootimg *ctx)
 static void test_real(struct bootimg *ctx)
 {
 	const char *path = getenv("BOOTIMG_TEST_KERNEL");
-	struct bootimg_info plain, info;
+	struct bootimg_info plain = { .size = sizeof(plain) };
+	struct bootimg_info info = { .size = sizeof(info) };
 	size_t size = 0, c;
 	uint8_t *img;
 

@@ -29,7 +29,7 @@ static struct bootimg *context(const char *name)
 {
 	struct bootimg *ctx;
 
-	if (bootimg_new(&ctx) < 0 || bootimg_set_sysroot(ctx, fixture(name)))
+	if (bootimg_new(&ctx) < 0 || bi_set_sysroot(ctx, fixture(name)))
 		exit(99);
 	return ctx;
 }
@@ -178,6 +178,7 @@ static void check_e820(const struct boot_params *bp, uint64_t hdr)
 static void test_plan(const char *kernel)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .cmdline = CMDLINE,
 		.method = BOOTIMG_METHOD_KEXEC, .flags = BOOTIMG_LOAD_PANIC,
 	};

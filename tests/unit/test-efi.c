@@ -34,6 +34,7 @@ static int plan_on(const char *root, const char *kernel,
 		   struct bootimg_plan **plan, char *error_path, size_t size)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .cmdline = CMDLINE,
 		.method = BOOTIMG_METHOD_KEXEC,
 	};
@@ -42,7 +43,7 @@ static int plan_on(const char *root, const char *kernel,
 
 	if (bootimg_new(&ctx) < 0)
 		exit(99);
-	bootimg_set_sysroot(ctx, root);
+	bi_set_sysroot(ctx, root);
 	*plan = NULL;
 	err = bootimg_plan_new(ctx, &req, plan);
 	snprintf(error_path, size, "%s", bootimg_error_path(ctx) ?

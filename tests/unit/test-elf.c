@@ -88,7 +88,7 @@ static void fake_elf(uint8_t *buf, int is64)
 
 static void test_good(struct bootimg *ctx, const uint8_t *img, int is64)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	struct bi_kernel k;
 	const char *path = write_temp(is64 ? "elf64" : "elf32", img,
 				      IMAGE_SIZE);
@@ -122,7 +122,7 @@ static void damaged(struct bootimg *ctx, const uint8_t *img, size_t size,
 		    const char *name)
 {
 	uint8_t *copy = malloc(IMAGE_SIZE);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	const char *path;
 
 	memcpy(copy, img, IMAGE_SIZE);
@@ -212,12 +212,13 @@ static int sysroot_plan(struct bootimg *ctx, const char *kernel,
 {
 	const char *initrds[] = { write_temp("initrd", "0707", 4) };
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
 		.flags = flags,
 	};
 
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	return bootimg_plan_new(ctx, &req, plan);
 }
 
@@ -289,7 +290,7 @@ entry32:
 	if (plan)
 		check_entry32(plan);
 	bootimg_plan_free(plan);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 }
 
 /* The vmlinux in a real bzImage, as the performance work will find it. */
@@ -297,7 +298,8 @@ static void test_real(struct bootimg *ctx)
 {
 	const char *path = getenv("BOOTIMG_TEST_KERNEL");
 	struct setup_header hdr;
-	struct bootimg_info info, bz;
+	struct bootimg_info info = { .size = sizeof(info) };
+	struct bootimg_info bz = { .size = sizeof(bz) };
 	const struct bi_codec *codec;
 	uint8_t *img, *vmlinux = NULL;
 	size_t size = 0, vsize = 0, at;
@@ -326,7 +328,7 @@ static void test_real(struct bootimg *ctx)
 		CHECK_EQ(k.entry, k.info.pref_address);	/* startup_64 */
 		CHECK(k.info.init_size <= hdr.init_size);
 		CHECK_EQ(bootimg_probe(ctx, path, &bz), 0);
-		CHECK(strncmp(k.info.version, bz.version,
+		CHECK(strncmp(k.version, bz.version,
 			      strcspn(bz.version, " ")) == 0);
 		CHECK_EQ(bootimg_probe(ctx, write_temp("vmlinux", vmlinux,
 						       vsize), &info), 0);

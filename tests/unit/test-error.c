@@ -58,7 +58,7 @@ static struct bootimg *context(const char *root)
 {
 	struct bootimg *ctx;
 
-	if (bootimg_new(&ctx) < 0 || bootimg_set_sysroot(ctx, root) < 0)
+	if (bootimg_new(&ctx) < 0 || bi_set_sysroot(ctx, root) < 0)
 		exit(99);
 	return ctx;
 }
@@ -66,9 +66,9 @@ static struct bootimg *context(const char *root)
 static int load(struct bootimg *ctx, enum bootimg_method method,
 		unsigned flags)
 {
-	struct bootimg_request req = { .kernel = kernel, .method = method,
-				       .flags = flags };
-	struct bootimg_load_result result;
+	struct bootimg_request req = { .size = sizeof(req), .kernel = kernel,
+				       .method = method, .flags = flags };
+	struct bootimg_load_result result = { .size = sizeof(result) };
 
 	return bootimg_load(ctx, &req, &result);
 }
@@ -117,7 +117,7 @@ static void test_not_permitted(const char *pc)
 {
 	struct bootimg *ctx = context(pc);
 	const struct bootimg_error *e = bootimg_last_error(ctx);
-	struct bootimg_status status;
+	struct bootimg_status status = { .size = sizeof(status) };
 	char path[4200];
 	FILE *f;
 
@@ -157,9 +157,9 @@ static void test_request(const char *pc, const char *crash)
 {
 	struct bootimg *ctx = context(pc);
 	const struct bootimg_error *e = bootimg_last_error(ctx);
-	struct bootimg_request req = { .kernel = kernel };
-	struct bootimg_facts facts;
-	struct bootimg_check check;
+	struct bootimg_request req = { .size = sizeof(req), .kernel = kernel };
+	struct bootimg_facts facts = { .size = sizeof(facts) };
+	struct bootimg_check check = { .size = sizeof(check) };
 	char *cmdline = malloc(FAKE_CMDLINE_SIZE + 2);
 
 	printf("# a panic kernel without a reservation: before any method\n");
@@ -192,9 +192,11 @@ static void test_request(const char *pc, const char *crash)
 	e = bootimg_last_error(ctx);
 	memset(cmdline, 'x', FAKE_CMDLINE_SIZE + 1);
 	cmdline[FAKE_CMDLINE_SIZE + 1] = '\0';
-	req = (struct bootimg_request){ .kernel = kernel, .cmdline = cmdline,
+	req = (struct bootimg_request){ .size = sizeof(req),
+					.kernel = kernel, .cmdline = cmdline,
 					.method = BOOTIMG_METHOD_KEXEC };
-	CHECK_EQ(bootimg_load(ctx, &req, &(struct bootimg_load_result){ 0 }),
+	CHECK_EQ(bootimg_load(ctx, &req, &(struct bootimg_load_result){
+			.size = sizeof(struct bootimg_load_result) }),
 		 -E2BIG);
 	CHECK_EQ(e->cause, BOOTIMG_CAUSE_CMDLINE_TOO_LONG);
 	CHECK_EQ(e->limit, FAKE_CMDLINE_SIZE);

@@ -21,12 +21,13 @@ static int plan_with(struct bootimg *ctx, const char *kernel, int fast,
 {
 	const char *initrds[] = { write_temp("initrd", "0707", 4) };
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = cmdline, .method = BOOTIMG_METHOD_KEXEC,
-		.fast_boot = !!fast,
+		.flags = fast ? BOOTIMG_LOAD_FAST_BOOT : 0,
 	};
 
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	*plan = NULL;
 	return bootimg_plan_new(ctx, &req, plan);
 }
@@ -166,10 +167,11 @@ static void test_unpacked_not_elf(struct bootimg *ctx)
 static void test_file_method(struct bootimg *ctx, struct blob bz)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = write_temp("file-method", bz.data, bz.size),
-		.method = BOOTIMG_METHOD_FILE, .fast_boot = 1,
+		.method = BOOTIMG_METHOD_FILE, .flags = BOOTIMG_LOAD_FAST_BOOT,
 	};
-	struct bootimg_load_result result;
+	struct bootimg_load_result result = { .size = sizeof(result) };
 
 	CHECK_EQ(bootimg_load(ctx, &req, &result), -EINVAL);
 }
@@ -220,15 +222,16 @@ static void test_kaslr_room(struct bootimg *ctx, const char *kernel)
 	char *big = strdup(write_temp("big-initrd", "", 0));
 	const char *initrds[] = { big };
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .initrds = initrds, .n_initrds = 1,
 		.cmdline = "console=ttyS0", .method = BOOTIMG_METHOD_KEXEC,
-		.fast_boot = 1,
+		.flags = BOOTIMG_LOAD_FAST_BOOT,
 	};
 	struct bootimg_plan *plan;
 	int i, placed = 0;
 
 	CHECK_EQ(truncate(big, 700 * 0x100000), 0);
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	for (i = 0; i < 8; i++) {
 		plan = NULL;
 		placed += bootimg_plan_new(ctx, &req, &plan) == 0 &&

@@ -122,7 +122,7 @@ static void fake_flat(uint8_t *buf, size_t hdr, uint32_t load)
 static void test_good(struct bootimg *ctx, const uint8_t *elf,
 		      const uint8_t *flat)
 {
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	CHECK_EQ(bootimg_probe(ctx, write_temp("elf", elf, ELF_SIZE), &info),
 		 0);
@@ -159,7 +159,7 @@ static void damaged(struct bootimg *ctx, const uint8_t *img, size_t size,
 		    int err, const char *name)
 {
 	uint8_t *copy = malloc(BIG_SIZE);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 	const char *path;
 
 	memcpy(copy, img, size);
@@ -178,7 +178,7 @@ static void test_damaged(struct bootimg *ctx, const uint8_t *elf,
 {
 	const uint32_t flags = MB_FLAGS | MB_ADDRESS_FIELDS;
 	uint8_t *far = malloc(BIG_SIZE);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	/* Not multiboot: a bad checksum, or the header past 8 KiB. */
 	damaged(ctx, flat, FLAT_SIZE, FLAT_HDR, F_CHECKSUM, 0, 0, -ENOEXEC,
@@ -247,13 +247,14 @@ static int plan_of(struct bootimg *ctx, const char *kernel,
 		   struct bootimg_plan **plan)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .cmdline = "console=ttyS0 dom0_mem=512M",
 		.modules = modules, .n_modules = n_modules,
 		.initrds = initrds, .n_initrds = n_initrds,
 		.method = BOOTIMG_METHOD_KEXEC,
 	};
 
-	bootimg_set_sysroot(ctx, fixture("qemu-pc-1g"));
+	bi_set_sysroot(ctx, fixture("qemu-pc-1g"));
 	return bootimg_plan_new(ctx, &req, plan);
 }
 
@@ -370,7 +371,7 @@ static void test_plan(struct bootimg *ctx, const uint8_t *elf)
 		check_entry(plan, mb, ELF_ENTRY);
 	}
 	bootimg_plan_free(plan);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 }
 
 /* A load address off a page boundary: the segment starts at the page,
@@ -398,7 +399,7 @@ static void test_unaligned(struct bootimg *ctx, const uint8_t *flat)
 			    FLAT_ENTRY + 0x10);
 	}
 	bootimg_plan_free(plan);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 	free(img);
 }
 
@@ -429,7 +430,7 @@ static void test_inputs(struct bootimg *ctx, const uint8_t *elf)
 		      strlen(missing) - 5) == 0);
 	CHECK(strchr(bootimg_error_path(ctx), ' ') == NULL);
 	CHECK(plan == NULL);
-	bootimg_set_sysroot(ctx, "");
+	bi_set_sysroot(ctx, "");
 	free(bz);
 }
 

@@ -113,6 +113,7 @@ static int plan_with(const char *map, const char *kernel,
 		     struct bootimg_plan **plan)
 {
 	struct bootimg_request req = {
+		.size = sizeof(req),
 		.kernel = kernel, .initrds = initrds, .n_initrds = n,
 		.cmdline = CMDLINE, .method = BOOTIMG_METHOD_KEXEC,
 		.flags = flags,
@@ -122,7 +123,7 @@ static int plan_with(const char *map, const char *kernel,
 
 	if (bootimg_new(&ctx) < 0)
 		exit(99);
-	bootimg_set_sysroot(ctx, fixture(map));
+	bi_set_sysroot(ctx, fixture(map));
 	err = bootimg_plan_new(ctx, &req, plan);
 	bootimg_free(ctx);
 	return err;

@@ -56,7 +56,7 @@ static void test_valid(void)
 	CHECK_EQ(bi_probe_file(&file, &k), 0);
 	CHECK(k.info.container && strcmp(k.info.container, "UKI") == 0);
 	CHECK(strcmp(k.info.format, "bzImage") == 0);
-	CHECK(strcmp(k.info.version, FAKE_VERSION) == 0);
+	CHECK(strcmp(k.version, FAKE_VERSION) == 0);
 	CHECK_EQ(k.info.file_size, size);
 	CHECK_EQ(k.image.size, fake_bzimage_size());
 	CHECK_EQ(k.image.fd, -1);
@@ -161,7 +161,7 @@ static void test_inputs(struct bootimg *ctx, const char *uki,
 			const char *extra)
 {
 	const char *initrds[] = { extra };
-	struct bootimg_request req = { .kernel = uki };
+	struct bootimg_request req = { .size = sizeof(req), .kernel = uki };
 	struct bi_inputs in;
 
 	CHECK_EQ(bi_inputs_open(ctx, &req, &in), 0);
@@ -200,7 +200,7 @@ static void test_public(struct bootimg *ctx)
 	const char *good = write_temp("good.efi", img, size);
 	const char *extra = write_temp("extra.cpio", "0707", 4);
 	const char *cut = write_temp("cut.efi", img, size / 2);
-	struct bootimg_info info;
+	struct bootimg_info info = { .size = sizeof(info) };
 
 	CHECK_EQ(bootimg_probe(ctx, good, &info), 0);
 	CHECK(info.container && strcmp(info.container, "UKI") == 0);
