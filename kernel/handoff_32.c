@@ -18,7 +18,7 @@
 #include <linux/sizes.h>
 #include <asm/pgtable.h>
 #include <asm/special_insns.h>
-#include "bootimg.h"
+#include "image.h"
 
 #define TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define LEAF TABLE
@@ -30,8 +30,6 @@ typedef u64 entry_t;
 typedef u32 entry_t;
 #define CR3_TABLE_MASK PAGE_MASK
 #endif
-
-extern const u8 bootimg_stub32_start[], bootimg_stub32_end[];
 
 typedef void (*stub_fn)(u32 list, u32 entry) __attribute__((regparm(3)));
 

@@ -19,14 +19,12 @@
 #include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/tlbflush.h>
-#include "bootimg.h"
+#include "image.h"
 
 #define TABLE_ENTRIES 512
 #define KERNEL_HALF (TABLE_ENTRIES / 2)
 #define IDENT_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define IDENT_2M (IDENT_TABLE | _PAGE_PSE)
-
-extern const u8 bootimg_stub64_start[], bootimg_stub64_end[];
 
 typedef void (*stub_fn)(u64 list, u64 entry, u64 pgd_identity);
 

@@ -15,7 +15,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include "bootimg.h"
+#include "image.h"
 
 static bool hits_destination(const struct bootimg_image *img, phys_addr_t at)
 {

@@ -17,7 +17,8 @@
 #include <linux/suspend.h>
 #include <linux/uaccess.h>
 #include <xen/xen.h>
-#include "bootimg.h"
+#include "image.h"
+#include "policy.h"
 #include "symbols.h"
 
 static DEFINE_MUTEX(bootimg_lock);

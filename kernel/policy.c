@@ -22,7 +22,7 @@
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/security.h>
-#include "bootimg.h"
+#include "policy.h"
 
 static bool override_kexec_load_disabled;
 module_param(override_kexec_load_disabled, bool, 0444);

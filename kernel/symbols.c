@@ -14,7 +14,6 @@
 
 #include <asm/cpufeature.h>
 #include <linux/kprobes.h>
-#include "bootimg.h"
 #include "call-hazard.h"
 #include "symbols.h"
 
