@@ -15,8 +15,8 @@
 
 #include <linux/io.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/sizes.h>
-#include <asm/pgtable.h>
 #include <asm/special_insns.h>
 #include "image.h"
 

@@ -16,7 +16,7 @@
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/mm.h>
-#include <asm/processor.h>
+#include <linux/processor.h>
 #include <asm/special_insns.h>
 #include <asm/tlbflush.h>
 #include "image.h"

@@ -167,9 +167,9 @@ static int bootimg_restart_prepare(struct sys_off_data *data)
 		pr_warn("busy: restarting through the firmware, not the staged kernel\n");
 		return NOTIFY_DONE;
 	}
-	if (bootimg_staged && restart_has_command)
+	if (bootimg_staged && restart_has_command) {
 		pr_warn("a restart with a command: the firmware restarts, not the staged kernel\n");
-	else if (bootimg_staged && !bootimg_locked_down()) {
+	} else if (bootimg_staged && !bootimg_locked_down()) {
 		bootimg_log_caller("restart into the staged kernel");
 		bootimg_handoff(bootimg_staged);
 	}
