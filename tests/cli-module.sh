@@ -52,12 +52,35 @@ check "auto without kexec and without the module: kexec's error (exit 7)" \
 mv "$tmp/root/dev/gone" "$tmp/root/dev/bootimg"
 
 # --- auto falls back to the module only where kexec is unavailable -------
+# bootimg.ko loaded: sysfs has its initstate.
+mkdir -p "$tmp/root/sys/module/bootimg"
+echo live >"$tmp/root/sys/module/bootimg/initstate"
 run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
 	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -v "${load[@]}"
 check "auto: no kexec syscalls (ENOSYS) -> module" eval \
 	'[ $rc -eq 0 ] && has "bootimg_ioctl LOAD" "$tmp/log"'
 check "-v names the method used" has "staged $tmp/vmlinuz with method module" "$tmp/err"
 check "-v says why: no kexec_load" has "no kexec_load (ENOSYS); used bootimg.ko" "$tmp/err"
+
+# The driver built into the kernel (the kernel patch): its parameters in
+# sysfs, no initstate; without sysfs, no bootimg in /proc/modules.
+in_tree="no kexec_load (ENOSYS); used the in-tree bootimg driver"
+rm "$tmp/root/sys/module/bootimg/initstate"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
+	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -v "${load[@]}"
+check "-v: built in (/sys/module/bootimg without initstate) -> the in-tree driver" \
+	eval '[ $rc -eq 0 ] && has "$in_tree" "$tmp/err" && lacks bootimg.ko "$tmp/err"'
+rmdir "$tmp/root/sys/module/bootimg"
+printf 'loop 32768 0 - Live 0x0\nbootimg 40960 0 - Live 0x0\n' >"$tmp/root/proc/modules"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
+	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -v "${load[@]}"
+check "-v: no sysfs, /proc/modules lists bootimg -> bootimg.ko" \
+	has "no kexec_load (ENOSYS); used bootimg.ko" "$tmp/err"
+rm "$tmp/root/proc/modules"
+run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=ENOSYS \
+	BOOTIMG_SHIM_ERRNO_KEXEC_LOAD=ENOSYS -- -v "${load[@]}"
+check "-v: no sysfs, no /proc/modules (no CONFIG_MODULES) -> the in-tree driver" \
+	has "$in_tree" "$tmp/err"
 echo 1 >"$tmp/root/proc/sys/kernel/kexec_load_disabled"
 for file_errno in EPERM ENOSYS; do
 	run BOOTIMG_SHIM_ERRNO_KEXEC_FILE_LOAD=$file_errno \

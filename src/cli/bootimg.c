@@ -8,6 +8,7 @@
 #include "attempt.h"
 #include "bootimg.h"
 #include "check.h"
+#include "driver-kind.h"
 #include "escape.h"
 #include "failure.h"
 #include "initrd-file-arg.h"
@@ -181,13 +182,13 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 	if (verbose && result.file_error && result.file_error != -ENOSYS)
 		fprintf(stderr, "bootimg: kexec_file_load failed (%s); "
 			"used %s\n", strerror(-result.file_error),
-			result.used == BOOTIMG_METHOD_MODULE ? "bootimg.ko"
+			result.used == BOOTIMG_METHOD_MODULE ? driver_name()
 							     : "kexec_load");
 	/* auto takes bootimg.ko only for a kernel without kexec_load. */
 	if (verbose && req->method == BOOTIMG_METHOD_AUTO &&
 	    result.used == BOOTIMG_METHOD_MODULE)
 		fprintf(stderr, "bootimg: the running kernel has no kexec_load "
-			"(ENOSYS); used bootimg.ko\n");
+			"(ENOSYS); used %s\n", driver_name());
 	if (verbose) {
 		fputs("bootimg: staged ", stderr);
 		put_escaped(stderr, req->kernel);
