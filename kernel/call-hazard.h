@@ -21,8 +21,7 @@ static inline const char *bootimg_call_hazard(int kcfi_built, int ibt_enabled)
 	if (kcfi_built)
 		return "the kernel is built with kCFI (CONFIG_CFI_CLANG)";
 	if (ibt_enabled)
-		return "Indirect Branch Tracking (CONFIG_X86_KERNEL_IBT) is "
-		       "enabled on this CPU";
+		return "Indirect Branch Tracking (CONFIG_X86_KERNEL_IBT) is enabled on this CPU";
 	return NULL;
 }
 

@@ -9,7 +9,7 @@
 
 #include <linux/irqflags.h>
 #include <linux/pci.h>
-#include "bootimg.h"
+#include "image.h"
 #include "symbols.h"
 
 /*

@@ -15,10 +15,10 @@
 
 #include <linux/io.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/sizes.h>
-#include <asm/pgtable.h>
 #include <asm/special_insns.h>
-#include "bootimg.h"
+#include "image.h"
 
 #define TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define LEAF TABLE
@@ -30,10 +30,6 @@ typedef u64 entry_t;
 typedef u32 entry_t;
 #define CR3_TABLE_MASK PAGE_MASK
 #endif
-
-extern const u8 bootimg_stub32_start[], bootimg_stub32_end[];
-
-typedef void (*stub_fn)(u32 list, u32 entry) __attribute__((regparm(3)));
 
 int bootimg_arch_supported(void)
 {
@@ -96,8 +92,7 @@ int bootimg_arch_prepare(struct bootimg_image *img)
 
 	/* Paging off reaches 4 GiB; PAE kernels may own RAM above. */
 	if (img->top > SZ_4G) {
-		pr_err("the image or its pages end at %#llx, above 4 GiB, "
-		       "which the i386 handoff cannot reach\n",
+		pr_err("the image or its pages end at %#llx, above 4 GiB, which the i386 handoff cannot reach\n",
 		       (u64)img->top);
 		return -EADDRNOTAVAIL;
 	}
@@ -122,7 +117,9 @@ void __nocfi bootimg_arch_enter(struct bootimg_image *img)
 {
 	pgd_t *enter = __va(img->pgd_enter);
 	const pgd_t *running = __va(__read_cr3() & CR3_TABLE_MASK);
-	stub_fn stub = (stub_fn)(unsigned long)img->control;
+	/* EAX, EDX: stub_32.S's registers, as the kernel's -mregparm=3. */
+	void (*stub)(u32 list, u32 entry) __attribute__((regparm(3))) =
+		(void *)(unsigned long)img->control;
 
 	/* The kernel's part as it is now: this code, its stack, its data. */
 	memcpy(enter + KERNEL_PGD_BOUNDARY, running + KERNEL_PGD_BOUNDARY,

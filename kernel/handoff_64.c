@@ -16,25 +16,20 @@
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/mm.h>
-#include <asm/processor.h>
+#include <linux/processor.h>
 #include <asm/special_insns.h>
 #include <asm/tlbflush.h>
-#include "bootimg.h"
+#include "image.h"
 
 #define TABLE_ENTRIES 512
 #define KERNEL_HALF (TABLE_ENTRIES / 2)
 #define IDENT_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define IDENT_2M (IDENT_TABLE | _PAGE_PSE)
 
-extern const u8 bootimg_stub64_start[], bootimg_stub64_end[];
-
-typedef void (*stub_fn)(u64 list, u64 entry, u64 pgd_identity);
-
 int bootimg_arch_supported(void)
 {
 	if (cc_platform_has(CC_ATTR_MEM_ENCRYPT)) {
-		pr_err("memory encryption (SME, SEV, TDX) is active; the "
-		       "handoff cannot map it\n");
+		pr_err("memory encryption (SME, SEV, TDX) is active; the handoff cannot map it\n");
 		return -EOPNOTSUPP;
 	}
 	return 0;
@@ -125,7 +120,8 @@ void __nocfi bootimg_arch_enter(struct bootimg_image *img)
 {
 	u64 *enter = __va(img->pgd_enter);
 	const u64 *running = __va(read_cr3_pa());
-	stub_fn stub = (stub_fn)(unsigned long)img->control;
+	void (*stub)(u64 list, u64 entry, u64 pgd_identity) =
+		(void *)(unsigned long)img->control;
 
 	/* The kernel's half as it is now: this code, its stack, its data. */
 	memcpy(enter + KERNEL_HALF, running + KERNEL_HALF,

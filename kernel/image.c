@@ -15,7 +15,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include "bootimg.h"
+#include "image.h"
 
 static bool hits_destination(const struct bootimg_image *img, phys_addr_t at)
 {
@@ -142,9 +142,8 @@ static int check_segment(u32 i, const struct bootimg_ioc_segment *s)
 	u64 end = s->mem + s->memsz;
 
 	if (!PAGE_ALIGNED(s->mem) || !PAGE_ALIGNED(s->memsz) || !s->memsz) {
-		pr_err("segment %u: mem %#llx and memsz %#llx must be "
-		       "non-zero multiples of the page size\n", i, s->mem,
-		       s->memsz);
+		pr_err("segment %u: mem %#llx and memsz %#llx must be non-zero multiples of the page size\n",
+		       i, s->mem, s->memsz);
 		return -EINVAL;
 	}
 	if (s->bufsz > s->memsz) {
@@ -154,8 +153,8 @@ static int check_segment(u32 i, const struct bootimg_ioc_segment *s)
 	}
 	/* Beyond what phys_addr_t holds (4 GiB on i386 without PAE). */
 	if (end < s->mem || end - 1 > (u64)(phys_addr_t)~0ull) {
-		pr_err("segment %u at %#llx ends beyond the physical address "
-		       "space\n", i, s->mem);
+		pr_err("segment %u at %#llx ends beyond the physical address space\n",
+		       i, s->mem);
 		return -EADDRNOTAVAIL;
 	}
 	if (region_intersects(s->mem, s->memsz, IORESOURCE_SYSTEM_RAM,
@@ -184,10 +183,9 @@ static int check_plan(const struct bootimg_image *img)
 
 			if (a->mem < b->mem + b->memsz &&
 			    b->mem < a->mem + a->memsz) {
-				pr_err("segments %u [%#llx-%#llx] and %u "
-				       "[%#llx-%#llx] overlap\n", j, b->mem,
-				       b->mem + b->memsz - 1, i, a->mem,
-				       a->mem + a->memsz - 1);
+				pr_err("segments %u [%#llx-%#llx] and %u [%#llx-%#llx] overlap\n",
+				       j, b->mem, b->mem + b->memsz - 1,
+				       i, a->mem, a->mem + a->memsz - 1);
 				return -EINVAL;
 			}
 		}

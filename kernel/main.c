@@ -17,7 +17,8 @@
 #include <linux/suspend.h>
 #include <linux/uaccess.h>
 #include <xen/xen.h>
-#include "bootimg.h"
+#include "image.h"
+#include "policy.h"
 #include "symbols.h"
 
 static DEFINE_MUTEX(bootimg_lock);
@@ -163,14 +164,12 @@ static struct notifier_block bootimg_reboot_nb = {
 static int bootimg_restart_prepare(struct sys_off_data *data)
 {
 	if (!mutex_trylock(&bootimg_lock)) {
-		pr_warn("busy: restarting through the firmware, not the "
-			"staged kernel\n");
+		pr_warn("busy: restarting through the firmware, not the staged kernel\n");
 		return NOTIFY_DONE;
 	}
-	if (bootimg_staged && restart_has_command)
-		pr_warn("a restart with a command: the firmware restarts, "
-			"not the staged kernel\n");
-	else if (bootimg_staged && !bootimg_locked_down()) {
+	if (bootimg_staged && restart_has_command) {
+		pr_warn("a restart with a command: the firmware restarts, not the staged kernel\n");
+	} else if (bootimg_staged && !bootimg_locked_down()) {
 		bootimg_log_caller("restart into the staged kernel");
 		bootimg_handoff(bootimg_staged);
 	}
@@ -220,8 +219,7 @@ static void __exit bootimg_exit(void)
 	unregister_sys_off_handler(bootimg_restart_handler);
 	unregister_reboot_notifier(&bootimg_reboot_nb);
 	if (bootimg_staged)
-		pr_warn("unloaded with a kernel staged: it is dropped, the "
-			"next reboot goes through the firmware\n");
+		pr_warn("unloaded with a kernel staged: it is dropped, the next reboot goes through the firmware\n");
 	bootimg_image_free(bootimg_staged);
 }
 

@@ -22,13 +22,12 @@
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/security.h>
-#include "bootimg.h"
+#include "policy.h"
 
 static bool override_kexec_load_disabled;
 module_param(override_kexec_load_disabled, bool, 0444);
 MODULE_PARM_DESC(override_kexec_load_disabled,
-		 "stage kernels even while kernel.kexec_load_disabled is 1 "
-		 "(default: no)");
+		 "stage kernels even while kernel.kexec_load_disabled is 1 (default: no)");
 
 #define SYSCTL_DIR "/proc/sys/kernel/"
 
@@ -75,14 +74,12 @@ static int check_kexec_load_disabled(void)
 					&disabled);
 
 	if (err) {
-		pr_err("cannot read " SYSCTL_DIR "kexec_load_disabled (error "
-		       "%d): refusing to load\n", err);
+		pr_err("cannot read %skexec_load_disabled (error %d): refusing to load\n",
+		       SYSCTL_DIR, err);
 		return -EPERM;
 	}
 	if (disabled && !override_kexec_load_disabled) {
-		pr_err("kernel.kexec_load_disabled is 1: refusing to load "
-		       "(module parameter override_kexec_load_disabled=1 "
-		       "allows it)\n");
+		pr_err("kernel.kexec_load_disabled is 1: refusing to load (module parameter override_kexec_load_disabled=1 allows it)\n");
 		return -EPERM;
 	}
 	return 0;
@@ -97,8 +94,7 @@ static int use_kexec_load_limit(void)
 	if (err == -ENOENT)
 		return 0;	/* an older kernel: no limit */
 	if (!err && limit == 0) {
-		pr_err("kernel.kexec_load_limit_reboot is used up: refusing "
-		       "to load\n");
+		pr_err("kernel.kexec_load_limit_reboot is used up: refusing to load\n");
 		return -EPERM;
 	}
 	if (!err && limit > 0)
@@ -116,8 +112,7 @@ int bootimg_locked_down(void)
 	int err = security_locked_down(LOCKDOWN_KEXEC);
 
 	if (err)
-		pr_err("the kernel is locked down: booting another kernel "
-		       "is not allowed\n");
+		pr_err("the kernel is locked down: booting another kernel is not allowed\n");
 	return err;
 }
 
@@ -138,8 +133,8 @@ int bootimg_load_permitted(void)
 	}
 	err = security_kernel_load_data(LOADING_KEXEC_IMAGE, false);
 	if (err) {
-		pr_err("a security policy refuses loading a kexec image "
-		       "(error %d)\n", err);
+		pr_err("a security policy refuses loading a kexec image (error %d)\n",
+		       err);
 		return -EPERM;	/* as every other policy; LSMs say EACCES */
 	}
 	err = bootimg_locked_down();

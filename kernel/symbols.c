@@ -14,7 +14,6 @@
 
 #include <asm/cpufeature.h>
 #include <linux/kprobes.h>
-#include "bootimg.h"
 #include "call-hazard.h"
 #include "symbols.h"
 
@@ -30,46 +29,42 @@ static const struct {
 	{ "machine_shutdown", (void **)&bootimg_sym.machine_shutdown },
 };
 
-typedef unsigned long (*lookup_fn)(const char *name);
+static unsigned long (*lookup_name)(const char *name);
 
-static lookup_fn find_lookup(void)
+static int find_lookup_name(void)
 {
 	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	lookup_fn lookup;
 	int err = register_kprobe(&kp);
 
 	if (err < 0) {
-		pr_err("cannot find kallsyms_lookup_name with a kprobe "
-		       "(error %d); the kernel needs CONFIG_KPROBES and "
-		       "CONFIG_KALLSYMS\n", err);
-		return NULL;
+		pr_err("cannot find kallsyms_lookup_name with a kprobe (error %d); the kernel needs CONFIG_KPROBES and CONFIG_KALLSYMS\n",
+		       err);
+		return -EOPNOTSUPP;
 	}
-	lookup = (lookup_fn)kp.addr;
+	lookup_name = (void *)kp.addr;
 	unregister_kprobe(&kp);
-	return lookup;
+	return 0;
 }
 
 int bootimg_symbols_init(void)
 {
 	const char *hazard = bootimg_call_hazard(IS_ENABLED(CONFIG_CFI_CLANG),
 						 cpu_feature_enabled(X86_FEATURE_IBT));
-	lookup_fn lookup;
 	size_t i;
+	int err;
 
 	if (hazard) {
-		pr_err("%s: the out-of-tree module cannot call the kernel "
-		       "safely, refusing to load (build the in-tree driver, "
-		       "kernel/patches)\n", hazard);
+		pr_err("%s: the out-of-tree module cannot call the kernel safely, refusing to load (build the in-tree driver: make kernel-patch)\n",
+		       hazard);
 		return -EOPNOTSUPP;
 	}
-	lookup = find_lookup();
-	if (!lookup)
-		return -EOPNOTSUPP;
+	err = find_lookup_name();
+	if (err)
+		return err;
 	for (i = 0; i < ARRAY_SIZE(wanted); i++) {
-		*wanted[i].slot = (void *)lookup(wanted[i].name);
+		*wanted[i].slot = (void *)lookup_name(wanted[i].name);
 		if (!*wanted[i].slot) {
-			pr_err("the kernel function %s was not found; this "
-			       "kernel cannot be handed off by bootimg\n",
+			pr_err("the kernel function %s was not found; this kernel cannot be handed off by bootimg\n",
 			       wanted[i].name);
 			return -EOPNOTSUPP;
 		}

@@ -14,6 +14,7 @@ struct bootimg_symbols {
 	void (*syscore_shutdown)(void);
 	void (*machine_shutdown)(void);
 };
+
 extern struct bootimg_symbols bootimg_sym;
 int bootimg_symbols_init(void);
 

@@ -73,6 +73,31 @@ static int exists(const struct bootimg *ctx, const char *path)
 	       access(full, F_OK) == 0;
 }
 
+/* Does /proc/modules (absent without CONFIG_MODULES) list bootimg? */
+static int module_listed(const struct bootimg *ctx)
+{
+	char *text, line[256];
+	const char *pos;
+	size_t len;
+	int found = 0;
+
+	if (bi_read_whole(ctx, "/proc/modules", &text, &len) < 0)
+		return 0;
+	pos = text;
+	while (!found && bi_next_line(&pos, text + len, line, sizeof(line)))
+		found = strncmp(line, "bootimg ", 8) == 0;
+	free(text);
+	return found;
+}
+
+int bi_driver_built_in(const struct bootimg *ctx)
+{
+	if (exists(ctx, "/sys/module/bootimg/initstate"))
+		return 0;
+	return exists(ctx, "/sys/module/bootimg") ||
+	       (exists(ctx, "/dev/bootimg") && !module_listed(ctx));
+}
+
 /* 1 or 0 from a file holding a number; UNKNOWN if it cannot be read. */
 static int read_bool(const struct bootimg *ctx, const char *path)
 {

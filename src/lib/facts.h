@@ -31,6 +31,13 @@ int bi_kconfig_enabled(const char *text, size_t len, const char *name);
 int bi_modules_dep_has_bootimg(const char *text, size_t len);
 
 /*
+ * 1 if the bootimg driver is built into the running kernel (the kernel
+ * patch), 0 if it is the module bootimg.ko: a module has an initstate
+ * in sysfs, and is listed in /proc/modules where sysfs is missing.
+ */
+int bi_driver_built_in(const struct bootimg *ctx);
+
+/*
  * The running kernel's config: /proc/config.gz, else
  * /boot/config-RELEASE, into a malloc'd buffer; SOURCE names the file.
  */

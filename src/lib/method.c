@@ -113,8 +113,10 @@ static int try_real_load(void *arg, enum bootimg_method method)
 static void explain_auto(struct bootimg *ctx,
 			 const struct bootimg_load_result *result, int err)
 {
+	const char *driver = bi_driver_built_in(ctx) ?
+			     "the in-tree bootimg driver" : "bootimg.ko";
 	const char *used = result->used == BOOTIMG_METHOD_MODULE ?
-			   "bootimg.ko" : "kexec_load";
+			   driver : "kexec_load";
 
 	/* A kernel without kexec_file_load is no news. */
 	if (result->file_error && result->file_error != -ENOSYS)
@@ -124,7 +126,7 @@ static void explain_auto(struct bootimg *ctx,
 	/* auto takes bootimg.ko only for a kernel without kexec_load. */
 	if (result->used == BOOTIMG_METHOD_MODULE)
 		bi_log(ctx, LOG_INFO, "the running kernel has no kexec_load "
-		       "(ENOSYS); %s bootimg.ko", err == 0 ? "used" : "tried");
+		       "(ENOSYS); %s %s", err == 0 ? "used" : "tried", driver);
 }
 
 static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,

@@ -1,17 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * bootimg.ko internals: the staged image, the kernel functions found at
- * run time, and the architecture's handoff.
+ * The staged image, and the steps that build it (image.c), prepare the
+ * architecture's handoff to it (handoff_64.c, handoff_32.c) and hand the
+ * machine over to it (handoff.c).
  */
-#ifndef BOOTIMG_DRIVER_H
-#define BOOTIMG_DRIVER_H
+#ifndef BOOTIMG_IMAGE_H
+#define BOOTIMG_IMAGE_H
 
-#include "bootimg-list.h"
-
-#ifndef __ASSEMBLY__
 #include <linux/bootimg.h>
 #include <linux/list.h>
 #include <linux/types.h>
+#include "bootimg-list.h"
 
 /* A staged kernel: its pages, its copy list and the arch's handoff data. */
 struct bootimg_image {
@@ -44,14 +43,11 @@ int bootimg_arch_prepare(struct bootimg_image *img);
  */
 void __nocfi bootimg_arch_enter(struct bootimg_image *img);
 
-/* policy.c: the kernel's kexec policies, applied to the driver. */
-int bootimg_load_permitted(void);
-int bootimg_locked_down(void);
-void bootimg_log_caller(const char *what);
+/* The relocation stubs (stub_64.S, stub_32.S), copied to the control page. */
+extern const u8 bootimg_stub64_start[], bootimg_stub64_end[];
+extern const u8 bootimg_stub32_start[], bootimg_stub32_end[];
 
-/* handoff.c */
-/* Does not return. */
+/* handoff.c; does not return. */
 void bootimg_handoff(struct bootimg_image *img);
-#endif
 
 #endif
