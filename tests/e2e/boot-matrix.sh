@@ -5,10 +5,10 @@
 # where bad input must leave the staged kernel in place, and a file added
 # with --initrd-file.  The second kernel reports its command line, initrd
 # checksums, memory and CPUs.
-# Prints one PASS:/FAIL: line a case and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # purgatory-reset stages a kernel whose first segment reaches kexec_load
-# damaged (tests/e2e/corrupt-segment.c, preloaded): purgatory must say
+# damaged (tests/e2e/guest/corrupt-segment.c, preloaded): purgatory must say
 # so on the serial port and reset the machine, so that qemu (-no-reboot)
 # exits by itself long before the timeout, and no second kernel runs.
 #
@@ -32,15 +32,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}
-rm -rf "$work"
-e2e_prepare "$work/$(basename "$kernel")" "$kernel" || exit 1
-work=$work/$(basename "$kernel")
+e2e_init boot-matrix
+e2e_need_stage usr/sbin/bootimg
+e2e_need_arch x86_64
+e2e_need_command qemu-system-x86_64
+kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
+	e2e_bail "no kernel (scripts/fetch-kernel)"
+work=$e2e_work/$(basename "$kernel")
+e2e_prepare "$work" "$kernel" || e2e_bail "cannot build the initramfs images"
 
 # The command lines carry a space inside quotes and a unique token.
 cmdline_for() {
@@ -160,7 +159,8 @@ e2e_case "$work/cases/breadcrumb" exec="bootimg --exec" \
 	cmdline="$(cmdline_for breadcrumb)" \
 	run="bootimg --debug --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line=\"\$CMDLINE\""
 cases+=("breadcrumb 1 1")
-e2e_reset_case "$work" gcc "$(cmdline_for purgatory-reset)" || exit 1
+e2e_reset_case "$work" gcc "$(cmdline_for purgatory-reset)" ||
+	e2e_bail "cannot build guest/corrupt-segment.c"
 cases+=("purgatory-reset 1 1")
 
 check_verdict() {	# check_verdict DIR: check-lockdown's in-guest checks passed?
@@ -194,33 +194,8 @@ run_one() {	# run_one NAME SMP INITRDS [APPEND]: boot, check, print the verdict
 	else
 		why=$(e2e_check "$dir" "$work" "$2" "$3")
 	fi
-	if [ $? -eq 0 ]; then
-		echo "PASS: $1 ($why)"
-	else
-		echo "FAIL: $1: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-	fi
+	e2e_result "$1" $? "$why" "$dir/serial.log"
 }
 
-jobs=${BOOTIMG_E2E_JOBS:-2}
-for c in "${cases[@]}"; do
-	# shellcheck disable=SC2086
-	set -- $c
-	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
-	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
-	run_one "$@" >"$work/cases/$1/verdict" &
-done
-wait
-passed=0 failed=0
-for c in "${cases[@]}"; do
-	set -- $c
-	[ -f "$work/cases/$1/verdict" ] || continue
-	cat "$work/cases/$1/verdict"
-	if grep -q '^PASS' "$work/cases/$1/verdict"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_pool run_one "${cases[@]}"
+e2e_finalize

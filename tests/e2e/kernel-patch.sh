@@ -7,38 +7,31 @@
 # drivers/misc/bootimg/ and the files whose exports the patch adds:
 # minutes, not a kernel build).  The source is
 # downloaded once into the cache (scripts/fetch-linux-source).
-# Prints PASS:/FAIL: lines and "N passed, N failed".
+# Prints TAP: one ok/not ok line a check (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_E2E_CACHE (downloads), BOOTIMG_E2E_WORK.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-cache=${BOOTIMG_E2E_CACHE:-$top/tests/e2e/cache}
-work=${BOOTIMG_E2E_WORK:-$top/tests/e2e/work}/kernel-patch
-patch=$top/kernel/patches/bootimg-driver.patch
+# shellcheck source=tests/e2e/lib.sh
+. "$here/lib.sh"
+
+e2e_init kernel-patch
+e2e_need_arch x86_64
+work=$e2e_work
+patch=$e2e_top/kernel/patches/bootimg-driver.patch
 jobs=$(nproc)
-passed=0 failed=0
 
-result() {	# result OK NAME [LOG]
-	if [ "$1" -eq 0 ]; then
-		echo "PASS: kernel-patch $2"; passed=$((passed + 1))
-	else
-		echo "FAIL: kernel-patch $2"; failed=$((failed + 1))
-		[ -z "${3:-}" ] || tail -20 "$3" | sed 's/^/#   /'
-	fi
+tree=$("$e2e_top/scripts/fetch-linux-source" "$cache") || {
+	e2e_result "kernel-patch download of linux-source-6.1" 1
+	e2e_finalize
 }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit; }
-
-tree=$("$top/scripts/fetch-linux-source" "$cache") ||
-	{ result 1 "download of linux-source-6.1"; finish; }
 version=${tree##*/linux-source-6.1-}
 
-rm -rf "$work"
-mkdir -p "$work"
 cp -al "$tree" "$work/linux"	# patch(1) replaces files, links stay intact
 patch -p1 -d "$work/linux" <"$patch" >"$work/patch.log" 2>&1
-result $? "applies to linux-source-6.1 $version" "$work/patch.log"
+e2e_result "kernel-patch applies to linux-source-6.1 $version" $? "" \
+	"$work/patch.log"
 
 # One build a architecture: its defconfig, and its own handoff object.
 for arch in x86_64 i386; do
@@ -52,8 +45,8 @@ for arch in x86_64 i386; do
 		make -C "$work/linux" O="$out" ARCH=$arch olddefconfig &&
 		grep -qx CONFIG_BOOTIMG=m "$out/.config"
 	} >"$work/config-$arch.log" 2>&1
-	result $? "$arch: CONFIG_BOOTIMG=m is offered and kept" \
-		"$work/config-$arch.log"
+	e2e_result "kernel-patch $arch: CONFIG_BOOTIMG=m is offered and kept" $? \
+		"" "$work/config-$arch.log"
 
 	start=$SECONDS
 	log=$work/build-$arch.log
@@ -72,7 +65,8 @@ for arch in x86_64 i386; do
 	# The driver calls what the hooks export, and finds nothing at run time.
 	[ $rc -ne 0 ] || ! nm "$out/drivers/misc/bootimg/bootimg.o" |
 		grep -E "register_kprobe|kallsyms" || rc=1
-	result $rc "$arch: drivers/misc/bootimg compiles without warnings ($((SECONDS - start)) s)" "$log"
+	e2e_result "kernel-patch $arch: drivers/misc/bootimg compiles without warnings" \
+		$rc "$((SECONDS - start)) s" "$log"
 done
 rm -rf "$work"
-finish
+e2e_finalize
