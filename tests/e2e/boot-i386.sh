@@ -30,33 +30,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init boot-i386
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch i386
-e2e_need_command qemu-system-i386
-sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
-"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static zlib1g \
-	liblzma5 libzstd1 || e2e_bail "no i386 packages (scripts/fetch-debs)"
-
-export BOOTIMG_E2E_QEMU=qemu-system-i386
-export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
-export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
-kernel=$("$e2e_top/scripts/fetch-kernel" 686 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_i386 boot-i386
+e2e_kernel kernel 686
 work=$e2e_work
-e2e_prepare "$work" "$kernel" || e2e_bail "cannot build the initramfs images"
+e2e_images "$work" "$kernel"
 e2e_extract_vmlinux "$kernel" "$work/vmlinux" ||
 	e2e_bail "cannot extract the vmlinux from $kernel"
-
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-initrd_args() {
-	[ "$1" -ge 1 ] && printf ' --initrd=/stage2/a.cpio'
-	[ "$1" -ge 2 ] && printf ' --initrd=/stage2/b.cpio'
-}
 
 # Checks in the guest, after `bootimg -v ... 2>&1 | tee /tmp/v`.
 expect='expect() { want=$1; shift; "$@"; rc=$?; [ $rc -eq $want ] && return 0; echo "BOOTIMG-STAGE1-FAIL $* exited $rc, not $want"; exit 1; }'
@@ -70,7 +49,7 @@ file_refused='bootimg --load /stage2/vmlinuz --method=file 2>/tmp/file.err; rc=$
 # i386_case NAME IMAGE ARGS [EXTRA-RUN]: stage IMAGE with ARGS, then exec.
 i386_case() {
 	e2e_case "$work/cases/$1" exec="bootimg --exec" \
-		cmdline="$(cmdline_for "$1")" run="$expect
+		cmdline="$(e2e_cmdline "$1")" run="$expect
 ${4:-}
 set -o pipefail
 bootimg -v --load /stage2/$2 $3 --command-line=\"\$CMDLINE\" 2>&1 | tee /tmp/v || exit 1
@@ -85,18 +64,18 @@ for method in kexec auto; do
 			extra=
 			[ "$name" = kexec-1initrd-smp1 ] && extra=$file_refused
 			i386_case "$name" vmlinuz \
-				"$(initrd_args "$initrds") --method=$method" "$extra"
+				"$(e2e_initrd_args "$initrds") --method=$method" "$extra"
 			cases+=("$name $smp $initrds")
 		done
 	done
 done
-i386_case elf-vmlinux vmlinux "$(initrd_args 2) --method=kexec"
+i386_case elf-vmlinux vmlinux "$(e2e_initrd_args 2) --method=kexec"
 mkdir -p "$work/cases/elf-vmlinux/root/stage2"
 cp "$work/vmlinux" "$work/cases/elf-vmlinux/root/stage2/"
 cases+=("elf-vmlinux 1 2")
-i386_case fast-boot vmlinuz "$(initrd_args 2) --fast-boot"
+i386_case fast-boot vmlinuz "$(e2e_initrd_args 2) --fast-boot"
 cases+=("fast-boot 2 2")
-e2e_reset_case "$work" "gcc -m32" "$(cmdline_for purgatory-reset)" ||
+e2e_reset_case "$work" "gcc -m32" "$(e2e_cmdline purgatory-reset)" ||
 	e2e_bail "cannot build guest/corrupt-segment.c"
 cases+=("purgatory-reset 1 1")
 

@@ -32,39 +32,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init boot-matrix
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_x86_64 boot-matrix
 work=$e2e_work/$(basename "$kernel")
-e2e_prepare "$work" "$kernel" || e2e_bail "cannot build the initramfs images"
-
-# The command lines carry a space inside quotes and a unique token.
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-initrd_args() {
-	[ "$1" -ge 1 ] && printf ' --initrd=/stage2/a.cpio'
-	[ "$1" -ge 2 ] && printf ' --initrd=/stage2/b.cpio'
-}
-
-# A normal case: stage with METHOD, then bootimg --exec.
-load_case() {	# load_case NAME METHOD INITRDS
-	e2e_case "$work/cases/$1" \
-		run="bootimg -v --load /stage2/vmlinuz$(initrd_args "$3") --command-line=\"\$CMDLINE\" --method=$2" \
-		exec="bootimg --exec" cmdline="$(cmdline_for "$1")"
-}
+e2e_images "$work" "$kernel"
 
 # --initrd-file: a random key put into the second kernel's initramfs,
 # whose checksum and mode its init reports; the command line has a word
 # to --remove on the way.
 initrd_file_case() {	# initrd_file_case NAME METHOD
 	e2e_case "$work/cases/$1" exec="bootimg --exec" \
-		cmdline="$(cmdline_for "$1")" \
+		cmdline="$(e2e_cmdline "$1")" \
 		run="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd-file=/case/key:/etc/bootimg-e2e/key --command-line=\"\$CMDLINE bootimg.junk=1\" --remove=bootimg.junk --method=$2"
 	head -c 65536 /dev/urandom >"$work/cases/$1/root/case/key"
 	chmod 644 "$work/cases/$1/root/case/key"
@@ -85,7 +62,7 @@ check_initrd_file() {	# check_initrd_file DIR WORK
 # leave the first kernel staged; then a disabled kexec (EPERM) too.
 keep_case() {	# keep_case NAME METHOD
 	e2e_case "$work/cases/$1" exec="bootimg --exec" \
-		cmdline="$(cmdline_for "$1")" run="$(cat <<EOS
+		cmdline="$(e2e_cmdline "$1")" run="$(cat <<EOS
 expect() { want=\$1; shift; "\$@"; rc=\$?; [ \$rc -eq \$want ] && return 0; echo "BOOTIMG-STAGE1-FAIL \$* exited \$rc, not \$want"; exit 1; }
 bootimg --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line="\$CMDLINE" --method=$2 || exit 1
 head -c 100000 /stage2/vmlinuz >/tmp/truncated
@@ -109,7 +86,7 @@ for method in file kexec auto; do
 	for initrds in 1 2; do
 		for smp in 1 2; do
 			name=$method-${initrds}initrd-smp$smp
-			load_case "$name" "$method" "$initrds"
+			e2e_load_case "$work/cases/$name" "$method" "$initrds"
 			cases+=("$name $smp $initrds")
 		done
 	done
@@ -124,7 +101,7 @@ done
 check_case() {
 	local dir=$work/cases/$1
 	e2e_case "$dir" exec="echo BOOTIMG-CHECK-PASS; poweroff -f" \
-		cmdline="$(cmdline_for "$1")" run="$(cat <<'EOS'
+		cmdline="$(e2e_cmdline "$1")" run="$(cat <<'EOS'
 mount -t securityfs securityfs /sys/kernel/security
 args="--load /stage2/vmlinuz --initrd=/stage2/a.cpio"
 bootimg --check $args >/tmp/check.txt; rc=$?
@@ -156,10 +133,10 @@ check_case check-lockdown
 cases+=("check-lockdown 1 1 lockdown=integrity")
 
 e2e_case "$work/cases/breadcrumb" exec="bootimg --exec" \
-	cmdline="$(cmdline_for breadcrumb)" \
+	cmdline="$(e2e_cmdline breadcrumb)" \
 	run="bootimg --debug --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line=\"\$CMDLINE\""
 cases+=("breadcrumb 1 1")
-e2e_reset_case "$work" gcc "$(cmdline_for purgatory-reset)" ||
+e2e_reset_case "$work" gcc "$(e2e_cmdline purgatory-reset)" ||
 	e2e_bail "cannot build guest/corrupt-segment.c"
 cases+=("purgatory-reset 1 1")
 

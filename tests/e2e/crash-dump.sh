@@ -16,14 +16,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init crash-dump
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_x86_64 crash-dump
 work=$e2e_work/$(basename "$kernel")
-e2e_prepare "$work" "$kernel" || e2e_bail "cannot build the initramfs images"
+e2e_images "$work" "$kernel"
 smp=2
 
 crash_case() {	# crash_case NAME METHOD

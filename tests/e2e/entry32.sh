@@ -22,24 +22,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init entry32
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_x86_64 entry32
 work=$e2e_work
-e2e_prepare "$work/amd64" "$kernel" ||
-	e2e_bail "cannot build the initramfs images"
+e2e_images "$work/amd64" "$kernel"
 if e2e_selected amd64-to-686; then
 	sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
 	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" busybox-static ||
 		e2e_bail "no i386 busybox (scripts/fetch-debs)"
-	i386=$("$e2e_top/scripts/fetch-kernel" 686 "$cache") ||
-		e2e_bail "no kernel (scripts/fetch-kernel)"
+	e2e_kernel i386 686
 	BOOTIMG_E2E_STAGE2_BUSYBOX=$sysroot/bin/busybox \
-		e2e_prepare "$work/686" "$kernel" "$i386" ||
-		e2e_bail "cannot build the initramfs images"
+		e2e_images "$work/686" "$kernel" "$i386"
 fi
 
 # NAME IMAGES METHOD SMP INITRDS ENTRY
@@ -56,7 +48,7 @@ for c in "${cases[@]}"; do
 	[ "$initrds" -lt 2 ] || load="$load --initrd=/stage2/b.cpio"
 	e2e_case "$dir" exec="bootimg --exec" \
 		run="$load $entry --method=$method --command-line=\"\$CMDLINE\" && bootimg -n $entry --load /stage2/vmlinuz | grep '(32-bit)'" \
-		cmdline="console=ttyS0 panic=-1 quiet bootimg.case=$name e2e=\"two words\" token=$RANDOM$RANDOM"
+		cmdline="$(e2e_cmdline "$name")"
 	e2e_boot "$images" "$dir" "$smp"
 	why=$(e2e_check "$dir" "$images" "$smp" "$initrds")
 	e2e_result "$name" $? "$why" "$dir/serial.log"

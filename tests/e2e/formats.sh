@@ -16,19 +16,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init formats
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_x86_64 formats
 work=$e2e_work
-e2e_prepare "$work" "$kernel" ||
-	e2e_bail "cannot build the initramfs images"
+e2e_images "$work" "$kernel"
 
 cmdline_for() {	# a case named *-nokaslr gets nokaslr
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+	e2e_cmdline "$1"
 	[[ $1 != *-nokaslr ]] || printf ' nokaslr'
 }
 

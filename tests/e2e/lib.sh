@@ -75,6 +75,65 @@ e2e_need_arch() {
 		e2e_skip "for the $1 build; BOOTIMG_STAGE is $(e2e_stage_arch)"
 }
 
+# e2e_init_x86_64 NAME [FILE...]: e2e_init for a suite whose guests boot
+# Debian's amd64 kernel in qemu-system-x86_64 with the x86_64 bootimg of
+# BOOTIMG_STAGE (FILEs: what else the suite needs there); sets kernel.
+e2e_init_x86_64() {
+	e2e_init "$1"
+	shift
+	e2e_need_stage usr/sbin/bootimg "$@"
+	e2e_need_arch x86_64
+	e2e_need_command qemu-system-x86_64
+	e2e_kernel kernel amd64
+}
+
+# e2e_init_i386 NAME: e2e_init for a suite whose guests run in
+# qemu-system-i386 with the i386 bootimg of BOOTIMG_STAGE.
+e2e_init_i386() {
+	e2e_init "$1"
+	e2e_need_stage usr/sbin/bootimg
+	e2e_need_arch i386
+	e2e_i386_guests
+}
+
+# e2e_i386_guests: e2e_boot's guests run in qemu-system-i386, their
+# busybox and libraries from BOOTIMG_I386_SYSROOT (default
+# CACHE/i386-sysroot, filled by scripts/fetch-debs).
+e2e_i386_guests() {
+	local sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
+	e2e_need_command qemu-system-i386
+	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static \
+		zlib1g liblzma5 libzstd1 ||
+		e2e_bail "no i386 packages in $sysroot (scripts/fetch-debs)"
+	export BOOTIMG_E2E_QEMU=qemu-system-i386
+	export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
+	export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
+}
+
+e2e_kernel() {	# e2e_kernel VAR FLAVOUR: Debian's FLAVOUR kernel in VAR
+	local path
+	path=$("$e2e_top/scripts/fetch-kernel" "$2" "$cache") ||
+		e2e_bail "no $2 kernel (scripts/fetch-kernel)"
+	printf -v "$1" '%s' "$path"
+}
+
+e2e_images() {	# e2e_images DIR KERNEL [STAGE2_KERNEL]: e2e_prepare or bail
+	e2e_prepare "$@" || e2e_bail "cannot build the initramfs images in $1"
+}
+
+# e2e_cmdline CASE: the second kernel's command line, with a space
+# inside quotes and a unique token.
+e2e_cmdline() {
+	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
+		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+}
+
+e2e_initrd_args() {	# e2e_initrd_args N: bootimg's options for N initrds (0-2)
+	[ "$1" -ge 1 ] && printf ' --initrd=/stage2/a.cpio'
+	[ "$1" -ge 2 ] && printf ' --initrd=/stage2/b.cpio'
+	return 0
+}
+
 e2e_need_command() {	# e2e_need_command CMD...: skip the suite without
 	local c
 	for c in "$@"; do
@@ -273,6 +332,14 @@ e2e_case() {
 		printf '%s\n' "${kv#*=}" >"$dir/root/case/${kv%%=*}"
 	done
 	printf '%s' "$(cat "$dir/root/case/cmdline")" >"$dir/root/case/cmdline"
+}
+
+# e2e_load_case DIR METHOD INITRDS: the usual case in DIR (named after
+# it): stage /stage2/vmlinuz with METHOD and INITRDS initrds, then
+# bootimg --exec.
+e2e_load_case() {
+	e2e_case "$1" exec="bootimg --exec" cmdline="$(e2e_cmdline "${1##*/}")" \
+		run="bootimg -v --load /stage2/vmlinuz$(e2e_initrd_args "$3") --command-line=\"\$CMDLINE\" --method=$2"
 }
 
 # e2e_boot WORK DIR SMP [FIRMWARE [DISPLAY [APPEND]]]: boot the first

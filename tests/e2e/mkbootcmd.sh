@@ -21,16 +21,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init mkbootcmd
-e2e_need_stage usr/sbin/mkbootcmd
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_x86_64 mkbootcmd usr/sbin/mkbootcmd
 work=$e2e_work
 corpus=$e2e_top/tests/bootcfg
-e2e_prepare "$work" "$kernel" ||
-	e2e_bail "cannot build the initramfs images"
+e2e_images "$work" "$kernel"
 
 # add_mkbootcmd ROOT: mkbootcmd and its library in a case's file system
 add_mkbootcmd() {

@@ -29,17 +29,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init module-i386
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch i386
-e2e_need_command qemu-system-i386
-sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
-"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static zlib1g \
-	liblzma5 libzstd1 || e2e_bail "no i386 packages (scripts/fetch-debs)"
-
-export BOOTIMG_E2E_QEMU=qemu-system-i386
-export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
-export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
+e2e_init_i386 module-i386
 work=$e2e_work
 gcc -m32 -static -O2 -Wall -Wextra -I"$e2e_top/kernel/uapi" \
 	-o "$work/bad-plan" "$e2e_guest/bad-plan.c" ||
@@ -65,22 +55,12 @@ flavour() {
 	echo "# bootimg.ko built against $(basename "$kdir") ($(modinfo -F vermagic "$dir/kernel/bootimg.ko"))"
 }
 
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-# Common start of every case: kexec off, then the module.
-setup='expect() { want=$1; shift; "$@"; rc=$?; [ $rc -eq $want ] && return 0; echo "BOOTIMG-STAGE1-FAIL $* exited $rc, not $want"; exit 1; }
-echo 1 >/proc/sys/kernel/kexec_load_disabled
-insmod /case/bootimg.ko override_kexec_load_disabled=1 || exit 1
-[ -c /dev/bootimg ] || { echo "BOOTIMG-STAGE1-FAIL no /dev/bootimg"; exit 1; }
-load="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd=/stage2/b.cpio"'
-
-module_case() {	# module_case NAME RUN EXEC
-	e2e_case "$work/cases/$1" run="$setup
-$2" exec="$3" cmdline="$(cmdline_for "$1")"
-	cp "$work/bad-plan" "$work/cases/$1/root/case/"
+# module_case NAME RUN EXEC: RUN starts as guest/module-setup says (kexec
+# off, then the module).
+module_case() {
+	e2e_case "$work/cases/$1" run=". /case/module-setup
+$2" exec="$3" cmdline="$(e2e_cmdline "$1")"
+	cp "$work/bad-plan" "$e2e_guest/module-setup" "$work/cases/$1/root/case/"
 }
 
 module_case i386-module-smp1 '

@@ -39,12 +39,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init "module${BOOTIMG_DEBIAN_SUITE:+-$BOOTIMG_DEBIAN_SUITE}"
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_x86_64 "module${BOOTIMG_DEBIAN_SUITE:+-$BOOTIMG_DEBIAN_SUITE}"
 kdir=$("$e2e_top/scripts/fetch-headers" amd64 "$cache") ||
 	e2e_bail "no kernel headers (scripts/fetch-headers)"
 work=$e2e_work
@@ -66,27 +61,16 @@ for prog in bad-plan kmod-direct; do
 		e2e_bail "cannot build guest/$prog.c"
 done
 
-e2e_prepare "$work/$(basename "$kernel")" "$kernel" ||
-	e2e_bail "cannot build the initramfs images"
+e2e_images "$work/$(basename "$kernel")" "$kernel"
 images=$work/$(basename "$kernel")
 
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-# Common start of every case: kexec off, then the module.
-setup='expect() { want=$1; shift; "$@"; rc=$?; [ $rc -eq $want ] && return 0; echo "BOOTIMG-STAGE1-FAIL $* exited $rc, not $want"; exit 1; }
-echo 1 >/proc/sys/kernel/kexec_load_disabled
-insmod /case/bootimg.ko override_kexec_load_disabled=1 || exit 1
-[ -c /dev/bootimg ] || { echo "BOOTIMG-STAGE1-FAIL no /dev/bootimg"; exit 1; }
-load="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd=/stage2/b.cpio"'
-
-module_case() {	# module_case NAME RUN EXEC
-	e2e_case "$work/cases/$1" run="$setup
-$2" exec="$3" cmdline="$(cmdline_for "$1")"
+# module_case NAME RUN EXEC: RUN starts as guest/module-setup says (kexec
+# off, then the module).
+module_case() {
+	e2e_case "$work/cases/$1" run=". /case/module-setup
+$2" exec="$3" cmdline="$(e2e_cmdline "$1")"
 	cp "$work/kernel/bootimg.ko" "$work/bad-plan" "$work/kmod-direct" \
-		"$work/cases/$1/root/case/"
+		"$e2e_guest/module-setup" "$work/cases/$1/root/case/"
 }
 
 # firmware_reboot DIR SECONDS [TEXT]: the case got to its reboot and the

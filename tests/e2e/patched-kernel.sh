@@ -37,14 +37,7 @@ e2e_init patched-kernel
 e2e_need_stage usr/sbin/bootimg
 
 if [ "$(e2e_stage_arch)" = i386 ]; then
-	e2e_need_command qemu-system-i386
-	sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
-	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static \
-		zlib1g liblzma5 libzstd1 ||
-		e2e_bail "no i386 packages (scripts/fetch-debs)"
-	export BOOTIMG_E2E_QEMU=qemu-system-i386
-	export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
-	export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
+	e2e_i386_guests
 	# NAME PATCHED-VARIANT DEBIAN-FLAVOUR EXEC
 	cases=("i386-smp2 i386 686 reboot" "i386-pae-smp2 i386-pae 686-pae exec")
 else
@@ -52,11 +45,6 @@ else
 	cases=("x86_64-smp2 x86_64 amd64 exec")
 fi
 work=$e2e_work
-
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
 
 # The driver is built in (its device is there with no module loaded, and
 # no module state in sysfs), auto falls back to it for want of kexec_load
@@ -114,7 +102,7 @@ for c in "${cases[@]}"; do
 		continue
 	}
 	dir=$work/cases/$name
-	e2e_case "$dir" run="$run" exec="$exec" cmdline="$(cmdline_for "$name")"
+	e2e_case "$dir" run="$run" exec="$exec" cmdline="$(e2e_cmdline "$name")"
 	e2e_boot "$images" "$dir" 2
 	why=$(e2e_check "$dir" "$images" 2 2 93)
 	e2e_result "patched-kernel $name boot" $? \

@@ -38,16 +38,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init reboot-cases
-e2e_need_stage usr/sbin/bootimg usr/sbin/bootimg-reboot etc/init.d/bootimg-load \
+e2e_init_x86_64 reboot-cases usr/sbin/bootimg-reboot etc/init.d/bootimg-load \
 	etc/init.d/bootimg-exec etc/default/bootimg
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
 work=$e2e_work
-e2e_prepare "$work" "$kernel" ||
-	e2e_bail "cannot build the initramfs images"
+e2e_images "$work" "$kernel"
 
 # The files every case adds to the first kernel's initramfs.
 add_reboot_files() {	# add_reboot_files ROOT
@@ -95,10 +89,6 @@ EOS
 	chmod +x "$root/sbin/reboot" "$root/usr/bin/systemctl"
 }
 
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
 explicit='bootimg-reboot -v --kernel=/boot/vmlinuz-e2e --initrd=/boot/a.cpio --initrd=/boot/b.cpio --command-line="$CMDLINE"'
 
 # grub_config ROOT CMDLINE: mkbootcmd and a /boot/grub/grub.cfg whose
@@ -154,7 +144,7 @@ EOS
 
 run_case() {	# run_case NAME KIND RUN EXEC [CMDLINE [SETUP]]
 	local name=$1 kind=$2 dir=$work/cases/$1 log why rc start
-	local cmdline=${5:-$(cmdline_for "$1")}
+	local cmdline=${5:-$(e2e_cmdline "$1")}
 	e2e_selected "$name" || return 0
 	e2e_case "$dir" run="$3" exec="$4" cmdline="$cmdline"
 	add_reboot_files "$dir/root"

@@ -17,17 +17,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-e2e_init uefi
-e2e_need_stage usr/sbin/bootimg
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
+e2e_init_x86_64 uefi
 e2e_ovmf || e2e_bail "OVMF is not installed (package ovmf)"
 export BOOTIMG_E2E_TIMEOUT=${BOOTIMG_E2E_TIMEOUT:-480}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
 work=$e2e_work
-e2e_prepare "$work" "$kernel" ||
-	e2e_bail "cannot build the initramfs images"
+e2e_images "$work" "$kernel"
 
 # What both kernels must report besides boot-matrix's checks: EFI, its
 # runtime services (the efivars operations need GetVariable), ACPI, efifb.
@@ -46,9 +40,7 @@ for method in file kexec; do
 	name=uefi-$method
 	e2e_selected "$name" || continue
 	dir=$work/cases/$name
-	e2e_case "$dir" exec="bootimg --exec" \
-		run="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd=/stage2/b.cpio --command-line=\"\$CMDLINE\" --method=$method" \
-		cmdline="console=ttyS0 panic=-1 quiet bootimg.case=$name e2e=\"two words\" token=$RANDOM$RANDOM"
+	e2e_load_case "$dir" "$method" 2
 	start=$SECONDS more=
 	e2e_boot "$work" "$dir" 1 uefi vga
 	if why=$(e2e_check "$dir" "$work" 1 2) &&

@@ -35,16 +35,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/debian-apt.sh
 . "$e2e_top/scripts/debian-apt.sh"
 
-e2e_init watchdog
-e2e_need_stage usr/sbin/bootimg usr/sbin/bootimg-reboot
-e2e_need_arch x86_64
-e2e_need_command qemu-system-x86_64
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") ||
-	e2e_bail "no kernel (scripts/fetch-kernel)"
+e2e_init_x86_64 watchdog usr/sbin/bootimg-reboot
 timeout=${BOOTIMG_E2E_WATCHDOG:-60}
 work=$e2e_work
-e2e_prepare "$work" "$kernel" ||
-	e2e_bail "cannot build the initramfs images"
+e2e_images "$work" "$kernel"
 
 # The modules, from the kernel's package (fetch-kernel keeps no modules).
 modules=watchdog.ko\ i6300esb.ko\ virtio.ko\ virtio_ring.ko\ virtio_pci.ko
