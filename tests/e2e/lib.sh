@@ -28,7 +28,8 @@ e2e_guest=$e2e_dir/guest
 
 # A suite prints TAP: one "ok - CASE (why)" or "not ok - CASE: why" line
 # a case, diagnostics as "#" lines, and the plan "1..N" last; then, however
-# it ends, "# NAME: exit STATUS after N s".  No case run is a failure.
+# it ends, "# NAME: exit STATUS after N s".  No case run is a failure
+# ("Bail out!").
 #
 # e2e_init NAME: the preamble.  Sets cache (BOOTIMG_E2E_CACHE, default
 # tests/e2e/cache) and e2e_work, the suite's own empty work directory
@@ -134,7 +135,7 @@ e2e_initrd_args() {	# e2e_initrd_args N: bootimg's options for N initrds (0-2)
 	return 0
 }
 
-e2e_need_command() {	# e2e_need_command CMD...: skip the suite without
+e2e_need_command() {	# e2e_need_command CMD...: skip the suite if one is missing
 	local c
 	for c in "$@"; do
 		command -v "$c" >/dev/null || e2e_skip "no $c"
@@ -197,11 +198,11 @@ e2e_pool() {
 e2e_finalize() {	# e2e_finalize: the plan and the suite's exit status
 	local total failed
 	total=$(wc -l <"$e2e_tally")
+	[ "$total" -gt 0 ] || e2e_bail "no case ran (BOOTIMG_E2E_ONLY?)"
 	failed=$(grep -c '^not ok' "$e2e_tally")
 	echo "1..$total"
 	echo "# $e2e_name: $((total - failed)) passed, $failed failed"
-	[ "$total" -gt 0 ] || echo "# $e2e_name: no case ran (BOOTIMG_E2E_ONLY?)"
-	[ "$failed" -eq 0 ] && [ "$total" -gt 0 ]
+	[ "$failed" -eq 0 ]
 	exit
 }
 
