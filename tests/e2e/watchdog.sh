@@ -5,7 +5,7 @@
 # that a watchdog reset boots the VM again through the firmware into its
 # default: the same first kernel and initramfs (qemu -kernel).  A 4 MiB
 # virtio disk keeps /var/lib/bootimg across resets.  The guest's side is
-# tests/e2e/init-watchdog; systemctl is a stand-in, as in reboot-cases:
+# tests/e2e/guest/init-watchdog; systemctl is a stand-in, as in reboot-cases:
 # `systemctl kexec` saves the state and runs bootimg --exec, `systemctl
 # reboot` saves it and resets.  The modules (watchdog core, i6300esb,
 # virtio disk) come from the first kernel's Debian package.
