@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Shared by the end-to-end scripts: build the initramfs images and boot
-# them in qemu (TCG).  Source it; it defines functions only.
+# Shared by the end-to-end suites (tests/e2e/NAME.sh): the preamble and
+# the TAP output every suite shares (e2e_init ... e2e_finalize), building
+# the initramfs images and booting them in qemu (TCG).  Source it; it
+# defines functions only.  The programs that run inside the guests are
+# in tests/e2e/guest.
 #
 # The first kernel's initramfs holds busybox, the staged bootimg install
 # (BOOTIMG_STAGE, from `make install DESTDIR=...`) with its libraries, the
@@ -21,6 +24,187 @@
 
 e2e_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 e2e_top=$(cd "$e2e_dir/../.." && pwd)
+e2e_guest=$e2e_dir/guest
+
+# A suite prints TAP: one "ok - CASE (why)" or "not ok - CASE: why" line
+# a case, diagnostics as "#" lines, and the plan "1..N" last; then, however
+# it ends, "# NAME: exit STATUS after N s".  No case run is a failure
+# ("Bail out!").
+#
+# e2e_init NAME: the preamble.  Sets cache (BOOTIMG_E2E_CACHE, default
+# tests/e2e/cache) and e2e_work, the suite's own empty work directory
+# (BOOTIMG_E2E_WORK/NAME, default tests/e2e/work/NAME).
+e2e_init() {
+	e2e_name=$1 e2e_start=$SECONDS
+	e2e_tally=$(mktemp) || exit 1
+	trap 'e2e_exit $?' EXIT
+	echo "# $(date +%T) started: $e2e_name"
+	cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
+	e2e_work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/$e2e_name
+	rm -rf "$e2e_work"
+	mkdir -p "$e2e_work"
+}
+
+e2e_exit() {	# e2e_exit STATUS: the EXIT trap
+	rm -f "$e2e_tally"
+	echo "# $e2e_name: exit $1 after $((SECONDS - e2e_start)) s"
+}
+
+# e2e_need_stage FILE...: the suite boots the bootimg of a `make install
+# DESTDIR=` tree, BOOTIMG_STAGE (required); skip it if FILE is not there.
+e2e_need_stage() {
+	local f
+	[ -n "${BOOTIMG_STAGE:-}" ] ||
+		e2e_bail "set BOOTIMG_STAGE to a make install DESTDIR tree"
+	for f in "$@"; do
+		[ -e "$BOOTIMG_STAGE/$f" ] || e2e_skip "no $f in $BOOTIMG_STAGE"
+	done
+}
+
+e2e_stage_arch() {	# the staged bootimg's: i386 or x86_64 (its EI_CLASS)
+	case $(od -An -tu1 -j4 -N1 "$BOOTIMG_STAGE/usr/sbin/bootimg" | tr -d ' ') in
+	1) echo i386 ;;
+	*) echo x86_64 ;;
+	esac
+}
+
+# e2e_need_arch ARCH: skip the suite when BOOTIMG_STAGE holds a build of
+# another architecture (scripts/run-tests runs the same list of suites
+# for both).
+e2e_need_arch() {
+	[ -z "${BOOTIMG_STAGE:-}" ] || [ "$(e2e_stage_arch)" = "$1" ] ||
+		e2e_skip "for the $1 build; BOOTIMG_STAGE is $(e2e_stage_arch)"
+}
+
+# e2e_init_x86_64 NAME [FILE...]: e2e_init for a suite whose guests boot
+# Debian's amd64 kernel in qemu-system-x86_64 with the x86_64 bootimg of
+# BOOTIMG_STAGE (FILEs: what else the suite needs there); sets kernel.
+e2e_init_x86_64() {
+	e2e_init "$1"
+	shift
+	e2e_need_stage usr/sbin/bootimg "$@"
+	e2e_need_arch x86_64
+	e2e_need_command qemu-system-x86_64
+	e2e_kernel kernel amd64
+}
+
+# e2e_init_i386 NAME: e2e_init for a suite whose guests run in
+# qemu-system-i386 with the i386 bootimg of BOOTIMG_STAGE.
+e2e_init_i386() {
+	e2e_init "$1"
+	e2e_need_stage usr/sbin/bootimg
+	e2e_need_arch i386
+	e2e_i386_guests
+}
+
+# e2e_i386_guests: e2e_boot's guests run in qemu-system-i386, their
+# busybox and libraries from BOOTIMG_I386_SYSROOT (default
+# CACHE/i386-sysroot, filled by scripts/fetch-debs).
+e2e_i386_guests() {
+	local sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
+	e2e_need_command qemu-system-i386
+	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static \
+		zlib1g liblzma5 libzstd1 ||
+		e2e_bail "no i386 packages in $sysroot (scripts/fetch-debs)"
+	export BOOTIMG_E2E_QEMU=qemu-system-i386
+	export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
+	export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
+}
+
+e2e_kernel() {	# e2e_kernel VAR FLAVOUR: Debian's FLAVOUR kernel in VAR
+	local path
+	path=$("$e2e_top/scripts/fetch-kernel" "$2" "$cache") ||
+		e2e_bail "no $2 kernel (scripts/fetch-kernel)"
+	printf -v "$1" '%s' "$path"
+}
+
+e2e_images() {	# e2e_images DIR KERNEL [STAGE2_KERNEL]: e2e_prepare or bail
+	e2e_prepare "$@" || e2e_bail "cannot build the initramfs images in $1"
+}
+
+# e2e_cmdline CASE: the second kernel's command line, with a space
+# inside quotes and a unique token.
+e2e_cmdline() {
+	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
+		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+}
+
+e2e_initrd_args() {	# e2e_initrd_args N: bootimg's options for N initrds (0-2)
+	[ "$1" -ge 1 ] && printf ' --initrd=/stage2/a.cpio'
+	[ "$1" -ge 2 ] && printf ' --initrd=/stage2/b.cpio'
+	return 0
+}
+
+e2e_need_command() {	# e2e_need_command CMD...: skip the suite if one is missing
+	local c
+	for c in "$@"; do
+		command -v "$c" >/dev/null || e2e_skip "no $c"
+	done
+}
+
+e2e_skip() {	# e2e_skip REASON: the whole suite is skipped
+	echo "1..0 # SKIP $e2e_name: $1"
+	exit 0
+}
+
+e2e_bail() {	# e2e_bail REASON: the suite cannot go on
+	echo "Bail out! $e2e_name: $1"
+	exit 1
+}
+
+e2e_selected() {	# e2e_selected CASE: BOOTIMG_E2E_ONLY matches CASE?
+	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]]
+}
+
+# e2e_result CASE STATUS [WHY [LOG]]: CASE's TAP line; with LOG, its
+# last lines as diagnostics when it failed.  Safe in a subshell: the
+# tally is a file.
+e2e_result() {
+	if [ "$2" -eq 0 ]; then
+		echo "ok - $1${3:+ ($3)}"
+		echo ok >>"$e2e_tally"
+	else
+		echo "not ok - $1${3:+: $3}"
+		echo "not ok" >>"$e2e_tally"
+		[ -z "${4:-}" ] || tail -n 25 "$4" | sed 's/^/#   /'
+	fi
+}
+
+# e2e_pool RUN CASE...: RUN each CASE ("NAME ARGS...", split on blanks)
+# that BOOTIMG_E2E_ONLY selects, BOOTIMG_E2E_JOBS (default 2) at a time,
+# each into $e2e_work/verdicts/NAME; then print the verdicts in the order
+# of the cases.  RUN gets NAME ARGS... and prints e2e_result's line.
+e2e_pool() {
+	local run=$1 c
+	shift
+	local cases=("$@") verdicts=$e2e_work/verdicts
+	mkdir -p "$verdicts"
+	for c in "${cases[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $c
+		e2e_selected "$1" || continue
+		while [ "$(jobs -rp | wc -l)" -ge "${BOOTIMG_E2E_JOBS:-2}" ]; do
+			wait -n
+		done
+		"$run" "$@" >"$verdicts/$1" &
+	done
+	wait
+	for c in "${cases[@]}"; do
+		c=${c%% *}
+		[ ! -f "$verdicts/$c" ] || cat "$verdicts/$c"
+	done
+}
+
+e2e_finalize() {	# e2e_finalize: the plan and the suite's exit status
+	local total failed
+	total=$(wc -l <"$e2e_tally")
+	[ "$total" -gt 0 ] || e2e_bail "no case ran (BOOTIMG_E2E_ONLY?)"
+	failed=$(grep -c '^not ok' "$e2e_tally")
+	echo "1..$total"
+	echo "# $e2e_name: $((total - failed)) passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
 
 e2e_cpio() {	# e2e_cpio DIR OUT: a newc archive of DIR's contents
 	(cd "$1" && find . -mindepth 1 | LC_ALL=C sort |
@@ -108,8 +292,8 @@ e2e_prepare() {
 	mkdir -p "$root/bin" "$root/data" "$root/dev"
 	cp "${BOOTIMG_E2E_STAGE2_BUSYBOX:-${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}}" \
 		"$root/bin/busybox"
-	cp "$e2e_dir/init-stage2" "$root/init"
-	cp "$e2e_dir/vmcore-notes.awk" "$root/bin/"
+	cp "$e2e_guest/init-stage2" "$root/init"
+	cp "$e2e_guest/vmcore-notes.awk" "$root/bin/"
 	head -c 1048576 /dev/urandom >"$root/data/a.bin"
 	e2e_cpio "$root" "$work/a.cpio"
 	sha256sum <"$root/data/a.bin" | cut -d' ' -f1 >"$work/a.sha256"
@@ -124,7 +308,7 @@ e2e_prepare() {
 	mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys" "$root/tmp" \
 		"$root/stage2" "$root/usr/lib" "$root/usr/sbin" "$root/sbin"
 	cp "${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}" "$root/bin/busybox"
-	cp "$e2e_dir/init-stage1" "$root/init"
+	cp "$e2e_guest/init-stage1" "$root/init"
 	cp "$stage2" "$root/stage2/vmlinuz"
 	cp "$work/a.cpio" "$work/b.cpio" "$root/stage2/"
 	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg" "$root/usr/sbin/"
@@ -149,6 +333,14 @@ e2e_case() {
 		printf '%s\n' "${kv#*=}" >"$dir/root/case/${kv%%=*}"
 	done
 	printf '%s' "$(cat "$dir/root/case/cmdline")" >"$dir/root/case/cmdline"
+}
+
+# e2e_load_case DIR METHOD INITRDS: the usual case in DIR (named after
+# it): stage /stage2/vmlinuz with METHOD and INITRDS initrds, then
+# bootimg --exec.
+e2e_load_case() {
+	e2e_case "$1" exec="bootimg --exec" cmdline="$(e2e_cmdline "${1##*/}")" \
+		run="bootimg -v --load /stage2/vmlinuz$(e2e_initrd_args "$3") --command-line=\"\$CMDLINE\" --method=$2"
 }
 
 # e2e_boot WORK DIR SMP [FIRMWARE [DISPLAY [APPEND]]]: boot the first
@@ -273,12 +465,12 @@ e2e_downtime_ms() {	# host clock: exec line to the second kernel's init
 
 # e2e_reset_case WORK CC CMDLINE: the case purgatory-reset in
 # WORK/cases: bootimg stages the second kernel with the kexec method
-# while corrupt-segment.c (built with CC, preloaded) damages its first
+# while guest/corrupt-segment.c (built with CC, preloaded) damages its first
 # segment on the way into kexec_load; then bootimg --exec.
 e2e_reset_case() {
 	local dir=$1/cases/purgatory-reset
 	$2 -Wall -Wextra -O2 -shared -fPIC -o "$1/corrupt-segment.so" \
-		"$e2e_dir/corrupt-segment.c" || return 1
+		"$e2e_guest/corrupt-segment.c" || return 1
 	e2e_case "$dir" exec="bootimg --exec" cmdline="$3" \
 		run="LD_PRELOAD=/case/corrupt-segment.so bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line=\"\$CMDLINE\" --method=kexec"
 	cp "$1/corrupt-segment.so" "$dir/root/case/"

@@ -18,7 +18,7 @@
 #              the serial console stop the countdown, choose the second
 #              entry (Down), edit its command line ("e", " edited=1",
 #              Enter), and it boots with the edited command line
-# Prints one PASS:/FAIL: line a case and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, required),
 # BOOTIMG_E2E_CACHE (downloads), BOOTIMG_E2E_ONLY (a regular expression).
@@ -30,15 +30,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/debian-apt.sh
 . "$e2e_top/scripts/debian-apt.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg-menu" ] || { echo "no bootimg-menu in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-command -v mkfs.ext4 >/dev/null || { echo "no mkfs.ext4 (e2fsprogs)" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/menu
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+e2e_init_x86_64 menu usr/sbin/bootimg-menu
+e2e_need_command mkfs.ext4
+work=$e2e_work
+e2e_images "$work" "$kernel"
 
 # The modules that reach an ext4 file system on a virtio disk, in the
 # order they load, from the kernel's package (fetch-kernel keeps none).
@@ -50,12 +45,14 @@ abi=${package#linux-image-}
 moddir=$cache/$package-menu-modules
 if [ ! -f "$moddir/ext4.ko" ]; then
 	debian_apt_init "$cache" amd64
-	deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") || exit 1
+	deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") ||
+		e2e_bail "cannot fetch $package"
 	rm -rf "$moddir.new"
 	mkdir -p "$moddir.new"
 	# shellcheck disable=SC2046
 	dpkg-deb --fsys-tarfile "$deb" |
-		tar -x -C "$moddir.new" --wildcards $(printf '*/%s ' $modules) || exit 1
+		tar -x -C "$moddir.new" --wildcards $(printf '*/%s ' $modules) ||
+		e2e_bail "no modules in $deb"
 	find "$moddir.new" -name '*.ko' -exec mv {} "$moddir.new" \;
 	rm -rf "$moddir"
 	mv "$moddir.new" "$moddir"
@@ -148,10 +145,9 @@ check_list() {
 	return 1
 }
 
-bad_disks "$work" >/dev/null || exit 1
-passed=0 failed=0
+bad_disks "$work" >/dev/null || e2e_bail "cannot make the bad disks"
 for name in menu-disk menu-keys; do
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected $name || continue
 	dir=$work/cases/$name
 	uuid=$(cat /proc/sys/kernel/random/uuid)
 	base="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
@@ -164,7 +160,8 @@ t0=$(cut -d" " -f1 /proc/uptime)
 bootimg-menu --list | sed "s/^/BOOTIMG-MENU-LIST /"
 echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 	add_menu "$dir/root"
-	disk_image "$work/disk.img" "$uuid" "$base" || exit 1
+	disk_image "$work/disk.img" "$uuid" "$base" ||
+		e2e_bail "cannot make the disk image"
 	E2E_QEMU_ARGS=()
 	for disk in disk damaged cut; do
 		E2E_QEMU_ARGS+=(-drive "file=$work/$disk.img,if=virtio,format=raw,readonly=on")
@@ -187,13 +184,9 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 	if why=$(check_list "$log") && why=$(e2e_check "$dir" "$work" 1 2); then
 		why="booted the grub entry: $why, --list of 3 disks $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
 			awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}') ms"
-		echo "PASS: $name ($why)"
-		passed=$((passed + 1))
+		e2e_result $name 0 "$why"
 	else
-		echo "FAIL: $name: $why"
-		tail -n 25 "$log" | sed 's/^/#   /'
-		failed=$((failed + 1))
+		e2e_result $name 1 "$why" "$log"
 	fi
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

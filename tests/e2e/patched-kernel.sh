@@ -22,7 +22,7 @@
 # Before booting, each kernel's .config and System.map are checked: the
 # driver is built in and the kernel has neither kexec nor kprobes nor
 # the out-of-tree module's symbol lookup (bootimg_sym).
-# Prints PASS:/FAIL: lines and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, x86_64 or
 # i386), BOOTIMG_I386_SYSROOT (for an i386 build, as boot-i386),
@@ -35,33 +35,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
+e2e_init patched-kernel
+e2e_need_stage usr/sbin/bootimg
 
-# EI_CLASS of the staged bootimg: 1 for an i386 build, 2 for x86_64.
-if [ "$(od -An -tu1 -j4 -N1 "$BOOTIMG_STAGE/usr/sbin/bootimg" | tr -d ' ')" = 1 ]; then
-	command -v qemu-system-i386 >/dev/null || { echo "no qemu-system-i386" >&2; exit 77; }
-	sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
-	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static \
-		zlib1g liblzma5 libzstd1 || exit 1
-	export BOOTIMG_E2E_QEMU=qemu-system-i386
-	export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
-	export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
+if [ "$(e2e_stage_arch)" = i386 ]; then
+	e2e_i386_guests
 	# NAME PATCHED-VARIANT DEBIAN-FLAVOUR EXEC
 	cases=("i386-smp2 i386 686 reboot" "i386-pae-smp2 i386-pae 686-pae exec")
-	work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work-i386}/patched-kernel
 else
-	command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
+	e2e_need_command qemu-system-x86_64
 	cases=("x86_64-smp2 x86_64 amd64 exec")
-	work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/patched-kernel
 fi
-rm -rf "$work"
-
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
+work=$e2e_work
 
 # The driver is built in (its device is there with no module loaded, and
 # no module state in sysfs), auto falls back to it for want of kexec_load
@@ -92,42 +77,37 @@ check_kernel() {
 	echo "BOOTIMG=y; no KEXEC, KEXEC_FILE, KPROBES, KALLSYMS, bootimg_sym"
 }
 
-passed=0 failed=0
-result() {	# result OK TEXT [SERIAL-LOG]
-	if [ "$1" -eq 0 ]; then
-		echo "PASS: patched-kernel $2"; passed=$((passed + 1))
-	else
-		echo "FAIL: patched-kernel $2"; failed=$((failed + 1))
-		[ -z "${3:-}" ] || tail -n 25 "$3" | sed 's/^/#   /'
-	fi
-}
-
 for c in "${cases[@]}"; do
 	# shellcheck disable=SC2086
 	set -- $c
-	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$1" || continue
 	name=$1 exec="bootimg --exec"
 	[ "$4" = reboot ] && exec="reboot -f"
 	start=$SECONDS
 	if ! patched=$("$e2e_top/scripts/build-patched-kernel" "$2" "$cache"); then
-		result 1 "$name: the $2 kernel does not build"
+		e2e_result "patched-kernel $name build" 1 "the $2 kernel does not build"
 		continue
 	fi
 	if ! why=$(check_kernel "$(dirname "$patched")"); then
-		result 1 "$name: the $2 kernel: $why"
+		e2e_result "patched-kernel $name build" 1 "the $2 kernel: $why"
 		continue
 	fi
-	result 0 "$name: the $2 kernel, built or cached in $((SECONDS - start)) s: $why"
+	e2e_result "patched-kernel $name build" 0 \
+		"the $2 kernel, built or cached in $((SECONDS - start)) s: $why"
 	stage2=$("$e2e_top/scripts/fetch-kernel" "$3" "$cache") || {
-		result 1 "$name: no Debian $3 kernel"; continue; }
+		e2e_result "patched-kernel $name boot" 1 "no Debian $3 kernel"
+		continue
+	}
 	images=$work/$2
 	e2e_prepare "$images" "$patched" "$stage2" || {
-		result 1 "$name: cannot build the images"; continue; }
+		e2e_result "patched-kernel $name boot" 1 "cannot build the images"
+		continue
+	}
 	dir=$work/cases/$name
-	e2e_case "$dir" run="$run" exec="$exec" cmdline="$(cmdline_for "$name")"
+	e2e_case "$dir" run="$run" exec="$exec" cmdline="$(e2e_cmdline "$name")"
 	e2e_boot "$images" "$dir" 2
 	why=$(e2e_check "$dir" "$images" 2 2 93)
-	result $? "$name: patched $2 -> Debian $3, $exec ($why)" "$dir/serial.log"
+	e2e_result "patched-kernel $name boot" $? \
+		"patched $2 -> Debian $3, $exec ($why)" "$dir/serial.log"
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

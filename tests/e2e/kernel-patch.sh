@@ -10,51 +10,49 @@
 # and the files whose exports the patch adds: minutes, not a kernel
 # build).  The sources are
 # downloaded once into the cache (scripts/fetch-linux-source).
-# Prints PASS:/FAIL: lines and "N passed, N failed".
+# Prints TAP: one ok/not ok line a check (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_E2E_CACHE (downloads), BOOTIMG_E2E_WORK,
 # BOOTIMG_KERNEL_PATCH.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-cache=${BOOTIMG_E2E_CACHE:-$top/tests/e2e/cache}
-work=${BOOTIMG_E2E_WORK:-$top/tests/e2e/work}/kernel-patch
+# shellcheck source=tests/e2e/lib.sh
+. "$here/lib.sh"
+
+e2e_init kernel-patch
+e2e_need_arch x86_64
+work=$e2e_work
 jobs=$(nproc)
-passed=0 failed=0
 
-result() {	# result OK NAME [LOG]
-	if [ "$1" -eq 0 ]; then
-		echo "PASS: kernel-patch $2"; passed=$((passed + 1))
-	else
-		echo "FAIL: kernel-patch $2"; failed=$((failed + 1))
-		[ -z "${3:-}" ] || tail -20 "$3" | sed 's/^/#   /'
-	fi
+tree=$("$e2e_top/scripts/fetch-linux-source" "$cache") || {
+	e2e_result "kernel-patch download of linux-source-6.1" 1
+	e2e_finalize
 }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit; }
-
-tree=$("$top/scripts/fetch-linux-source" "$cache") ||
-	{ result 1 "download of linux-source-6.1"; finish; }
 version=${tree##*/linux-source-6.1-}
 
-rm -rf "$work"
-mkdir -p "$work"
 patch=$(realpath -m "${BOOTIMG_KERNEL_PATCH:-$work/bootimg-driver.patch}")
-[ -n "${BOOTIMG_KERNEL_PATCH:-}" ] || sh "$top/kernel/make-patch" "$top/kernel" >"$patch" ||
-	{ result 1 "kernel/make-patch makes the patch"; finish; }
+[ -n "${BOOTIMG_KERNEL_PATCH:-}" ] ||
+	sh "$e2e_top/kernel/make-patch" "$e2e_top/kernel" >"$patch" || {
+	e2e_result "kernel-patch kernel/make-patch makes the patch" 1
+	e2e_finalize
+}
 cp -al "$tree" "$work/linux"	# patch(1) replaces files, links stay intact
 patch -p1 -d "$work/linux" <"$patch" >"$work/patch.log" 2>&1
-result $? "applies to linux-source-6.1 $version" "$work/patch.log"
+e2e_result "kernel-patch applies to linux-source-6.1 $version" $? "" \
+	"$work/patch.log"
 
 # The current stable kernel, Debian trixie's linux-source-6.12: the patch
 # applies there too, without fuzz (a dry run in the shared tree; it is
 # not built here: seconds from a warm cache, not minutes).
-if tree612=$(BOOTIMG_DEBIAN_SUITE=trixie "$top/scripts/fetch-linux-source" \
+if tree612=$(BOOTIMG_DEBIAN_SUITE=trixie "$e2e_top/scripts/fetch-linux-source" \
 	"$cache" 2>"$work/fetch-6.12.log"); then
 	patch -p1 -F0 --dry-run -d "$tree612" <"$patch" >"$work/patch-6.12.log" 2>&1
-	result $? "applies to Debian trixie's ${tree612##*/}" "$work/patch-6.12.log"
+	e2e_result "kernel-patch applies to Debian trixie's ${tree612##*/}" $? "" \
+		"$work/patch-6.12.log"
 else
-	result 1 "download of Debian trixie's linux-source" "$work/fetch-6.12.log"
+	e2e_result "kernel-patch download of Debian trixie's linux-source" 1 "" \
+		"$work/fetch-6.12.log"
 fi
 
 # The kernel's own style checker, as a submission would meet it: no
@@ -62,8 +60,8 @@ fi
 (cd "$work/linux" && perl scripts/checkpatch.pl --strict \
 	"$patch") >"$work/checkpatch.log" 2>&1
 grep -q "has no obvious style problems" "$work/checkpatch.log"
-result $? "checkpatch.pl --strict: $(grep -m1 '^total:' "$work/checkpatch.log")" \
-	"$work/checkpatch.log"
+e2e_result "kernel-patch checkpatch.pl --strict: $(grep -m1 '^total:' "$work/checkpatch.log")" \
+	$? "" "$work/checkpatch.log"
 
 # One build a architecture: its defconfig, and its own handoff object.
 for arch in x86_64 i386; do
@@ -77,8 +75,8 @@ for arch in x86_64 i386; do
 		make -C "$work/linux" O="$out" ARCH=$arch olddefconfig &&
 		grep -qx CONFIG_BOOTIMG=m "$out/.config"
 	} >"$work/config-$arch.log" 2>&1
-	result $? "$arch: CONFIG_BOOTIMG=m is offered and kept" \
-		"$work/config-$arch.log"
+	e2e_result "kernel-patch $arch: CONFIG_BOOTIMG=m is offered and kept" $? \
+		"" "$work/config-$arch.log"
 
 	start=$SECONDS
 	log=$work/build-$arch.log
@@ -97,7 +95,8 @@ for arch in x86_64 i386; do
 	# The driver calls what the hooks export, and finds nothing at run time.
 	[ $rc -ne 0 ] || ! nm "$out/drivers/misc/bootimg/bootimg.o" |
 		grep -E "register_kprobe|kallsyms" || rc=1
-	result $rc "$arch: drivers/misc/bootimg compiles without warnings ($((SECONDS - start)) s)" "$log"
+	e2e_result "kernel-patch $arch: drivers/misc/bootimg compiles without warnings" \
+		$rc "$((SECONDS - start)) s" "$log"
 done
 rm -rf "$work"
-finish
+e2e_finalize

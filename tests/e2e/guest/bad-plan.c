@@ -2,7 +2,7 @@
 /*
  * bad-plan: submit plans that break the kexec_segment rules to
  * /dev/bootimg and check that bootimg.ko refuses each with its errno.
- * Runs in the e2e guest (built static by tests/e2e/module).  Prints one
+ * Runs in the e2e guest (built static by tests/e2e/module.sh).  Prints one
  * line per plan; exits 1 if the driver accepted one or gave another error.
  */
 #include <errno.h>

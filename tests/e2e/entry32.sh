@@ -12,7 +12,7 @@
 #                  entry, booted from the amd64 one with --method=auto
 #                  and two initrds (the second kernel's busybox is i386)
 # The second kernel's report is checked as in boot-matrix.  Prints one
-# PASS:/FAIL: line a case and "N passed, N failed".
+# ok/not ok line a case (TAP, tests/e2e/lib.sh).
 #
 # Environment: as boot-matrix (BOOTIMG_STAGE, BOOTIMG_E2E_CACHE,
 # BOOTIMG_E2E_ONLY, BOOTIMG_E2E_WORK, BOOTIMG_E2E_TIMEOUT).
@@ -22,47 +22,35 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/entry32
-rm -rf "$work"
-e2e_prepare "$work/amd64" "$kernel" || exit 1
-if [[ amd64-to-686 =~ ${BOOTIMG_E2E_ONLY:-.} ]]; then
+e2e_init_x86_64 entry32
+work=$e2e_work
+e2e_images "$work/amd64" "$kernel"
+if e2e_selected amd64-to-686; then
 	sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
-	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" busybox-static || exit 1
-	i386=$("$e2e_top/scripts/fetch-kernel" 686 "$cache") || exit 1
+	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" busybox-static ||
+		e2e_bail "no i386 busybox (scripts/fetch-debs)"
+	e2e_kernel i386 686
 	BOOTIMG_E2E_STAGE2_BUSYBOX=$sysroot/bin/busybox \
-		e2e_prepare "$work/686" "$kernel" "$i386" || exit 1
+		e2e_images "$work/686" "$kernel" "$i386"
 fi
 
 # NAME IMAGES METHOD SMP INITRDS ENTRY
 cases=("entry32-kexec amd64 kexec 2 2 --entry=32"
 	"entry32-auto amd64 auto 1 1 --entry=32"
 	"amd64-to-686 686 auto 2 2")
-passed=0 failed=0
 for c in "${cases[@]}"; do
 	# shellcheck disable=SC2086
 	set -- $c
 	name=$1 images=$work/$2 method=$3 smp=$4 initrds=$5 entry=${6:-}
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$name" || continue
 	dir=$work/cases/$name
 	load="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio"
 	[ "$initrds" -lt 2 ] || load="$load --initrd=/stage2/b.cpio"
 	e2e_case "$dir" exec="bootimg --exec" \
 		run="$load $entry --method=$method --command-line=\"\$CMDLINE\" && bootimg -n $entry --load /stage2/vmlinuz | grep '(32-bit)'" \
-		cmdline="console=ttyS0 panic=-1 quiet bootimg.case=$name e2e=\"two words\" token=$RANDOM$RANDOM"
+		cmdline="$(e2e_cmdline "$name")"
 	e2e_boot "$images" "$dir" "$smp"
-	if why=$(e2e_check "$dir" "$images" "$smp" "$initrds"); then
-		echo "PASS: $name ($why)"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: $name: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-		failed=$((failed + 1))
-	fi
+	why=$(e2e_check "$dir" "$images" "$smp" "$initrds")
+	e2e_result "$name" $? "$why" "$dir/serial.log"
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

@@ -4,8 +4,8 @@
 # UEFI, boots a second kernel with bootimg's file and kexec methods.  The
 # second kernel must keep EFI with its runtime services (the efivars
 # device), the ACPI tables (DSDT) and the EFI framebuffer (efifb in
-# /proc/fb), besides the checks of boot-matrix.  Prints one PASS:/FAIL:
-# line a case and "N passed, N failed".
+# /proc/fb), besides the checks of boot-matrix.  Prints TAP: one ok/not
+# ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, required),
 # BOOTIMG_E2E_CACHE (downloads), BOOTIMG_E2E_ONLY (a regular expression),
@@ -17,16 +17,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-e2e_ovmf || { echo "FAIL: uefi: OVMF is not installed (package ovmf)"; exit 1; }
+e2e_init_x86_64 uefi
+e2e_ovmf || e2e_bail "OVMF is not installed (package ovmf)"
 export BOOTIMG_E2E_TIMEOUT=${BOOTIMG_E2E_TIMEOUT:-480}
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/uefi
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+work=$e2e_work
+e2e_images "$work" "$kernel"
 
 # What both kernels must report besides boot-matrix's checks: EFI, its
 # runtime services (the efivars operations need GetVariable), ACPI, efifb.
@@ -41,26 +36,19 @@ uefi_check() {	# uefi_check LOG
 	[[ $got == *"EFI VGA"* ]] || { echo "second kernel: /proc/fb is '$got', no efifb"; return 1; }
 }
 
-passed=0 failed=0
 for method in file kexec; do
 	name=uefi-$method
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$name" || continue
 	dir=$work/cases/$name
-	e2e_case "$dir" exec="bootimg --exec" \
-		run="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd=/stage2/b.cpio --command-line=\"\$CMDLINE\" --method=$method" \
-		cmdline="console=ttyS0 panic=-1 quiet bootimg.case=$name e2e=\"two words\" token=$RANDOM$RANDOM"
+	e2e_load_case "$dir" "$method" 2
 	start=$SECONDS more=
 	e2e_boot "$work" "$dir" 1 uefi vga
 	if why=$(e2e_check "$dir" "$work" 1 2) &&
 	   more=$(uefi_check "$dir/serial.log"); then
-		echo "PASS: $name ($why, EFI runtime, ACPI, efifb kept, $((SECONDS - start)) s)"
-		passed=$((passed + 1))
+		e2e_result "$name" 0 "$why, EFI runtime, ACPI, efifb kept, $((SECONDS - start)) s"
 	else
 		[ -n "$more" ] && why=$more
-		echo "FAIL: $name: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-		failed=$((failed + 1))
+		e2e_result "$name" 1 "$why" "$dir/serial.log"
 	fi
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

@@ -16,7 +16,7 @@
 #                         the i386 purgatory must report it and reset the
 #                         machine (see boot-matrix)
 # The second kernel reports its command line, initrds, memory and CPUs.
-# Prints one PASS:/FAIL: line a case and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree of an i386
 # build, required), BOOTIMG_I386_SYSROOT (the i386 libraries and busybox,
@@ -30,33 +30,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-i386 >/dev/null || { echo "no qemu-system-i386" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
-"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static zlib1g \
-	liblzma5 libzstd1 || exit 1
-
-export BOOTIMG_E2E_QEMU=qemu-system-i386
-export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
-export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
-kernel=$("$e2e_top/scripts/fetch-kernel" 686 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work-i386}/boot
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+e2e_init_i386 boot-i386
+e2e_kernel kernel 686
+work=$e2e_work
+e2e_images "$work" "$kernel"
 e2e_extract_vmlinux "$kernel" "$work/vmlinux" ||
-	{ echo "FAIL: cannot extract the vmlinux from $kernel"; exit 1; }
-
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-initrd_args() {
-	[ "$1" -ge 1 ] && printf ' --initrd=/stage2/a.cpio'
-	[ "$1" -ge 2 ] && printf ' --initrd=/stage2/b.cpio'
-}
+	e2e_bail "cannot extract the vmlinux from $kernel"
 
 # Checks in the guest, after `bootimg -v ... 2>&1 | tee /tmp/v`.
 expect='expect() { want=$1; shift; "$@"; rc=$?; [ $rc -eq $want ] && return 0; echo "BOOTIMG-STAGE1-FAIL $* exited $rc, not $want"; exit 1; }'
@@ -70,7 +49,7 @@ file_refused='bootimg --load /stage2/vmlinuz --method=file 2>/tmp/file.err; rc=$
 # i386_case NAME IMAGE ARGS [EXTRA-RUN]: stage IMAGE with ARGS, then exec.
 i386_case() {
 	e2e_case "$work/cases/$1" exec="bootimg --exec" \
-		cmdline="$(cmdline_for "$1")" run="$expect
+		cmdline="$(e2e_cmdline "$1")" run="$expect
 ${4:-}
 set -o pipefail
 bootimg -v --load /stage2/$2 $3 --command-line=\"\$CMDLINE\" 2>&1 | tee /tmp/v || exit 1
@@ -85,18 +64,19 @@ for method in kexec auto; do
 			extra=
 			[ "$name" = kexec-1initrd-smp1 ] && extra=$file_refused
 			i386_case "$name" vmlinuz \
-				"$(initrd_args "$initrds") --method=$method" "$extra"
+				"$(e2e_initrd_args "$initrds") --method=$method" "$extra"
 			cases+=("$name $smp $initrds")
 		done
 	done
 done
-i386_case elf-vmlinux vmlinux "$(initrd_args 2) --method=kexec"
+i386_case elf-vmlinux vmlinux "$(e2e_initrd_args 2) --method=kexec"
 mkdir -p "$work/cases/elf-vmlinux/root/stage2"
 cp "$work/vmlinux" "$work/cases/elf-vmlinux/root/stage2/"
 cases+=("elf-vmlinux 1 2")
-i386_case fast-boot vmlinuz "$(initrd_args 2) --fast-boot"
+i386_case fast-boot vmlinuz "$(e2e_initrd_args 2) --fast-boot"
 cases+=("fast-boot 2 2")
-e2e_reset_case "$work" "gcc -m32" "$(cmdline_for purgatory-reset)" || exit 1
+e2e_reset_case "$work" "gcc -m32" "$(e2e_cmdline purgatory-reset)" ||
+	e2e_bail "cannot build guest/corrupt-segment.c"
 cases+=("purgatory-reset 1 1")
 
 # Fast boot kept KASLR: the kernel runs where bootimg -v said it put it
@@ -121,33 +101,10 @@ run_one() {	# run_one NAME SMP INITRDS: boot, check, print the verdict
 				why="$why, $(check_kaslr "$dir")"
 			fi
 	fi
-	if [ $? -eq 0 ]; then
-		echo "PASS: i386 $1 ($why, $((SECONDS - start)) s)"
-	else
-		echo "FAIL: i386 $1: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-	fi
+	status=$?
+	[ $status -ne 0 ] || why="$why, $((SECONDS - start)) s"
+	e2e_result "i386 $1" $status "$why" "$dir/serial.log"
 }
 
-jobs=${BOOTIMG_E2E_JOBS:-2}
-for c in "${cases[@]}"; do
-	# shellcheck disable=SC2086
-	set -- $c
-	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
-	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
-	run_one "$@" >"$work/cases/$1/verdict" &
-done
-wait
-passed=0 failed=0
-for c in "${cases[@]}"; do
-	set -- $c
-	[ -f "$work/cases/$1/verdict" ] || continue
-	cat "$work/cases/$1/verdict"
-	if grep -q '^PASS' "$work/cases/$1/verdict"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_pool run_one "${cases[@]}"
+e2e_finalize

@@ -18,7 +18,7 @@
 #   i386-pae-smp2     686-pae (3-level page tables), two CPUs:
 #                     --method=module; bootimg --exec
 # The second kernel reports its command line, initrds, memory and CPUs.
-# Prints PASS:/FAIL: lines and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: as boot-i386 (BOOTIMG_STAGE of an i386 build,
 # BOOTIMG_I386_SYSROOT, BOOTIMG_E2E_CACHE, BOOTIMG_E2E_ONLY,
@@ -29,22 +29,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-i386 >/dev/null || { echo "no qemu-system-i386" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
-"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static zlib1g \
-	liblzma5 libzstd1 || exit 1
-
-export BOOTIMG_E2E_QEMU=qemu-system-i386
-export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox
-export BOOTIMG_E2E_LIBPATH=$sysroot/usr/lib/i386-linux-gnu:$sysroot/lib/i386-linux-gnu:/usr/lib32
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work-i386}/module
-rm -rf "$work"
-mkdir -p "$work"
+e2e_init_i386 module-i386
+work=$e2e_work
 gcc -m32 -static -O2 -Wall -Wextra -I"$e2e_top/kernel/uapi" \
-	-o "$work/bad-plan" "$here/bad-plan.c" || exit 1
+	-o "$work/bad-plan" "$e2e_guest/bad-plan.c" ||
+	e2e_bail "cannot build guest/bad-plan.c"
 
 # flavour FLAVOUR: the kernel's images in $work/FLAVOUR and bootimg.ko,
 # built in a copy of kernel/ against the matching headers, in
@@ -59,29 +48,19 @@ flavour() {
 		"$e2e_top"/kernel/uapi "$dir/kernel/"
 	if ! make -s -C "$kdir" M="$dir/kernel" ARCH=i386 CONFIG_BOOTIMG=m \
 		modules >"$dir/kbuild.log" 2>&1; then
-		echo "FAIL: bootimg.ko (i386) does not build against $kdir"
+		echo "# bootimg.ko (i386) does not build against $kdir"
 		tail -20 "$dir/kbuild.log" | sed 's/^/#   /'
 		return 1
 	fi
 	echo "# bootimg.ko built against $(basename "$kdir") ($(modinfo -F vermagic "$dir/kernel/bootimg.ko"))"
 }
 
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-# Common start of every case: kexec off, then the module.
-setup='expect() { want=$1; shift; "$@"; rc=$?; [ $rc -eq $want ] && return 0; echo "BOOTIMG-STAGE1-FAIL $* exited $rc, not $want"; exit 1; }
-echo 1 >/proc/sys/kernel/kexec_load_disabled
-insmod /case/bootimg.ko override_kexec_load_disabled=1 || exit 1
-[ -c /dev/bootimg ] || { echo "BOOTIMG-STAGE1-FAIL no /dev/bootimg"; exit 1; }
-load="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd=/stage2/b.cpio"'
-
-module_case() {	# module_case NAME RUN EXEC
-	e2e_case "$work/cases/$1" run="$setup
-$2" exec="$3" cmdline="$(cmdline_for "$1")"
-	cp "$work/bad-plan" "$work/cases/$1/root/case/"
+# module_case NAME RUN EXEC: RUN starts as guest/module-setup says (kexec
+# off, then the module).
+module_case() {
+	e2e_case "$work/cases/$1" run=". /case/module-setup
+$2" exec="$3" cmdline="$(e2e_cmdline "$1")"
+	cp "$work/bad-plan" "$e2e_guest/module-setup" "$work/cases/$1/root/case/"
 }
 
 module_case i386-module-smp1 '
@@ -102,26 +81,20 @@ expect 0 $load --command-line="$CMDLINE" --method=module' \
 	'bootimg --exec'
 
 cases=("i386-module-smp1 1 686" "i386-module-smp2 2 686" "i386-pae-smp2 2 686-pae")
-passed=0 failed=0
 for c in "${cases[@]}"; do
 	# shellcheck disable=SC2086
 	set -- $c
-	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$1" || continue
 	dir=$work/cases/$1
 	images=$work/$3
 	[ -f "$images/kernel/bootimg.ko" ] || flavour "$3" || {
-		failed=$((failed + 1)); continue; }
+		e2e_result "module $1" 1 "no $3 kernel, headers or bootimg.ko"
+		continue
+	}
 	cp "$images/kernel/bootimg.ko" "$dir/root/case/"
 	e2e_boot "$images" "$dir" "$2"
-	if why=$(e2e_check "$dir" "$images" "$2" 2); then
-		echo "PASS: module $1 ($why)"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: module $1: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-		failed=$((failed + 1))
-	fi
+	why=$(e2e_check "$dir" "$images" "$2" 2)
+	e2e_result "module $1" $? "$why" "$dir/serial.log"
 	grep -h 'BOOTIMG-STAGE1-KMSG\|bad-plan' "$dir/serial.log" | cut -d' ' -f2- | sed 's/^/#   /'
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

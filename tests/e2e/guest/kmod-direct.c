@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * kmod-direct: the calls to bootimg.ko that bootimg(8) never makes, for
- * the e2e guest (built static by tests/e2e/module):
+ * the e2e guest (built static by tests/e2e/module.sh):
  *   kmod-direct exec            BOOTIMG_IOC_EXEC as it is, even with
  *                               nothing staged; exits with its errno
  *   kmod-direct restart2 CMD    reboot(2) LINUX_REBOOT_CMD_RESTART2 with

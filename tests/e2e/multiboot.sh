@@ -1,15 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # multiboot: in qemu (TCG), Debian's kernel boots a multiboot kernel this
-# script builds (tests/e2e/multiboot-kernel) with two modules and a
+# script builds (tests/e2e/guest/multiboot-kernel) with two modules and a
 # command line.  The multiboot kernel prints what it was handed on the
 # serial port ("MB-" lines) and stops the machine; the script checks the
 # command line, each module's string and contents, the magic and the
 # boot loader's name.  Cases: the ELF form with --method=kexec and with
 # --method=auto (which also checks that --method=file refuses it, and
 # that --initrd is refused), and the flat binary with the header's
-# address fields.  Prints one PASS:/FAIL: line a case and
-# "N passed, N failed".
+# address fields.  Prints TAP: one ok/not ok line a case
+# (tests/e2e/lib.sh).
 #
 # Environment: as boot-matrix (BOOTIMG_STAGE, BOOTIMG_E2E_CACHE,
 # BOOTIMG_E2E_ONLY, BOOTIMG_E2E_WORK, BOOTIMG_E2E_TIMEOUT).
@@ -19,18 +19,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/multiboot
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+e2e_init_x86_64 multiboot
+work=$e2e_work
+e2e_images "$work" "$kernel"
 
 # The test kernel, as a 32-bit ELF and as a flat binary whose header
 # has the address fields (flags bit 16).
-src=$here/multiboot-kernel
+src=$e2e_guest/multiboot-kernel
 # shellcheck disable=SC2054	# the commas are the linker's
 cflags=(-m32 -ffreestanding -nostdlib -static -fno-pic -no-pie
 	-fno-stack-protector -fno-asynchronous-unwind-tables -O2
@@ -45,10 +40,8 @@ build_kernels() {
 		"${sources[@]}" &&
 	objcopy -O binary "$work/mb-flat.elf" "$work/mb-flat"
 }
-if ! build_kernels; then
-	echo "FAIL: cannot build the multiboot test kernel (gcc -m32: gcc-multilib)"
-	exit 1
-fi
+build_kernels ||
+	e2e_bail "cannot build the multiboot test kernel (gcc -m32: gcc-multilib)"
 
 token() { head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
@@ -78,7 +71,7 @@ for c in "elf-kexec mb-elf kexec" "elf-auto mb-elf auto" \
 	 "flat-kexec mb-flat kexec"; do
 	# shellcheck disable=SC2086
 	set -- $c
-	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$1" || continue
 	if [ "$1" = elf-auto ]; then
 		mb_case "$@" "$refusals"
 	else
@@ -116,18 +109,10 @@ mb_check() {
 	echo "$got, $(e2e_field "$log" "MB-MMAP ")"
 }
 
-passed=0 failed=0
 for name in "${cases[@]}"; do
 	dir=$work/cases/$name
 	e2e_boot "$work" "$dir" 1
-	if why=$(mb_check "$dir"); then
-		echo "PASS: $name ($why)"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: $name: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-		failed=$((failed + 1))
-	fi
+	why=$(mb_check "$dir")
+	e2e_result "$name" $? "$why" "$dir/serial.log"
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

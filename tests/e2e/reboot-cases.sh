@@ -28,7 +28,7 @@
 # hook-fails-sysvinit and hook-fails-systemd install a pre-exec hook that
 # prints the staged kernel and fails: the kexec must be abandoned and the
 # machine reboot through the firmware, with no second kernel.
-# Prints one PASS:/FAIL: line a case and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree with
 # --sysconfdir=/etc, required), BOOTIMG_E2E_CACHE, BOOTIMG_E2E_ONLY.
@@ -38,17 +38,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-for f in usr/sbin/bootimg usr/sbin/bootimg-reboot etc/init.d/bootimg-load \
-	etc/init.d/bootimg-exec etc/default/bootimg; do
-	[ -e "$BOOTIMG_STAGE/$f" ] || { echo "no $f in $BOOTIMG_STAGE" >&2; exit 77; }
-done
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/reboot-cases
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+e2e_init_x86_64 reboot-cases usr/sbin/bootimg-reboot etc/init.d/bootimg-load \
+	etc/init.d/bootimg-exec etc/default/bootimg
+work=$e2e_work
+e2e_images "$work" "$kernel"
 
 # The files every case adds to the first kernel's initramfs.
 add_reboot_files() {	# add_reboot_files ROOT
@@ -96,21 +89,7 @@ EOS
 	chmod +x "$root/sbin/reboot" "$root/usr/bin/systemctl"
 }
 
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
 explicit='bootimg-reboot -v --kernel=/boot/vmlinuz-e2e --initrd=/boot/a.cpio --initrd=/boot/b.cpio --command-line="$CMDLINE"'
-
-passed=0 failed=0
-verdict() {	# verdict NAME OK WHY
-	if [ "$2" = 0 ]; then
-		echo "PASS: $1 ($3)"; passed=$((passed + 1))
-	else
-		echo "FAIL: $1: $3"; failed=$((failed + 1))
-		tail -n 25 "$work/cases/$1/serial.log" | sed 's/^/#   /'
-	fi
-}
 
 # grub_config ROOT CMDLINE: mkbootcmd and a /boot/grub/grub.cfg whose
 # default is an entry that cannot boot; the entry "e2e-chosen" can.
@@ -165,8 +144,8 @@ EOS
 
 run_case() {	# run_case NAME KIND RUN EXEC [CMDLINE [SETUP]]
 	local name=$1 kind=$2 dir=$work/cases/$1 log why rc start
-	local cmdline=${5:-$(cmdline_for "$1")}
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || return 0
+	local cmdline=${5:-$(e2e_cmdline "$1")}
+	e2e_selected "$name" || return 0
 	e2e_case "$dir" run="$3" exec="$4" cmdline="$cmdline"
 	add_reboot_files "$dir/root"
 	[ -z "${6:-}" ] || "$6" "$dir/root" "$cmdline"
@@ -213,7 +192,7 @@ run_case() {	# run_case NAME KIND RUN EXEC [CMDLINE [SETUP]]
 		fi
 		;;
 	esac
-	verdict "$name" "$rc" "$why, $((SECONDS - start)) s"
+	e2e_result "$name" "$rc" "$why, $((SECONDS - start)) s" "$dir/serial.log"
 }
 
 run_case reboot-sysvinit boots true "$explicit"
@@ -240,5 +219,4 @@ run_case reboot-fallback falls-back \
 	'bootimg --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line="$CMDLINE"' \
 	'bootimg-reboot --kernel=/boot/missing'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

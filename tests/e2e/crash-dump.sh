@@ -5,8 +5,8 @@
 # and stages it again, writes a marker to /dev/kmsg and crashes the
 # kernel with sysrq-c.  The panic kernel must come up, find /proc/vmcore
 # with an NT_PRSTATUS note per CPU and the VMCOREINFO note, and the
-# marker in the dumped memory.  Prints one PASS:/FAIL: line a case and
-# "N passed, N failed".
+# marker in the dumped memory.  Prints TAP: one ok/not ok line a case
+# (tests/e2e/lib.sh).
 #
 # Environment: as tests/e2e/boot-matrix (BOOTIMG_STAGE, BOOTIMG_E2E_CACHE,
 # BOOTIMG_E2E_JOBS, BOOTIMG_E2E_ONLY, BOOTIMG_E2E_TIMEOUT).
@@ -16,15 +16,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/crash
-rm -rf "$work"
-e2e_prepare "$work/$(basename "$kernel")" "$kernel" || exit 1
-work=$work/$(basename "$kernel")
+e2e_init_x86_64 crash-dump
+work=$e2e_work/$(basename "$kernel")
+e2e_images "$work" "$kernel"
 smp=2
 
 crash_case() {	# crash_case NAME METHOD
@@ -83,33 +77,12 @@ cases=(crash-file crash-kexec)
 run_one() {	# run_one NAME
 	local dir=$work/cases/$1 why
 	e2e_boot "$work" "$dir" "$smp" bios none "crashkernel=256M"
-	if why=$(crash_check "$dir"); then
-		echo "PASS: $1 ($why)"
-	else
-		echo "FAIL: $1: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-	fi
+	why=$(crash_check "$dir")
+	e2e_result "$1" $? "$why" "$dir/serial.log"
 }
 
 for c in "${cases[@]}"; do
 	crash_case "$c" "${c#crash-}"
 done
-jobs=${BOOTIMG_E2E_JOBS:-2}
-for c in "${cases[@]}"; do
-	[[ $c =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
-	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
-	run_one "$c" >"$work/cases/$c/verdict" &
-done
-wait
-passed=0 failed=0
-for c in "${cases[@]}"; do
-	[ -f "$work/cases/$c/verdict" ] || continue
-	cat "$work/cases/$c/verdict"
-	if grep -q '^PASS' "$work/cases/$c/verdict"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_pool run_one "${cases[@]}"
+e2e_finalize

@@ -5,10 +5,10 @@
 # where bad input must leave the staged kernel in place, and a file added
 # with --initrd-file.  The second kernel reports its command line, initrd
 # checksums, memory and CPUs.
-# Prints one PASS:/FAIL: line a case and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # purgatory-reset stages a kernel whose first segment reaches kexec_load
-# damaged (tests/e2e/corrupt-segment.c, preloaded): purgatory must say
+# damaged (tests/e2e/guest/corrupt-segment.c, preloaded): purgatory must say
 # so on the serial port and reset the machine, so that qemu (-no-reboot)
 # exits by itself long before the timeout, and no second kernel runs.
 #
@@ -32,40 +32,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}
-rm -rf "$work"
-e2e_prepare "$work/$(basename "$kernel")" "$kernel" || exit 1
-work=$work/$(basename "$kernel")
-
-# The command lines carry a space inside quotes and a unique token.
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-initrd_args() {
-	[ "$1" -ge 1 ] && printf ' --initrd=/stage2/a.cpio'
-	[ "$1" -ge 2 ] && printf ' --initrd=/stage2/b.cpio'
-}
-
-# A normal case: stage with METHOD, then bootimg --exec.
-load_case() {	# load_case NAME METHOD INITRDS
-	e2e_case "$work/cases/$1" \
-		run="bootimg -v --load /stage2/vmlinuz$(initrd_args "$3") --command-line=\"\$CMDLINE\" --method=$2" \
-		exec="bootimg --exec" cmdline="$(cmdline_for "$1")"
-}
+e2e_init_x86_64 boot-matrix
+work=$e2e_work/$(basename "$kernel")
+e2e_images "$work" "$kernel"
 
 # --initrd-file: a random key put into the second kernel's initramfs,
 # whose checksum and mode its init reports; the command line has a word
 # to --remove on the way.
 initrd_file_case() {	# initrd_file_case NAME METHOD
 	e2e_case "$work/cases/$1" exec="bootimg --exec" \
-		cmdline="$(cmdline_for "$1")" \
+		cmdline="$(e2e_cmdline "$1")" \
 		run="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd-file=/case/key:/etc/bootimg-e2e/key --command-line=\"\$CMDLINE bootimg.junk=1\" --remove=bootimg.junk --method=$2"
 	head -c 65536 /dev/urandom >"$work/cases/$1/root/case/key"
 	chmod 644 "$work/cases/$1/root/case/key"
@@ -86,7 +62,7 @@ check_initrd_file() {	# check_initrd_file DIR WORK
 # leave the first kernel staged; then a disabled kexec (EPERM) too.
 keep_case() {	# keep_case NAME METHOD
 	e2e_case "$work/cases/$1" exec="bootimg --exec" \
-		cmdline="$(cmdline_for "$1")" run="$(cat <<EOS
+		cmdline="$(e2e_cmdline "$1")" run="$(cat <<EOS
 expect() { want=\$1; shift; "\$@"; rc=\$?; [ \$rc -eq \$want ] && return 0; echo "BOOTIMG-STAGE1-FAIL \$* exited \$rc, not \$want"; exit 1; }
 bootimg --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line="\$CMDLINE" --method=$2 || exit 1
 head -c 100000 /stage2/vmlinuz >/tmp/truncated
@@ -110,7 +86,7 @@ for method in file kexec auto; do
 	for initrds in 1 2; do
 		for smp in 1 2; do
 			name=$method-${initrds}initrd-smp$smp
-			load_case "$name" "$method" "$initrds"
+			e2e_load_case "$work/cases/$name" "$method" "$initrds"
 			cases+=("$name $smp $initrds")
 		done
 	done
@@ -125,7 +101,7 @@ done
 check_case() {
 	local dir=$work/cases/$1
 	e2e_case "$dir" exec="echo BOOTIMG-CHECK-PASS; poweroff -f" \
-		cmdline="$(cmdline_for "$1")" run="$(cat <<'EOS'
+		cmdline="$(e2e_cmdline "$1")" run="$(cat <<'EOS'
 mount -t securityfs securityfs /sys/kernel/security
 args="--load /stage2/vmlinuz --initrd=/stage2/a.cpio"
 bootimg --check $args >/tmp/check.txt; rc=$?
@@ -157,10 +133,11 @@ check_case check-lockdown
 cases+=("check-lockdown 1 1 lockdown=integrity")
 
 e2e_case "$work/cases/breadcrumb" exec="bootimg --exec" \
-	cmdline="$(cmdline_for breadcrumb)" \
+	cmdline="$(e2e_cmdline breadcrumb)" \
 	run="bootimg --debug --load /stage2/vmlinuz --initrd=/stage2/a.cpio --command-line=\"\$CMDLINE\""
 cases+=("breadcrumb 1 1")
-e2e_reset_case "$work" gcc "$(cmdline_for purgatory-reset)" || exit 1
+e2e_reset_case "$work" gcc "$(e2e_cmdline purgatory-reset)" ||
+	e2e_bail "cannot build guest/corrupt-segment.c"
 cases+=("purgatory-reset 1 1")
 
 check_verdict() {	# check_verdict DIR: check-lockdown's in-guest checks passed?
@@ -194,33 +171,8 @@ run_one() {	# run_one NAME SMP INITRDS [APPEND]: boot, check, print the verdict
 	else
 		why=$(e2e_check "$dir" "$work" "$2" "$3")
 	fi
-	if [ $? -eq 0 ]; then
-		echo "PASS: $1 ($why)"
-	else
-		echo "FAIL: $1: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-	fi
+	e2e_result "$1" $? "$why" "$dir/serial.log"
 }
 
-jobs=${BOOTIMG_E2E_JOBS:-2}
-for c in "${cases[@]}"; do
-	# shellcheck disable=SC2086
-	set -- $c
-	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
-	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
-	run_one "$@" >"$work/cases/$1/verdict" &
-done
-wait
-passed=0 failed=0
-for c in "${cases[@]}"; do
-	set -- $c
-	[ -f "$work/cases/$1/verdict" ] || continue
-	cat "$work/cases/$1/verdict"
-	if grep -q '^PASS' "$work/cases/$1/verdict"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_pool run_one "${cases[@]}"
+e2e_finalize

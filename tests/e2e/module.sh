@@ -28,7 +28,7 @@
 #                  6), the staged kernel stays; a reboot(2) with a
 #                  restart command (RESTART2 "bootloader") does not hand
 #                  off
-# Prints PASS:/FAIL: lines and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: as boot-matrix (BOOTIMG_STAGE, BOOTIMG_E2E_CACHE,
 # BOOTIMG_E2E_ONLY, BOOTIMG_E2E_TIMEOUT); BOOTIMG_DEBIAN_SUITE=trixie
@@ -39,14 +39,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-kdir=$("$e2e_top/scripts/fetch-headers" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/module${BOOTIMG_DEBIAN_SUITE:+-$BOOTIMG_DEBIAN_SUITE}
-rm -rf "$work"
+e2e_init_x86_64 "module${BOOTIMG_DEBIAN_SUITE:+-$BOOTIMG_DEBIAN_SUITE}"
+kdir=$("$e2e_top/scripts/fetch-headers" amd64 "$cache") ||
+	e2e_bail "no kernel headers (scripts/fetch-headers)"
+work=$e2e_work
 mkdir -p "$work/kernel"
 
 # The module, built in a copy of kernel/ against the matching headers.
@@ -54,37 +50,27 @@ cp -r "$e2e_top"/kernel/Kbuild "$e2e_top"/kernel/*.[chS] \
 	"$e2e_top"/kernel/uapi "$work/kernel/"
 if ! make -s -C "$kdir" M="$work/kernel" CONFIG_BOOTIMG=m modules \
 	>"$work/kbuild.log" 2>&1; then
-	echo "FAIL: bootimg.ko does not build against $kdir"
+	e2e_result "bootimg.ko builds" 1 "not against $kdir"
 	tail -20 "$work/kbuild.log" | sed 's/^/#   /'
-	echo "0 passed, 1 failed"
-	exit 1
+	e2e_finalize
 fi
 echo "# bootimg.ko built against $(basename "$kdir") ($(modinfo -F vermagic "$work/kernel/bootimg.ko"))"
 for prog in bad-plan kmod-direct; do
 	gcc -static -O2 -Wall -Wextra -I"$e2e_top/kernel/uapi" \
-		-o "$work/$prog" "$here/$prog.c" || exit 1
+		-o "$work/$prog" "$e2e_guest/$prog.c" ||
+		e2e_bail "cannot build guest/$prog.c"
 done
 
-e2e_prepare "$work/$(basename "$kernel")" "$kernel" || exit 1
+e2e_images "$work/$(basename "$kernel")" "$kernel"
 images=$work/$(basename "$kernel")
 
-cmdline_for() {
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-}
-
-# Common start of every case: kexec off, then the module.
-setup='expect() { want=$1; shift; "$@"; rc=$?; [ $rc -eq $want ] && return 0; echo "BOOTIMG-STAGE1-FAIL $* exited $rc, not $want"; exit 1; }
-echo 1 >/proc/sys/kernel/kexec_load_disabled
-insmod /case/bootimg.ko override_kexec_load_disabled=1 || exit 1
-[ -c /dev/bootimg ] || { echo "BOOTIMG-STAGE1-FAIL no /dev/bootimg"; exit 1; }
-load="bootimg -v --load /stage2/vmlinuz --initrd=/stage2/a.cpio --initrd=/stage2/b.cpio"'
-
-module_case() {	# module_case NAME RUN EXEC
-	e2e_case "$work/cases/$1" run="$setup
-$2" exec="$3" cmdline="$(cmdline_for "$1")"
+# module_case NAME RUN EXEC: RUN starts as guest/module-setup says (kexec
+# off, then the module).
+module_case() {
+	e2e_case "$work/cases/$1" run=". /case/module-setup
+$2" exec="$3" cmdline="$(e2e_cmdline "$1")"
 	cp "$work/kernel/bootimg.ko" "$work/bad-plan" "$work/kmod-direct" \
-		"$work/cases/$1/root/case/"
+		"$e2e_guest/module-setup" "$work/cases/$1/root/case/"
 }
 
 # firmware_reboot DIR SECONDS [TEXT]: the case got to its reboot and the
@@ -167,11 +153,10 @@ cases=("module-smp1 1 - handoff" "module-smp2 2 - handoff"
 # What a firmware case's console must show besides the reboot.
 declare -A firmware_text=(
 	[policy]="bootimg: a restart with a command: the firmware restarts")
-passed=0 failed=0
 for c in "${cases[@]}"; do
 	# shellcheck disable=SC2086
 	set -- $c
-	[[ $1 =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$1" || continue
 	dir=$work/cases/$1
 	cpu=$3
 	[ "$cpu" = - ] && cpu=
@@ -182,15 +167,7 @@ for c in "${cases[@]}"; do
 	else
 		why=$(e2e_check "$dir" "$images" "$2" 2)
 	fi
-	if [ $? -eq 0 ]; then
-		echo "PASS: module $1 ($why)"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: module $1: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-		failed=$((failed + 1))
-	fi
+	e2e_result "module $1" $? "$why" "$dir/serial.log"
 	grep -h 'BOOTIMG-STAGE1-KMSG\|bad-plan' "$dir/serial.log" | cut -d' ' -f2- | sed 's/^/#   /'
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

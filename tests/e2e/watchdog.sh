@@ -5,7 +5,7 @@
 # that a watchdog reset boots the VM again through the firmware into its
 # default: the same first kernel and initramfs (qemu -kernel).  A 4 MiB
 # virtio disk keeps /var/lib/bootimg across resets.  The guest's side is
-# tests/e2e/init-watchdog; systemctl is a stand-in, as in reboot-cases:
+# tests/e2e/guest/init-watchdog; systemctl is a stand-in, as in reboot-cases:
 # `systemctl kexec` saves the state and runs bootimg --exec, `systemctl
 # reboot` saves it and resets.  The modules (watchdog core, i6300esb,
 # virtio disk) come from the first kernel's Debian package.
@@ -21,7 +21,7 @@
 #   no-watchdog     no watchdog device: a warning, the kexec goes on.
 #   stop-on-reboot  the watchdog core without stop_on_reboot=0: a warning
 #                   that the kexec stops the watchdog.
-# Prints one PASS:/FAIL: line a case and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, required),
 # BOOTIMG_E2E_CACHE, BOOTIMG_E2E_ONLY, BOOTIMG_E2E_WATCHDOG (the timeout,
@@ -35,17 +35,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/debian-apt.sh
 . "$e2e_top/scripts/debian-apt.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-for f in usr/sbin/bootimg usr/sbin/bootimg-reboot; do
-	[ -e "$BOOTIMG_STAGE/$f" ] || { echo "no $f in $BOOTIMG_STAGE" >&2; exit 77; }
-done
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
+e2e_init_x86_64 watchdog usr/sbin/bootimg-reboot
 timeout=${BOOTIMG_E2E_WATCHDOG:-60}
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/watchdog
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+work=$e2e_work
+e2e_images "$work" "$kernel"
 
 # The modules, from the kernel's package (fetch-kernel keeps no modules).
 modules=watchdog.ko\ i6300esb.ko\ virtio.ko\ virtio_ring.ko\ virtio_pci.ko
@@ -54,11 +47,13 @@ package=$(basename "$(dirname "$(dirname "$kernel")")")
 moddir=$cache/$package-watchdog-modules
 if [ ! -f "$moddir/virtio_blk.ko" ]; then
 	debian_apt_init "$cache" amd64
-	deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") || exit 1
+	deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") ||
+		e2e_bail "no $package package"
 	rm -rf "$moddir.new"
 	mkdir -p "$moddir.new"
 	dpkg-deb --fsys-tarfile "$deb" |
-		tar -x -C "$moddir.new" --wildcards $(printf '*/%s ' $modules) || exit 1
+		tar -x -C "$moddir.new" --wildcards $(printf '*/%s ' $modules) ||
+		e2e_bail "no watchdog modules in $deb"
 	find "$moddir.new" -name '*.ko' -exec mv {} "$moddir.new" \;
 	rm -rf "$moddir"
 	mv "$moddir.new" "$moddir"
@@ -73,7 +68,7 @@ add_guest_files() {
 	echo "$2" >"$root/case/name"
 	echo "$timeout" >"$root/case/timeout"
 	echo "$3" >"$root/case/watchdog-options"
-	cp "$e2e_dir/init-watchdog" "$root/bin/"
+	cp "$e2e_guest/init-watchdog" "$root/bin/"
 	for m in $modules; do cp "$moddir/$m" "$root/lib/modules/"; done
 	cp "$BOOTIMG_STAGE/usr/sbin/bootimg-reboot" "$root/usr/sbin/"
 	e2e_copy_libs "$root" "$BOOTIMG_STAGE/usr/sbin/bootimg-reboot"
@@ -105,16 +100,6 @@ guard_cpio() {
 	ln -s bin/init-watchdog "$root/init"
 	e2e_cpio "$root" "$1/guard.cpio"
 	rm -rf "$root"
-}
-
-passed=0 failed=0
-verdict() {	# verdict NAME OK WHY
-	if [ "$2" = 0 ]; then
-		echo "PASS: $1 ($3)"; passed=$((passed + 1))
-	else
-		echo "FAIL: $1: $3"; failed=$((failed + 1))
-		tail -n 30 "$work/cases/$1/serial.log" | sed 's/^/#   /'
-	fi
 }
 
 has() { grep -qF -- "$1" "$2"; }
@@ -194,7 +179,7 @@ check_stop_on_reboot() {
 
 run_case() {	# run_case NAME DEVICE WATCHDOG-OPTIONS CHECK
 	local name=$1 dir=$work/cases/$1 why rc start
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || return 0
+	e2e_selected "$name" || return 0
 	e2e_case "$dir" run=". /bin/init-watchdog" exec="true" cmdline="unused"
 	add_guest_files "$dir/root" "$name" "$3"
 	mkdir -p "$dir/root/stage2"
@@ -210,7 +195,7 @@ run_case() {	# run_case NAME DEVICE WATCHDOG-OPTIONS CHECK
 	if has BOOTIMG-WD-FAIL "$dir/serial.log"; then
 		why="$(e2e_field "$dir/serial.log" "BOOTIMG-WD-FAIL ")"; rc=1
 	fi
-	verdict "$name" "$rc" "$why, $((SECONDS - start)) s"
+	e2e_result "$name" "$rc" "$why, $((SECONDS - start)) s" "$dir/serial.log"
 }
 
 run_case hang i6300esb stop_on_reboot=0 check_hang
@@ -218,5 +203,4 @@ run_case success i6300esb stop_on_reboot=0 check_success
 run_case no-watchdog none stop_on_reboot=0 check_no_watchdog
 run_case stop-on-reboot i6300esb "" check_stop_on_reboot
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

@@ -6,7 +6,7 @@
 # through mkbootcmd's command for it), and the bzImage with --fast-boot
 # (three times: KASLR kept, and off with nokaslr).
 # The second kernel's report is checked as in boot-matrix.  Prints one
-# PASS:/FAIL: line a case and "N passed, N failed".
+# ok/not ok line a case (TAP, tests/e2e/lib.sh).
 #
 # Environment: as boot-matrix (BOOTIMG_STAGE, BOOTIMG_E2E_CACHE,
 # BOOTIMG_E2E_ONLY, BOOTIMG_E2E_WORK, BOOTIMG_E2E_TIMEOUT).
@@ -16,18 +16,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/bootimg" ] || { echo "no bootimg in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/formats
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+e2e_init_x86_64 formats
+work=$e2e_work
+e2e_images "$work" "$kernel"
 
 cmdline_for() {	# a case named *-nokaslr gets nokaslr
-	printf 'console=ttyS0 panic=-1 quiet bootimg.case=%s e2e="two words" token=%s' \
-		"$1" "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+	e2e_cmdline "$1"
 	[[ $1 != *-nokaslr ]] || printf ' nokaslr'
 }
 
@@ -41,24 +35,23 @@ image_case() {	# image_case NAME FILE IMAGE ARGS
 }
 
 cases=()
-if [[ gzip-bzimage =~ ${BOOTIMG_E2E_ONLY:-.} ]]; then
+if e2e_selected gzip-bzimage; then
 	gzip -1 -c "$kernel" >"$work/vmlinuz.gz"
 	image_case gzip-bzimage "$work/vmlinuz.gz" vmlinuz.gz \
 		"--initrd=/stage2/a.cpio --method=file"
 	cases+=("gzip-bzimage 1 1")
 fi
 
-if [[ elf-kexec =~ ${BOOTIMG_E2E_ONLY:-.} ||
-      xz-vmlinux =~ ${BOOTIMG_E2E_ONLY:-.} ]]; then
+if e2e_selected elf-kexec || e2e_selected xz-vmlinux; then
 	e2e_extract_vmlinux "$kernel" "$work/vmlinux" ||
-		{ echo "FAIL: cannot extract the vmlinux from $kernel"; exit 1; }
+		e2e_bail "cannot extract the vmlinux from $kernel"
 fi
-if [[ elf-kexec =~ ${BOOTIMG_E2E_ONLY:-.} ]]; then
+if e2e_selected elf-kexec; then
 	image_case elf-kexec "$work/vmlinux" vmlinux \
 		"--initrd=/stage2/a.cpio --initrd=/stage2/b.cpio --method=kexec"
 	cases+=("elf-kexec 2 2")
 fi
-if [[ xz-vmlinux =~ ${BOOTIMG_E2E_ONLY:-.} ]]; then
+if e2e_selected xz-vmlinux; then
 	xz -1 -T1 -c "$work/vmlinux" >"$work/vmlinux.xz"
 	image_case xz-vmlinux "$work/vmlinux.xz" vmlinux.xz \
 		"--initrd=/stage2/a.cpio --method=kexec"
@@ -69,13 +62,13 @@ fi
 # entered directly (method auto, which then uses kexec_load), two initrds
 # and two CPUs; again with one of each, and with nokaslr.  Then the
 # KASLR check below compares the second kernels' _text.
-if [[ fast-boot =~ ${BOOTIMG_E2E_ONLY:-.} ]]; then
+if e2e_selected fast-boot; then
 	image_case fast-boot "$kernel" vmlinuz \
 		"--initrd=/stage2/a.cpio --initrd=/stage2/b.cpio --fast-boot"
 	cases+=("fast-boot 2 2")
 fi
 for name in fast-boot-again fast-boot-nokaslr; do
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$name" || continue
 	image_case $name "$kernel" vmlinuz "--initrd=/stage2/a.cpio --fast-boot"
 	cases+=("$name 1 1")
 done
@@ -98,9 +91,9 @@ make_uki() {	# make_uki CMDLINE-FILE OUT
 }
 for method in kexec file; do
 	name=uki-$method
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$name" || continue
 	if [ ! -f "$stub" ]; then
-		echo "FAIL: $name: no $stub (systemd-boot-efi)"
+		e2e_result "$name" 1 "no $stub (systemd-boot-efi)"
 		continue
 	fi
 	dir=$work/cases/$name
@@ -130,12 +123,8 @@ done
 run_one() {	# run_one NAME SMP INITRDS: boot, check, print the verdict
 	local dir=$work/cases/$1 why
 	e2e_boot "$work" "$dir" "$2"
-	if why=$(e2e_check "$dir" "$work" "$2" "$3"); then
-		echo "PASS: $1 ($why)"
-	else
-		echo "FAIL: $1: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-	fi
+	why=$(e2e_check "$dir" "$work" "$2" "$3")
+	e2e_result "$1" $? "$why" "$dir/serial.log"
 }
 
 # KASLR kept: each randomised kernel runs where bootimg -v said (its
@@ -157,25 +146,12 @@ check_kaslr() {
 	echo "_text, physical: ${a% *}; ${b% *}; with nokaslr ${n% *}"
 }
 
-passed=0 failed=0
 for c in "${cases[@]}"; do
 	# shellcheck disable=SC2086
-	set -- $c
-	verdict=$(run_one "$@")
-	echo "$verdict"
-	case $verdict in
-	PASS:*) passed=$((passed + 1)) ;;
-	*) failed=$((failed + 1)) ;;
-	esac
+	run_one $c
 done
-if [[ fast-boot-kaslr =~ ${BOOTIMG_E2E_ONLY:-.} ]]; then
-	if why=$(check_kaslr); then
-		echo "PASS: fast-boot-kaslr ($why)"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: fast-boot-kaslr: $why"
-		failed=$((failed + 1))
-	fi
+if e2e_selected fast-boot-kaslr; then
+	why=$(check_kaslr)
+	e2e_result fast-boot-kaslr $? "$why"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize

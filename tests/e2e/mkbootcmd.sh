@@ -11,7 +11,7 @@
 #                   the other entries name kernels that do not exist
 #   mkbootcmd-bls   Boot Loader Specification entries: the default is the
 #                   one loader.conf's glob names, not the first in order
-# Prints one PASS:/FAIL: line a case and "N passed, N failed".
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, required),
 # BOOTIMG_E2E_CACHE (downloads), BOOTIMG_E2E_ONLY (a regular expression).
@@ -21,15 +21,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
 
-: "${BOOTIMG_STAGE:?set BOOTIMG_STAGE to a make install DESTDIR tree}"
-[ -x "$BOOTIMG_STAGE/usr/sbin/mkbootcmd" ] || { echo "no mkbootcmd in $BOOTIMG_STAGE" >&2; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || { echo "no qemu" >&2; exit 77; }
-cache=${BOOTIMG_E2E_CACHE:-$e2e_top/tests/e2e/cache}
-kernel=$("$e2e_top/scripts/fetch-kernel" amd64 "$cache") || exit 1
-work=${BOOTIMG_E2E_WORK:-$e2e_top/tests/e2e/work}/mkbootcmd
+e2e_init_x86_64 mkbootcmd usr/sbin/mkbootcmd
+work=$e2e_work
 corpus=$e2e_top/tests/bootcfg
-rm -rf "$work"
-e2e_prepare "$work" "$kernel" || exit 1
+e2e_images "$work" "$kernel"
 
 # add_mkbootcmd ROOT: mkbootcmd and its library in a case's file system
 add_mkbootcmd() {
@@ -61,9 +56,8 @@ bls_case() {	# bls_case ROOT CMDLINE
 		"$2" >"$1/boot/loader/entries/test-1.0.conf"
 }
 
-passed=0 failed=0
 for name in mkbootcmd-grub mkbootcmd-bls; do
-	[[ $name =~ ${BOOTIMG_E2E_ONLY:-.} ]] || continue
+	e2e_selected "$name" || continue
 	dir=$work/cases/$name
 	cmdline="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
 	e2e_case "$dir" exec="bootimg --exec" cmdline="$cmdline" \
@@ -71,14 +65,7 @@ for name in mkbootcmd-grub mkbootcmd-bls; do
 	add_mkbootcmd "$dir/root"
 	"${name#mkbootcmd-}_case" "$dir/root" "$cmdline"
 	e2e_boot "$work" "$dir" 1
-	if why=$(e2e_check "$dir" "$work" 1 2); then
-		echo "PASS: $name ($why)"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: $name: $why"
-		tail -n 25 "$dir/serial.log" | sed 's/^/#   /'
-		failed=$((failed + 1))
-	fi
+	why=$(e2e_check "$dir" "$work" 1 2)
+	e2e_result "$name" $? "$why" "$dir/serial.log"
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+e2e_finalize
