@@ -99,11 +99,10 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 			 const char *name, const struct bootcfg_options *options,
 			 struct bootcfg **cfg, struct bootcfg_error *error)
 {
-	const char *root = options && options->root ? options->root : "";
+	struct bootcfg_options o;
 	struct bootcfg_error unasked;
 	struct bc_parse p = {
 		.error = error ? error : &unasked, .files = options != NULL,
-		.root = strcmp(root, "/") ? root : "",
 		.path = name ? name : "(buffer)",
 	};
 	const struct bc_format *f;
@@ -112,13 +111,17 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 
 	*cfg = NULL;
 	*p.error = (struct bootcfg_error){ .line = 0 };
+	err = bc_options_in(options, &o, p.error);
+	if (err)
+		return err;
+	p.root = o.root && strcmp(o.root, "/") ? o.root : "";
 	if (!buf && len)
 		return -EINVAL;
 	text = bc_strndup(buf ? buf : "", len);	/* NUL-terminated */
 	if (!text)
 		return -ENOMEM;
-	if (options && options->boot_dir)
-		p.boot_dir = options->boot_dir;
+	if (o.boot_dir)
+		p.boot_dir = o.boot_dir;
 	else
 		p.boot_dir = boot_dir = bc_join(*p.root ? p.root : "/", "boot");
 	err = p.boot_dir ? pick_format(&p, format, text, len, &f) : -ENOMEM;
@@ -287,5 +290,10 @@ out:
 int bootcfg_load(const struct bootcfg_options *options,
 		 struct bootcfg **cfg, struct bootcfg_error *error)
 {
-	return bc_load(options, NULL, cfg, error, NULL);
+	struct bootcfg_options o;
+	struct bootcfg_error unasked;
+	int err = bc_options_in(options, &o, error ? error : &unasked);
+
+	*cfg = NULL;
+	return err ? err : bc_load(&o, NULL, cfg, error, NULL);
 }

@@ -127,6 +127,14 @@ extern const struct bc_format bc_format_grub, bc_format_bls,
 	bc_format_syslinux, bc_format_lilo;
 
 /*
+ * The caller's GIVEN options as this library's struct in *O (all zero
+ * when GIVEN is NULL).  0, or -EINVAL or -E2BIG for a size the library
+ * cannot take, explained in ERROR.
+ */
+int bc_options_in(const struct bootcfg_options *given,
+		  struct bootcfg_options *o, struct bootcfg_error *error);
+
+/*
  * bootcfg_load() reading TABLE instead of the host's files when it is not
  * NULL (the fuzzers); what the parse spent in *SPENT when not NULL.
  */

@@ -14,17 +14,19 @@
 int bc_host_parse(struct bc_parse *p, const struct bootcfg_options *options,
 		  struct bootcfg_error *error, char **boot_dir)
 {
-	const char *root = options && options->root ? options->root : "";
+	struct bootcfg_options o;
+	int err;
 
-	*p = (struct bc_parse){
-		.error = error, .files = 1,
-		.root = strcmp(root, "/") ? root : "",
-	};
+	*p = (struct bc_parse){ .error = error, .files = 1 };
 	*boot_dir = NULL;
 	if (error)
 		*error = (struct bootcfg_error){ .line = 0 };
-	if (options && options->boot_dir)
-		p->boot_dir = options->boot_dir;
+	err = bc_options_in(options, &o, error);
+	if (err)
+		return err;
+	p->root = o.root && strcmp(o.root, "/") ? o.root : "";
+	if (o.boot_dir)
+		p->boot_dir = o.boot_dir;
 	else
 		p->boot_dir = *boot_dir = bc_join(*p->root ? p->root : "/",
 						  "boot");

@@ -7,7 +7,8 @@
 
 /*
  * A parse context for files below OPTIONS' root, as bootcfg_load() makes
- * one; *BOOT_DIR is what to free afterwards.  0 or -ENOMEM.
+ * one; *BOOT_DIR is what to free afterwards.  0, -ENOMEM, or a size of
+ * OPTIONS refused as bc_options_in() does.
  */
 int bc_host_parse(struct bc_parse *p, const struct bootcfg_options *options,
 		  struct bootcfg_error *error, char **boot_dir);

@@ -232,6 +232,7 @@ static int usage_error(poptContext pc, const char *message)
 static int run(poptContext pc, const struct options *o)
 {
 	struct bootcfg_options opts = {
+		.size = sizeof(opts),
 		.config = o->config, .boot_dir = o->boot_dir,
 		.root = o->root, .format = o->loader,
 		.device_map = o->device_map,

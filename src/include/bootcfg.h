@@ -12,6 +12,13 @@
  *   -EACCES, -EISDIR, -ENXIO, -EFBIG   a file cannot be read
  *   -EINVAL   an unknown format name or a bad argument
  *   -ENOMEM   out of memory
+ *
+ * Extensible structs, as in <bootimg.h>: struct bootcfg_options begins
+ * with SIZE, which the caller sets to the size it was compiled with,
+ * { .size = sizeof(x) }.  A later version only appends fields.  The
+ * library reads the first SIZE bytes (a field past them counts as zero;
+ * a larger struct's unknown fields must be zero, else -E2BIG); a SIZE
+ * below this first version's is -EINVAL, before anything is done.
  */
 #ifndef BOOTCFG_H
 #define BOOTCFG_H
@@ -24,8 +31,9 @@ extern "C" {
 
 struct bootcfg;
 
-/* Where to look.  Every field may be NULL. */
+/* Where to look.  Every field but SIZE may be NULL. */
 struct bootcfg_options {
+	size_t size;		/* sizeof(struct bootcfg_options) */
 	/* The configuration file or BLS entries directory; NULL: search. */
 	const char *config;
 	/* The boot partition as mounted now; NULL: ROOT/boot. */

@@ -247,6 +247,7 @@ static int read_place(struct menu_list *list, const struct menu_devices *all,
 		      struct bootimg *ctx)
 {
 	struct bootcfg_options o = {
+		.size = sizeof(o),
 		.config = place->config, .boot_dir = place->boot,
 		.root = place->root, .device_map = map,
 	};

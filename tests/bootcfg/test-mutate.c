@@ -98,7 +98,9 @@ static void all_formats(const char *name, const char *buf, size_t len,
 
 static void mutate_file(const char *path, const char *root)
 {
-	const struct bootcfg_options tree = { .root = root };
+	const struct bootcfg_options tree = {
+		.size = sizeof(tree), .root = root,
+	};
 	const struct bootcfg_options *options = &tree;
 	struct stat st;
 	char *buf, *copy;
@@ -197,7 +199,9 @@ static void grammar_bombs(void)
 {
 	static char b[1 << 16];
 	char dir[] = "/tmp/test-mutate.XXXXXX", path[256];
-	struct bootcfg_options options = { .root = dir };
+	struct bootcfg_options options = {
+		.size = sizeof(options), .root = dir,
+	};
 	int before = failures;
 	size_t n;
 	FILE *f;
