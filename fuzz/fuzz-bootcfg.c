@@ -129,7 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.size = sizeof(options), .format = FUZZ_BOOTCFG_FORMAT,
 	};
 	struct bc_file_table table;
-	struct bootcfg_error error;
+	struct bc_error error;
 	struct bc_budget spent;
 	struct bootcfg *cfg = NULL;
 	clock_t start = clock();

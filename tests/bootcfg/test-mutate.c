@@ -55,7 +55,7 @@ static int checked, failures;
 static void check(const char *name, const char *fmt, const char *buf,
 		  size_t len, const struct bootcfg_options *options)
 {
-	struct bootcfg_error error;
+	struct bootcfg_error error = { .size = sizeof(error) };
 	struct bootcfg *cfg = NULL;
 	int err = bootcfg_parse_buffer(fmt, buf, len, name, options, &cfg,
 				       &error);
@@ -63,11 +63,12 @@ static void check(const char *name, const char *fmt, const char *buf,
 
 	checked++;
 	if (err < 0) {
-		if (cfg || !error.cause[0]) {
+		if (cfg || !error.file || !error.cause || !error.cause[0]) {
 			failures++;
 			printf("# %s as %s: error %d without a cause\n", name,
 			       fmt ? fmt : "detected", err);
 		}
+		bootcfg_error_clear(&error);
 		return;
 	}
 	for (i = 0; i < bootcfg_count(cfg); i++) {
