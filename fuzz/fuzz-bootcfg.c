@@ -125,9 +125,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct bc_file files[FUZZ_MAX_FILES];
 	static char paths[FUZZ_MAX_FILES][256];
-	struct bootcfg_options options = { .format = FUZZ_BOOTCFG_FORMAT };
+	struct bootcfg_options options = {
+		.size = sizeof(options), .format = FUZZ_BOOTCFG_FORMAT,
+	};
 	struct bc_file_table table;
-	struct bootcfg_error error;
+	struct bc_error error;
 	struct bc_budget spent;
 	struct bootcfg *cfg = NULL;
 	clock_t start = clock();

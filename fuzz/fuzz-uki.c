@@ -10,7 +10,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct bootcfg_error error = { .line = 0 };
+	struct bc_error error = { .line = 0 };
 	struct bc_parse p = {
 		.error = &error, .root = "", .boot_dir = "/boot",
 		.path = "/boot/EFI/Linux/fuzz.efi",

@@ -24,7 +24,7 @@ int main(void)
 {
 	static const char cfg_text[] = "LABEL linux\n KERNEL /vmlinuz\n";
 	struct bootcfg *cfg;
-	struct bootcfg_error error;
+	struct bootcfg_error error = { .size = sizeof(error) };
 	struct bootimg *ctx;
 
 	if (bootimg_new(&ctx) < 0)
@@ -32,8 +32,10 @@ int main(void)
 	printf("%s\n", bootimg_method_name(BOOTIMG_METHOD_KEXEC));
 	bootimg_free(ctx);
 	if (bootcfg_parse_buffer("syslinux", cfg_text, strlen(cfg_text),
-				 "test", NULL, &cfg, &error) < 0)
+				 "test", NULL, &cfg, &error) < 0) {
+		bootcfg_error_clear(&error);
 		return 1;
+	}
 	printf("%zu\n", bootcfg_count(cfg));
 	bootcfg_free(cfg);
 	return 0;

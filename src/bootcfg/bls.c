@@ -335,7 +335,7 @@ static int find_glob(const struct bls_list *list, const char *pattern)
 /* loader.conf's "default" value, malloc'd, or NULL. */
 static char *conf_default(struct bc_parse *p, const char *loader_conf)
 {
-	struct bootcfg_error ignored, *keep = p->error;
+	struct bc_error ignored, *keep = p->error;
 	char *buf, *line, *next, *pattern = NULL;
 	size_t len;
 	int err;

@@ -58,7 +58,7 @@ static char *utf8_from_utf16(const uint8_t *in, size_t len)
 
 int bc_efivar_get(struct bc_parse *p, const char *name, char **value)
 {
-	struct bootcfg_error quiet, *keep = p->error;
+	struct bc_error quiet, *keep = p->error;
 	char file[256], *dir = efivars_dir(p), *path, *buf;
 	size_t len;
 	int err;

@@ -95,14 +95,15 @@ static int parse(struct bc_parse *p, const struct bc_format *format,
 	return err;
 }
 
-int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
-			 const char *name, const struct bootcfg_options *options,
-			 struct bootcfg **cfg, struct bootcfg_error *error)
+/* bootcfg_parse_buffer() past the edge: OPTIONS NULL to read no file. */
+static int parse_buffer(const char *format, const char *buf, size_t len,
+			const char *name,
+			const struct bootcfg_options *options,
+			struct bootcfg **cfg, struct bc_error *error)
 {
 	const char *root = options && options->root ? options->root : "";
-	struct bootcfg_error unasked;
 	struct bc_parse p = {
-		.error = error ? error : &unasked, .files = options != NULL,
+		.error = error, .files = options != NULL,
 		.root = strcmp(root, "/") ? root : "",
 		.path = name ? name : "(buffer)",
 	};
@@ -110,8 +111,6 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 	char *boot_dir = NULL, *text;
 	int err;
 
-	*cfg = NULL;
-	*p.error = (struct bootcfg_error){ .line = 0 };
 	if (!buf && len)
 		return -EINVAL;
 	text = bc_strndup(buf ? buf : "", len);	/* NUL-terminated */
@@ -127,6 +126,21 @@ int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
 	free(boot_dir);
 	free(text);
 	return err;
+}
+
+int bootcfg_parse_buffer(const char *format, const char *buf, size_t len,
+			 const char *name, const struct bootcfg_options *options,
+			 struct bootcfg **cfg, struct bootcfg_error *error)
+{
+	struct bootcfg_options o;
+	struct bc_error e;
+	int err = bc_edge_in(options, &o, error, &e);
+
+	*cfg = NULL;
+	if (!err)
+		err = parse_buffer(format, buf, len, name,
+				   options ? &o : NULL, cfg, &e);
+	return bc_edge_out(err, &e, error);
 }
 
 static int is_dir(const struct bc_parse *p, const char *path)
@@ -238,20 +252,19 @@ static char *search(const struct bc_parse *p)
 
 int bc_load(const struct bootcfg_options *options,
 	    const struct bc_file_table *table, struct bootcfg **cfg,
-	    struct bootcfg_error *error, struct bc_budget *spent)
+	    struct bc_error *error, struct bc_budget *spent)
 {
 	static const struct bootcfg_options none;
 	const struct bootcfg_options *o = options ? options : &none;
 	const char *root = o->root && strcmp(o->root, "/") ? o->root : "";
-	struct bootcfg_error unasked;
-	struct bc_parse p = { .error = error ? error : &unasked, .files = 1,
-			      .root = root, .table = table };
+	struct bc_parse p = { .error = error, .files = 1, .root = root,
+			      .table = table };
 	struct bc_devmap devices = { 0 };
 	char *boot_dir = NULL, *found = NULL;
 	int err, levels;
 
 	*cfg = NULL;
-	*p.error = (struct bootcfg_error){ .line = 0 };
+	*p.error = (struct bc_error){ .line = 0 };
 	if (o->boot_dir)
 		p.boot_dir = o->boot_dir;
 	else if (o->config && (levels = levels_below_boot(o->config)))
@@ -287,5 +300,12 @@ out:
 int bootcfg_load(const struct bootcfg_options *options,
 		 struct bootcfg **cfg, struct bootcfg_error *error)
 {
-	return bc_load(options, NULL, cfg, error, NULL);
+	struct bootcfg_options o;
+	struct bc_error e;
+	int err = bc_edge_in(options, &o, error, &e);
+
+	*cfg = NULL;
+	if (!err)
+		err = bc_load(&o, NULL, cfg, &e, NULL);
+	return bc_edge_out(err, &e, error);
 }

@@ -104,9 +104,10 @@ static int consume(struct bc_parse *p, int dir, const char *dir_path)
 	return write_block(p, dir, dir_path, block, st.st_mode);
 }
 
-int bootcfg_consume_next_entry(const struct bootcfg_options *options,
-			       const struct bootcfg *cfg,
-			       struct bootcfg_error *error)
+/* bootcfg_consume_next_entry() past the edge. */
+static int consume_next_entry(const struct bootcfg_options *options,
+			      const struct bootcfg *cfg,
+			      struct bc_error *error)
 {
 	struct bc_parse p;
 	char *boot_dir, *copy, *value, *dir_path;
@@ -141,4 +142,17 @@ int bootcfg_consume_next_entry(const struct bootcfg_options *options,
 	free(copy);
 	free(boot_dir);
 	return ret;
+}
+
+int bootcfg_consume_next_entry(const struct bootcfg_options *options,
+			       const struct bootcfg *cfg,
+			       struct bootcfg_error *error)
+{
+	struct bootcfg_options o;
+	struct bc_error e;
+	int err = bc_edge_in(options, &o, error, &e);
+
+	if (!err)
+		err = consume_next_entry(&o, cfg, &e);
+	return bc_edge_out(err, &e, error);
 }

@@ -146,7 +146,7 @@ int grub_env_load(struct bc_parse *p, struct grub_env *env, const char *path,
 	char *buf;
 	size_t len;
 	int err;
-	struct bootcfg_error ignored, *keep = p->error;
+	struct bc_error ignored, *keep = p->error;
 
 	p->error = &ignored;	/* a missing grubenv is no error for GRUB */
 	err = bc_read_file(p, path, &buf, &len);

@@ -88,10 +88,21 @@ struct bc_file_table {
 	size_t n;
 };
 
+/*
+ * Why a call failed, as the parsers record it (bc_fail()): "FILE:LINE:
+ * CAUSE", LINE 0 when none applies.  The caller's struct bootcfg_error
+ * is made from it at the library's edge (public.c).
+ */
+struct bc_error {
+	char file[4096];
+	unsigned line;
+	char cause[256];
+};
+
 /* What a parser needs besides the text: where files are, where errors go. */
 struct bc_parse {
 	struct bootcfg *cfg;
-	struct bootcfg_error *error;	/* never NULL */
+	struct bc_error *error;	/* never NULL */
 	int files;		/* 0: read no other file (fuzzing) */
 	const char *root;	/* "" for / */
 	const char *boot_dir;	/* the boot partition as mounted now */
@@ -127,12 +138,30 @@ extern const struct bc_format bc_format_grub, bc_format_bls,
 	bc_format_syslinux, bc_format_lilo;
 
 /*
- * bootcfg_load() reading TABLE instead of the host's files when it is not
- * NULL (the fuzzers); what the parse spent in *SPENT when not NULL.
+ * A public function's start (public.c): *E cleared, the caller's GIVEN
+ * options as this library's struct in *O (all zero when GIVEN is NULL).
+ * 0, or -EINVAL or -E2BIG for a size the library cannot take: ERROR's
+ * (not filled then) or GIVEN's (explained in E).
+ */
+int bc_edge_in(const struct bootcfg_options *given,
+	       struct bootcfg_options *o, const struct bootcfg_error *error,
+	       struct bc_error *e);
+/*
+ * A public function's end: ERR, and when it is negative E copied into
+ * the caller's ERROR (when given, and large enough), its strings
+ * malloc'd for bootcfg_error_clear().
+ */
+int bc_edge_out(int err, const struct bc_error *e,
+		struct bootcfg_error *error);
+
+/*
+ * bootcfg_load() past the edge, reading TABLE instead of the host's
+ * files when it is not NULL (the fuzzers); what the parse spent in
+ * *SPENT when not NULL.  OPTIONS may be NULL, ERROR not.
  */
 int bc_load(const struct bootcfg_options *options,
 	    const struct bc_file_table *table, struct bootcfg **cfg,
-	    struct bootcfg_error *error, struct bc_budget *spent);
+	    struct bc_error *error, struct bc_budget *spent);
 
 /* Record "FILE:LINE: CAUSE" in p->error; returns ERR. */
 int bc_fail(struct bc_parse *p, const char *file, unsigned line, int err,

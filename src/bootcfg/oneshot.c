@@ -12,18 +12,16 @@
 #include "oneshot.h"
 
 int bc_host_parse(struct bc_parse *p, const struct bootcfg_options *options,
-		  struct bootcfg_error *error, char **boot_dir)
+		  struct bc_error *error, char **boot_dir)
 {
-	const char *root = options && options->root ? options->root : "";
+	const char *root = options->root ? options->root : "";
 
 	*p = (struct bc_parse){
 		.error = error, .files = 1,
 		.root = strcmp(root, "/") ? root : "",
 	};
 	*boot_dir = NULL;
-	if (error)
-		*error = (struct bootcfg_error){ .line = 0 };
-	if (options && options->boot_dir)
+	if (options->boot_dir)
 		p->boot_dir = options->boot_dir;
 	else
 		p->boot_dir = *boot_dir = bc_join(*p->root ? p->root : "/",
@@ -186,13 +184,17 @@ int bootcfg_find_alias(const struct bootcfg_options *options,
 		       const struct bootcfg_entry **entry,
 		       struct bootcfg_error *error)
 {
+	struct bootcfg_options o;
+	struct bc_error e;
 	struct bc_parse p;
-	char *boot_dir;
-	int err = bc_host_parse(&p, options, error, &boot_dir);
+	char *boot_dir = NULL;
+	int err = bc_edge_in(options, &o, error, &e);
 
 	*entry = NULL;
 	if (!err)
+		err = bc_host_parse(&p, &o, &e, &boot_dir);
+	if (!err)
 		err = find_alias(&p, cfg, alias, entry);
 	free(boot_dir);
-	return err;
+	return bc_edge_out(err, &e, error);
 }

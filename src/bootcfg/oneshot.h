@@ -6,10 +6,11 @@
 #include "internal.h"
 
 /*
- * A parse context for files below OPTIONS' root, as bootcfg_load() makes
- * one; *BOOT_DIR is what to free afterwards.  0 or -ENOMEM.
+ * A parse context for files below OPTIONS' root (the caller's, copied
+ * in by bc_edge_in()), as bootcfg_load() makes one; *BOOT_DIR is what
+ * to free afterwards.  0 or -ENOMEM.
  */
 int bc_host_parse(struct bc_parse *p, const struct bootcfg_options *options,
-		  struct bootcfg_error *error, char **boot_dir);
+		  struct bc_error *error, char **boot_dir);
 
 #endif

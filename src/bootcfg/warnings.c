@@ -52,7 +52,7 @@ int bc_warn(struct bc_parse *p, unsigned line, const char *fmt, ...)
 
 int bc_warn_error(struct bc_parse *p, const char *skipped)
 {
-	const struct bootcfg_error *e = p->error;
+	const struct bc_error *e = p->error;
 	char cause[sizeof(e->cause) + 64];
 
 	snprintf(cause, sizeof(cause), "%s (%s)", e->cause, skipped);

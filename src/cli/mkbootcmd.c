@@ -51,22 +51,14 @@ static void free_options(struct options *o)
 	free(o->device_map);
 }
 
-/* "mkbootcmd: FILE:LINE: CAUSE", escaped: the cause may quote the file. */
-static int config_failure(int err, const struct bootcfg_error *e)
+/* The exit code for libbootcfg's ERR with CAUSE. */
+static int failure_code(int err, const char *cause)
 {
-	fputs("mkbootcmd: ", stderr);
-	print_escaped(stderr, e->file);
-	if (e->line)
-		fprintf(stderr, ":%u", e->line);
-	if (*e->file)
-		fputs(": ", stderr);
-	print_escaped(stderr, *e->cause ? e->cause : strerror(-err));
-	putc('\n', stderr);
 	switch (-err) {
 	case EBADMSG:
 		return MK_MALFORMED;
 	case ENOENT:
-		return *e->cause && strstr(e->cause, "no boot loader") ?
+		return *cause && strstr(cause, "no boot loader") ?
 		       MK_NOT_FOUND : MK_UNREADABLE;
 	case EACCES:
 	case EISDIR:
@@ -78,6 +70,26 @@ static int config_failure(int err, const struct bootcfg_error *e)
 	default:
 		return MK_FAILED;
 	}
+}
+
+/*
+ * "mkbootcmd: FILE:LINE: CAUSE", escaped: the cause may quote the file.
+ * E is cleared.
+ */
+static int config_failure(int err, struct bootcfg_error *e)
+{
+	int code = failure_code(err, e->cause);
+
+	fputs("mkbootcmd: ", stderr);
+	print_escaped(stderr, e->file);
+	if (e->line)
+		fprintf(stderr, ":%u", e->line);
+	if (*e->file)
+		fputs(": ", stderr);
+	print_escaped(stderr, *e->cause ? e->cause : strerror(-err));
+	putc('\n', stderr);
+	bootcfg_error_clear(e);
+	return code;
 }
 
 /* What the boot loader skipped: one line each, escaped. */
@@ -173,7 +185,7 @@ static int command(const struct bootcfg *cfg, const struct options *o,
 		   const struct bootcfg_options *opts)
 {
 	const struct bootcfg_entry *e = NULL;
-	struct bootcfg_error error;
+	struct bootcfg_error error = { .size = sizeof(error) };
 	int err;
 
 	if (o->entry && o->entry[0] != '@') {
@@ -232,11 +244,12 @@ static int usage_error(poptContext pc, const char *message)
 static int run(poptContext pc, const struct options *o)
 {
 	struct bootcfg_options opts = {
+		.size = sizeof(opts),
 		.config = o->config, .boot_dir = o->boot_dir,
 		.root = o->root, .format = o->loader,
 		.device_map = o->device_map,
 	};
-	struct bootcfg_error error;
+	struct bootcfg_error error = { .size = sizeof(error) };
 	struct bootcfg *cfg;
 	int err, code;
 

@@ -5,13 +5,22 @@
  * LILO) into a list of menu entries, without executing anything from it.
  *
  * Functions that can fail return 0 or a negative errno, and fill a
- * struct bootcfg_error when one is given:
+ * struct bootcfg_error when one is given (see below):
  *
  *   -EBADMSG  the configuration is malformed (error names file and line)
  *   -ENOENT   no boot loader configuration was found, or a file is missing
  *   -EACCES, -EISDIR, -ENXIO, -EFBIG   a file cannot be read
  *   -EINVAL   an unknown format name or a bad argument
  *   -ENOMEM   out of memory
+ *
+ * Extensible structs, as in <bootimg.h>: struct bootcfg_options and
+ * struct bootcfg_error begin with SIZE, which the caller sets to the
+ * size it was compiled with, { .size = sizeof(x) }.  A later version
+ * only appends fields.  The library reads the first SIZE bytes of the
+ * options (a field past them counts as zero; a larger struct's unknown
+ * fields must be zero, else -E2BIG), writes at most SIZE bytes of the
+ * error and sets SIZE to what it wrote.  A SIZE below this first
+ * version's is -EINVAL, before anything is done.
  */
 #ifndef BOOTCFG_H
 #define BOOTCFG_H
@@ -24,8 +33,9 @@ extern "C" {
 
 struct bootcfg;
 
-/* Where to look.  Every field may be NULL. */
+/* Where to look.  Every field but SIZE may be NULL. */
 struct bootcfg_options {
+	size_t size;		/* sizeof(struct bootcfg_options) */
 	/* The configuration file or BLS entries directory; NULL: search. */
 	const char *config;
 	/* The boot partition as mounted now; NULL: ROOT/boot. */
@@ -43,12 +53,24 @@ struct bootcfg_options {
 	const char *device_map;
 };
 
-/* Why a call failed: "FILE:LINE: CAUSE" (LINE 0 when none applies). */
+/*
+ * Why a call failed: "FILE:LINE: CAUSE" (LINE 0 when none applies).  A
+ * call fills it only when it fails, with strings the caller then owns
+ * and frees with bootcfg_error_clear().
+ */
 struct bootcfg_error {
-	char file[4096];
+	size_t size;		/* sizeof(struct bootcfg_error) */
+	const char *file;	/* "" when no file applies */
 	unsigned line;
-	char cause[256];
+	const char *cause;	/* "" when there is nothing to add */
 };
+
+/*
+ * Free the strings a failed call left in ERROR and set them to NULL,
+ * LINE to 0; SIZE stays, ready for the next call.  ERROR may be NULL,
+ * or hold no strings.
+ */
+void bootcfg_error_clear(struct bootcfg_error *error);
 
 /* One menu entry.  Strings belong to the struct bootcfg. */
 struct bootcfg_entry {

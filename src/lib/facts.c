@@ -310,12 +310,12 @@ static int read_facts(struct bootimg *ctx, struct bootimg_facts *f)
 int bootimg_read_facts(struct bootimg *ctx, struct bootimg_facts *caller_f)
 {
 	struct bootimg_facts f;
-	int err = bi_abi_out_ok(caller_f, BI_V1_FACTS);
+	int err = ext_out_ok(caller_f, BI_V1_FACTS);
 
 	if (err < 0)
 		return err;
 	err = read_facts(ctx, &f);
 	if (err == 0)
-		bi_abi_out(caller_f, &f, sizeof(f));
+		ext_out(caller_f, &f, sizeof(f));
 	return err;
 }

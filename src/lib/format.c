@@ -77,7 +77,7 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 	int err;
 
 	bi_clear_error(ctx);
-	err = bi_abi_out_ok(info, BI_V1_INFO);
+	err = ext_out_ok(info, BI_V1_INFO);
 	if (err < 0)
 		return bi_fail(ctx, NULL, err);
 	err = bi_file_open(ctx, path, &file);
@@ -90,7 +90,7 @@ int bootimg_probe(struct bootimg *ctx, const char *path,
 	memcpy(ctx->text.version, kernel.version, sizeof(kernel.version));
 	kernel.info.size = sizeof(kernel.info);
 	kernel.info.version = ctx->text.version;
-	bi_abi_out(info, &kernel.info, sizeof(kernel.info));
+	ext_out(info, &kernel.info, sizeof(kernel.info));
 	bi_kernel_release(&kernel);
 	return 0;
 }

@@ -201,16 +201,16 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *caller_req,
 	int err;
 
 	bi_clear_error(ctx);
-	err = bi_abi_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
+	err = ext_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
 	if (err == 0)
-		err = bi_abi_out_ok(caller_result, BI_V1_LOAD_RESULT);
+		err = ext_out_ok(caller_result, BI_V1_LOAD_RESULT);
 	if (err < 0)
 		return bi_fail(ctx, NULL, err);
 	result = (struct bootimg_load_result){
 		.size = sizeof(result), .used = req.method,
 	};
 	err = load(ctx, &req, &result);
-	bi_abi_out(caller_result, &result, sizeof(result));
+	ext_out(caller_result, &result, sizeof(result));
 	return err;
 }
 
@@ -247,7 +247,7 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 	int kexec_staged = 0, module_staged = 0, module_err, err;
 
 	bi_clear_error(ctx);
-	err = bi_abi_out_ok(status, BI_V1_STATUS);
+	err = ext_out_ok(status, BI_V1_STATUS);
 	if (err < 0)
 		return bi_fail(ctx, NULL, err);
 	module_err = bi_method_module.staged(ctx, &module_staged);
@@ -258,7 +258,7 @@ int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status)
 	/* The panic files exist only with CONFIG_CRASH_CORE. */
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_loaded", &crash);
 	bi_read_u64(ctx, "/sys/kernel/kexec_crash_size", &size);
-	bi_abi_out(status, &(struct bootimg_status){
+	ext_out(status, &(struct bootimg_status){
 		.size = sizeof(struct bootimg_status),
 		.loaded = kexec_staged || module_staged,
 		.module = module_staged != 0,

@@ -231,7 +231,7 @@ int bootimg_plan_new(struct bootimg *ctx,
 	int err;
 
 	bi_clear_error(ctx);
-	err = bi_abi_in(req, sizeof(*req), caller_req, BI_V1_REQUEST);
+	err = ext_in(req, sizeof(*req), caller_req, BI_V1_REQUEST);
 	if (err < 0)
 		return bi_fail(ctx, NULL, err);
 	in = malloc(sizeof(*in));
@@ -286,14 +286,14 @@ int bootimg_plan_segment(const struct bootimg_plan *plan, size_t i,
 
 	if (i >= plan->n_segments)
 		return -ERANGE;
-	if (bi_abi_out_ok(seg, BI_V1_SEGMENT) < 0)
+	if (ext_out_ok(seg, BI_V1_SEGMENT) < 0)
 		return -EINVAL;
 	s = &plan->segments[i];
 	out = (struct bootimg_segment){
 		.size = sizeof(out), .what = s->what, .bufsz = s->bufsz,
 		.mem = s->mem, .memsz = s->memsz,
 	};
-	bi_abi_out(seg, &out, sizeof(out));
+	ext_out(seg, &out, sizeof(out));
 	return 0;
 }
 
@@ -302,9 +302,9 @@ int bootimg_plan_summarize(const struct bootimg_plan *plan,
 {
 	struct bootimg_plan_summary out = plan->summary;
 
-	if (bi_abi_out_ok(summary, BI_V1_PLAN_SUMMARY) < 0)
+	if (ext_out_ok(summary, BI_V1_PLAN_SUMMARY) < 0)
 		return -EINVAL;
 	out.size = sizeof(out);
-	bi_abi_out(summary, &out, sizeof(out));
+	ext_out(summary, &out, sizeof(out));
 	return 0;
 }

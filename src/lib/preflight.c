@@ -249,12 +249,11 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *caller_req,
 	int err;
 
 	bi_clear_error(ctx);
-	err = bi_abi_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
+	err = ext_in(&req, sizeof(req), caller_req, BI_V1_REQUEST);
 	if (err == 0)
-		err = bi_abi_in(&facts, sizeof(facts), caller_facts,
-				BI_V1_FACTS);
+		err = ext_in(&facts, sizeof(facts), caller_facts, BI_V1_FACTS);
 	if (err == 0)
-		err = bi_abi_out_ok(caller_c, BI_V1_CHECK);
+		err = ext_out_ok(caller_c, BI_V1_CHECK);
 	if (err < 0)
 		return bi_fail(ctx, NULL, err);
 	c = (struct bootimg_check){
@@ -264,6 +263,6 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *caller_req,
 		.module_error = BOOTIMG_NOT_TRIED,
 	};
 	err = check(ctx, &req, &facts, &c);
-	bi_abi_out(caller_c, &c, sizeof(c));
+	ext_out(caller_c, &c, sizeof(c));
 	return err;
 }

@@ -241,34 +241,49 @@ static int add_entries(struct menu_list *list, const struct menu_devices *all,
 	return err;
 }
 
+/* libbootcfg's ERROR as SOURCE's problem: "FILE:LINE: CAUSE". */
+static int load_problem(struct menu_list *list, const char *source,
+			const struct bootcfg_error *error)
+{
+	size_t n = strlen(error->file) + strlen(error->cause) + 16;
+	char *cause = malloc(n);
+	int err;
+
+	if (!cause)
+		return -ENOMEM;
+	if (error->line)
+		snprintf(cause, n, "%s:%u: %s", error->file, error->line,
+			 error->cause);
+	else
+		snprintf(cause, n, "%s: %s", error->file, error->cause);
+	err = menu_problem(list, source, cause);
+	free(cause);
+	return err;
+}
+
 static int read_place(struct menu_list *list, const struct menu_devices *all,
 		      const struct menu_device *d,
 		      const struct config_place *place, const char *map,
 		      struct bootimg *ctx)
 {
 	struct bootcfg_options o = {
+		.size = sizeof(o),
 		.config = place->config, .boot_dir = place->boot,
 		.root = place->root, .device_map = map,
 	};
-	struct bootcfg_error error;
+	struct bootcfg_error error = { .size = sizeof(error) };
 	struct bootcfg *cfg;
-	char cause[sizeof(error.file) + sizeof(error.cause) + 16];
 	int err = bootcfg_load(&o, &cfg, &error);
 
-	if (err == -ENOMEM)
-		return err;
-	/* Nothing where libbootcfg looked: no problem, only nothing. */
-	if (err == -ENOENT && !place->config && !error.line &&
-	    !strcmp(error.file, place->boot))
-		return 0;
 	if (err) {
-		if (error.line)
-			snprintf(cause, sizeof(cause), "%s:%u: %s", error.file,
-				 error.line, error.cause);
-		else
-			snprintf(cause, sizeof(cause), "%s: %s", error.file,
-				 error.cause);
-		return menu_problem(list, d->name, cause);
+		/* Nothing where libbootcfg looked: no problem, only nothing. */
+		if (err == -ENOENT && !place->config && !error.line &&
+		    !strcmp(error.file, place->boot))
+			err = 0;
+		else if (err != -ENOMEM)
+			err = load_problem(list, d->name, &error);
+		bootcfg_error_clear(&error);
+		return err;
 	}
 	err = add_entries(list, all, d->name, cfg, ctx);
 	bootcfg_free(cfg);

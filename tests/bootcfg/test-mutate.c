@@ -55,7 +55,7 @@ static int checked, failures;
 static void check(const char *name, const char *fmt, const char *buf,
 		  size_t len, const struct bootcfg_options *options)
 {
-	struct bootcfg_error error;
+	struct bootcfg_error error = { .size = sizeof(error) };
 	struct bootcfg *cfg = NULL;
 	int err = bootcfg_parse_buffer(fmt, buf, len, name, options, &cfg,
 				       &error);
@@ -63,11 +63,12 @@ static void check(const char *name, const char *fmt, const char *buf,
 
 	checked++;
 	if (err < 0) {
-		if (cfg || !error.cause[0]) {
+		if (cfg || !error.file || !error.cause || !error.cause[0]) {
 			failures++;
 			printf("# %s as %s: error %d without a cause\n", name,
 			       fmt ? fmt : "detected", err);
 		}
+		bootcfg_error_clear(&error);
 		return;
 	}
 	for (i = 0; i < bootcfg_count(cfg); i++) {
@@ -98,7 +99,9 @@ static void all_formats(const char *name, const char *buf, size_t len,
 
 static void mutate_file(const char *path, const char *root)
 {
-	const struct bootcfg_options tree = { .root = root };
+	const struct bootcfg_options tree = {
+		.size = sizeof(tree), .root = root,
+	};
 	const struct bootcfg_options *options = &tree;
 	struct stat st;
 	char *buf, *copy;
@@ -197,7 +200,9 @@ static void grammar_bombs(void)
 {
 	static char b[1 << 16];
 	char dir[] = "/tmp/test-mutate.XXXXXX", path[256];
-	struct bootcfg_options options = { .root = dir };
+	struct bootcfg_options options = {
+		.size = sizeof(options), .root = dir,
+	};
 	int before = failures;
 	size_t n;
 	FILE *f;

@@ -34,15 +34,15 @@ static void test_in(void)
 	struct two big = { .size = sizeof(big), .a = 3 };
 
 	memset(&got, 0xff, sizeof(got));
-	CHECK_EQ(bi_abi_in(&got, sizeof(got), &older, sizeof(struct one)), 0);
+	CHECK_EQ(ext_in(&got, sizeof(got), &older, sizeof(struct one)), 0);
 	CHECK(got.size == sizeof(got) && got.a == 1 && got.b == 0);
-	CHECK_EQ(bi_abi_in(&small, sizeof(small), &big, sizeof(small)), 0);
+	CHECK_EQ(ext_in(&small, sizeof(small), &big, sizeof(small)), 0);
 	CHECK(small.size == sizeof(small) && small.a == 3);
 	big.b = 1;
-	CHECK_EQ(bi_abi_in(&small, sizeof(small), &big, sizeof(small)),
+	CHECK_EQ(ext_in(&small, sizeof(small), &big, sizeof(small)),
 		 -E2BIG);
 	newer.size = sizeof(size_t);
-	CHECK_EQ(bi_abi_in(&got, sizeof(got), &newer, sizeof(struct one)),
+	CHECK_EQ(ext_in(&got, sizeof(got), &newer, sizeof(struct one)),
 		 -EINVAL);
 }
 
@@ -55,15 +55,15 @@ static void test_out(void)
 	struct two newer_than_lib = { .size = sizeof(newer_than_lib), .b = 9 };
 	struct one lib = { .size = sizeof(lib), .a = 6 };
 
-	CHECK_EQ(bi_abi_out_ok(&older, sizeof(struct one)), 0);
-	bi_abi_out(&older, &mine, sizeof(mine));
+	CHECK_EQ(ext_out_ok(&older, sizeof(struct one)), 0);
+	ext_out(&older, &mine, sizeof(mine));
 	CHECK(older.one.size == sizeof(struct one) && older.one.a == 4);
 	CHECK_EQ(older.canary, 42);
-	bi_abi_out(&newer_than_lib, &lib, sizeof(lib));
+	ext_out(&newer_than_lib, &lib, sizeof(lib));
 	CHECK(newer_than_lib.size == sizeof(struct one) &&
 	      newer_than_lib.a == 6 && newer_than_lib.b == 9);
 	older.one.size = 0;
-	CHECK_EQ(bi_abi_out_ok(&older, sizeof(struct one)), -EINVAL);
+	CHECK_EQ(ext_out_ok(&older, sizeof(struct one)), -EINVAL);
 }
 
 /* The library's entry points refuse a struct without its size. */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The public structs' size fields, read in and written out. */
+/* Extensible public structs' size fields, read in and written out. */
 #include <errno.h>
 #include <string.h>
-#include "abi.h"
+#include "extensible.h"
 
 /* The size field that begins every extensible struct. */
 static size_t size_of(const void *s)
@@ -13,7 +13,7 @@ static size_t size_of(const void *s)
 	return size;
 }
 
-int bi_abi_in(void *dst, size_t size, const void *src, size_t v1_size)
+int ext_in(void *dst, size_t size, const void *src, size_t v1_size)
 {
 	const unsigned char *bytes = src;
 	size_t given = size_of(src), i;
@@ -29,12 +29,12 @@ int bi_abi_in(void *dst, size_t size, const void *src, size_t v1_size)
 	return 0;
 }
 
-int bi_abi_out_ok(const void *dst, size_t v1_size)
+int ext_out_ok(const void *dst, size_t v1_size)
 {
 	return size_of(dst) < v1_size ? -EINVAL : 0;
 }
 
-void bi_abi_out(void *dst, const void *src, size_t size)
+void ext_out(void *dst, const void *src, size_t size)
 {
 	size_t given = size_of(dst);
 
