@@ -118,6 +118,33 @@ e2e_kernel() {	# e2e_kernel VAR FLAVOUR: Debian's FLAVOUR kernel in VAR
 	printf -v "$1" '%s' "$path"
 }
 
+# e2e_kernel_modules VAR KERNEL NAME MODULE...: Debian's kernel package
+# of KERNEL (fetch-kernel keeps no modules) gives the MODULEs (file
+# names), cached flat in CACHE/PACKAGE-NAME-modules, whose path goes in
+# VAR; the last MODULE marks a complete cache.
+e2e_kernel_modules() {
+	local var=$1 kernel=$2 name=$3 package dir deb
+	shift 3
+	package=$(basename "$(dirname "$(dirname "$kernel")")")
+	dir=$cache/$package-$name-modules
+	if [ ! -f "$dir/${*: -1}" ]; then
+		# shellcheck source=scripts/debian-apt.sh
+		. "$e2e_top/scripts/debian-apt.sh"
+		debian_apt_init "$cache" amd64
+		deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") ||
+			e2e_bail "no $package package"
+		rm -rf "$dir.new"
+		mkdir -p "$dir.new"
+		dpkg-deb --fsys-tarfile "$deb" |
+			tar -x -C "$dir.new" --wildcards $(printf '*/%s ' "$@") ||
+			e2e_bail "no $name modules in $deb"
+		find "$dir.new" -name '*.ko' -exec mv {} "$dir.new" \;
+		rm -rf "$dir"
+		mv "$dir.new" "$dir"
+	fi
+	printf -v "$var" '%s' "$dir"
+}
+
 e2e_images() {	# e2e_images DIR KERNEL [STAGE2_KERNEL]: e2e_prepare or bail
 	e2e_prepare "$@" || e2e_bail "cannot build the initramfs images in $1"
 }

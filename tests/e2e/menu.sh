@@ -27,8 +27,6 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
-# shellcheck source=scripts/debian-apt.sh
-. "$e2e_top/scripts/debian-apt.sh"
 
 e2e_init_x86_64 menu usr/sbin/bootimg-menu
 e2e_need_command mkfs.ext4
@@ -42,21 +40,8 @@ modules+=" virtio_pci_modern_dev.ko virtio_pci.ko virtio_blk.ko crc16.ko"
 modules+=" mbcache.ko crc32c_generic.ko jbd2.ko ext4.ko"
 package=$(basename "$(dirname "$(dirname "$kernel")")")
 abi=${package#linux-image-}
-moddir=$cache/$package-menu-modules
-if [ ! -f "$moddir/ext4.ko" ]; then
-	debian_apt_init "$cache" amd64
-	deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") ||
-		e2e_bail "cannot fetch $package"
-	rm -rf "$moddir.new"
-	mkdir -p "$moddir.new"
-	# shellcheck disable=SC2046
-	dpkg-deb --fsys-tarfile "$deb" |
-		tar -x -C "$moddir.new" --wildcards $(printf '*/%s ' $modules) ||
-		e2e_bail "no modules in $deb"
-	find "$moddir.new" -name '*.ko' -exec mv {} "$moddir.new" \;
-	rm -rf "$moddir"
-	mv "$moddir.new" "$moddir"
-fi
+# shellcheck disable=SC2086
+e2e_kernel_modules moddir "$kernel" menu $modules
 
 # add_menu ROOT: bootimg-menu, its libraries and the modules.
 add_menu() {

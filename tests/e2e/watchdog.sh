@@ -32,8 +32,6 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/lib.sh"
-# shellcheck source=scripts/debian-apt.sh
-. "$e2e_top/scripts/debian-apt.sh"
 
 e2e_init_x86_64 watchdog usr/sbin/bootimg-reboot
 timeout=${BOOTIMG_E2E_WATCHDOG:-60}
@@ -43,21 +41,8 @@ e2e_images "$work" "$kernel"
 # The modules, from the kernel's package (fetch-kernel keeps no modules).
 modules=watchdog.ko\ i6300esb.ko\ virtio.ko\ virtio_ring.ko\ virtio_pci.ko
 modules+=\ virtio_pci_modern_dev.ko\ virtio_pci_legacy_dev.ko\ virtio_blk.ko
-package=$(basename "$(dirname "$(dirname "$kernel")")")
-moddir=$cache/$package-watchdog-modules
-if [ ! -f "$moddir/virtio_blk.ko" ]; then
-	debian_apt_init "$cache" amd64
-	deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") ||
-		e2e_bail "no $package package"
-	rm -rf "$moddir.new"
-	mkdir -p "$moddir.new"
-	dpkg-deb --fsys-tarfile "$deb" |
-		tar -x -C "$moddir.new" --wildcards $(printf '*/%s ' $modules) ||
-		e2e_bail "no watchdog modules in $deb"
-	find "$moddir.new" -name '*.ko' -exec mv {} "$moddir.new" \;
-	rm -rf "$moddir"
-	mv "$moddir.new" "$moddir"
-fi
+# shellcheck disable=SC2086
+e2e_kernel_modules moddir "$kernel" watchdog $modules
 
 # add_guest_files ROOT NAME OPTIONS: what every boot of case NAME needs
 # beside busybox, bootimg and its library (stage1.cpio has those).
