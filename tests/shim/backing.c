@@ -67,11 +67,13 @@ static int maps_path(uintptr_t start, uintptr_t end, char *out, size_t size,
 	return at >= end ? 0 : -1;
 }
 
-void shim_put_buffer_backing(FILE *f, const void *buf, size_t size)
+void shim_put_segment_backing(FILE *f, unsigned long i, const void *buf,
+			      size_t size)
 {
 	char path[PATH_MAX];
 	int mixed;
 
+	fprintf(f, "  backing %lu ", i);
 	if (buf == NULL || size == 0)
 		fputs("none", f);
 	else if (maps_path((uintptr_t)buf, (uintptr_t)buf + size, path,
@@ -81,6 +83,7 @@ void shim_put_buffer_backing(FILE *f, const void *buf, size_t size)
 		fputs("mixed", f);
 	else
 		put_path(f, path);
+	fputc('\n', f);
 }
 
 void shim_put_fd_backing(FILE *f, int fd)

@@ -10,10 +10,12 @@
 int shim_backing_wanted(void);
 
 /*
- * Write what backs [BUF, BUF+SIZE): file:PATH, memfd:NAME or anon when one
- * mapping's kind covers it all; mixed, unmapped or none otherwise.
+ * Write "  backing I WHAT\n", WHAT backing segment I's [BUF, BUF+SIZE):
+ * file:PATH, memfd:NAME or anon when one mapping's kind covers it all;
+ * mixed, unmapped or none otherwise.
  */
-void shim_put_buffer_backing(FILE *f, const void *buf, size_t size);
+void shim_put_segment_backing(FILE *f, unsigned long i, const void *buf,
+			      size_t size);
 
 /* Write what FD is: file:PATH, memfd:NAME, none (negative) or unknown. */
 void shim_put_fd_backing(FILE *f, int fd);

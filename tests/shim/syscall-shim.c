@@ -431,11 +431,8 @@ static void put_segments_backing(FILE *f, const struct kexec_segment *seg,
 {
 	unsigned long i;
 
-	for (i = 0; i < nr; i++) {
-		fprintf(f, "  backing %lu ", i);
-		shim_put_buffer_backing(f, seg[i].buf, seg[i].bufsz);
-		fputc('\n', f);
-	}
+	for (i = 0; i < nr; i++)
+		shim_put_segment_backing(f, i, seg[i].buf, seg[i].bufsz);
 	shim_put_memory(f);
 }
 
@@ -596,12 +593,10 @@ static void put_bootimg_load(FILE *f, const struct bootimg_ioc_load *load)
 			(unsigned long long)seg[i].bufsz, hex);
 	}
 	for (i = 0; shim_backing_wanted() && seg && i < load->nr_segments &&
-		    i < BOOTIMG_MAX_SEGMENTS; i++) {
-		fprintf(f, "  backing %u ", i);
-		shim_put_buffer_backing(f, (const void *)(uintptr_t)seg[i].buf,
-					(size_t)seg[i].bufsz);
-		fputc('\n', f);
-	}
+		    i < BOOTIMG_MAX_SEGMENTS; i++)
+		shim_put_segment_backing(f, i,
+					 (const void *)(uintptr_t)seg[i].buf,
+					 (size_t)seg[i].bufsz);
 	if (shim_backing_wanted())
 		shim_put_memory(f);
 }
