@@ -1,0 +1,265 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# bootimg-menu with several sources at once (issue 13): in one qemu
+# (TCG) boot the first kernel loads the storage and file system modules
+# and runs bootimg-menu, which finds
+#   vda  an xfs file system whose /boot/grub/grub.cfg (Debian's style,
+#        search --fs-uuid) boots the Debian kernel;
+#   vdb  a Fedora-style /boot partition on btrfs: grub2/grub.cfg with
+#        blscfg, grub2/grubenv's kernelopts, and two BLS entries in
+#        loader/entries/MACHINE-ID-VERSION.conf, one with "options
+#        $kernelopts", one with its own options;
+#   sr0  an iso9660 image (Rock Ridge, Joliet) with a real isolinux:
+#        isolinux/isolinux.cfg with two LABELs, the second naming its
+#        files relative to the configuration's directory, on an IDE
+#        CD-ROM.
+# --list must show every entry with its source, title and version.
+# Then, with bootimg.timeout=60, keystrokes sent over the serial console
+# stop the countdown, choose the ISO's second label (Down), edit its
+# command line ("e", " edited=1", Enter), and the second kernel must
+# report the edited command line and both initrds.  The images are
+# made without root: mkfs.xfs -p (a prototype file), mkfs.btrfs
+# --rootdir, xorriso.
+# Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
+#
+# Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, required),
+# BOOTIMG_E2E_CACHE (downloads), BOOTIMG_E2E_ONLY (a regular expression).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/e2e/lib.sh
+. "$here/lib.sh"
+
+e2e_init_x86_64 menu-sources usr/sbin/bootimg-menu
+e2e_need_command mkfs.xfs mkfs.btrfs xorriso
+isolinux_bin=/usr/lib/ISOLINUX/isolinux.bin
+ldlinux=/usr/lib/syslinux/modules/bios/ldlinux.c32
+[ -f "$isolinux_bin" ] && [ -f "$ldlinux" ] ||
+	e2e_skip "no isolinux (packages isolinux, syslinux-common)"
+work=$e2e_work
+e2e_images "$work" "$kernel"
+
+# The modules, in the order they load, from the kernel's package: virtio
+# disks, the IDE CD-ROM, xfs, btrfs and iso9660.
+modules="virtio_ring.ko virtio.ko virtio_pci_legacy_dev.ko"
+modules+=" virtio_pci_modern_dev.ko virtio_pci.ko virtio_blk.ko"
+modules+=" scsi_common.ko scsi_mod.ko libata.ko ata_piix.ko cdrom.ko"
+modules+=" sr_mod.ko crc32c_generic.ko libcrc32c.ko xfs.ko"
+modules+=" zstd_compress.ko raid6_pq.ko xor.ko blake2b_generic.ko"
+modules+=" btrfs.ko isofs.ko"
+package=$(basename "$(dirname "$(dirname "$kernel")")")
+abi=${package#linux-image-}
+# shellcheck disable=SC2086
+e2e_kernel_modules moddir "$kernel" menu-sources $modules
+
+# add_menu ROOT: bootimg-menu, its libraries and the modules.
+add_menu() {
+	mkdir -p "$1/usr/sbin" "$1/usr/lib" "$1/lib/modules" "$1/run"
+	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg-menu" "$1/usr/sbin/"
+	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootcfg.so* "$1/usr/lib/"
+	e2e_copy_libs "$1" "$BOOTIMG_STAGE/usr/sbin/bootimg-menu"
+	for m in $modules; do cp "$moddir/$m" "$1/lib/modules/"; done
+}
+
+# boot_files DIR: the kernel and the test initrds in DIR.
+boot_files() {
+	mkdir -p "$1"
+	cp "$kernel" "$1/vmlinuz-$abi"
+	cp "$work/a.cpio" "$work/b.cpio" "$1/"
+}
+
+# xfs_proto DIR: mkfs.xfs's prototype file for DIR's tree (files and
+# directories, owned by root).
+xfs_proto() {
+	local dir=$1 entry name
+	for entry in "$dir"/*; do
+		name=${entry##*/}
+		if [ -d "$entry" ]; then
+			echo "$name d--755 0 0"
+			xfs_proto "$entry"
+			echo '$'
+		else
+			echo "$name ---644 0 0 $entry"
+		fi
+	done
+}
+
+# grub_disk IMAGE UUID CMDLINE: xfs, /boot/grub/grub.cfg as Debian's.
+grub_disk() {
+	local tree=$work/grub-tree
+	rm -rf "$tree"
+	boot_files "$tree/boot"
+	mkdir -p "$tree/boot/grub"
+	cat >"$tree/boot/grub/grub.cfg" <<CFG
+set default=0
+search --no-floppy --fs-uuid --set=root $2
+menuentry 'Debian GNU/Linux, on xfs' --id gnulinux-simple-$2 {
+	search --no-floppy --fs-uuid --set=root $2
+	linux	/boot/vmlinuz-$abi $3 grub
+	initrd	/boot/a.cpio /boot/b.cpio
+}
+CFG
+	{ printf 'menu-sources\n0 0\nd--755 0 0\n'; xfs_proto "$tree"; echo '$'; } \
+		>"$work/xfs.proto"
+	rm -f "$1"
+	truncate -s 300M "$1"
+	mkfs.xfs -q -m uuid="$2" -L grub-xfs -p "$work/xfs.proto" "$1" ||
+		return 1
+	rm -rf "$tree" "$work/xfs.proto"
+}
+
+# bls_disk IMAGE CMDLINE: btrfs, a /boot partition as Fedora's.
+bls_disk() {
+	local tree=$work/bls-tree id=5e1ec7ed0c0ffee0a11ce0ddba11f00d
+	rm -rf "$tree"
+	boot_files "$tree"
+	mkdir -p "$tree/grub2" "$tree/loader/entries"
+	cat >"$tree/grub2/grub.cfg" <<'CFG'
+set pager=1
+if [ -f ${config_directory}/grubenv ]; then
+  load_env -f ${config_directory}/grubenv
+elif [ -s $prefix/grubenv ]; then
+  load_env
+fi
+set default="${saved_entry}"
+set timeout=5
+insmod blscfg
+blscfg
+CFG
+	env="# GRUB Environment Block
+saved_entry=$id-$abi
+kernelopts=$2 kernelopts
+"
+	{ printf '%s' "$env"; printf '%*s' $((1024 - ${#env})) '' | tr ' ' '#'; } \
+		>"$tree/grub2/grubenv"
+	cat >"$tree/loader/entries/$id-$abi.conf" <<CFG
+title Fedora Linux ($abi) 41 (Workstation Edition)
+version $abi
+linux /vmlinuz-$abi
+initrd /a.cpio /b.cpio
+options \$kernelopts
+grub_users \$grub_users
+grub_arg --unrestricted
+grub_class fedora
+CFG
+	cat >"$tree/loader/entries/$id-$abi.debug.conf" <<CFG
+title Fedora Linux ($abi) 41 (Workstation Edition) debug
+version $abi.debug
+linux /vmlinuz-$abi
+initrd /a.cpio
+initrd /b.cpio
+options $2 debug-entry
+grub_class fedora
+CFG
+	rm -f "$1"
+	truncate -s 128M "$1"
+	mkfs.btrfs -q -L fedora-boot -r "$tree" "$1" >/dev/null ||
+		return 1
+	rm -rf "$tree"
+}
+
+# iso_image IMAGE CMDLINE: iso9660 with isolinux.  The first label names
+# its files from the image's top, the second relative to isolinux/.
+iso_image() {
+	local tree=$work/iso-tree
+	rm -rf "$tree"
+	boot_files "$tree/live"
+	mkdir -p "$tree/isolinux"
+	cp "$isolinux_bin" "$ldlinux" "$tree/isolinux/"
+	cat >"$tree/isolinux/isolinux.cfg" <<CFG
+DEFAULT live
+TIMEOUT 50
+PROMPT 0
+
+LABEL live
+	MENU LABEL Live system
+	KERNEL /live/vmlinuz-$abi
+	APPEND initrd=/live/a.cpio,/live/b.cpio $2 live
+
+LABEL test
+	MENU LABEL Live system (test)
+	LINUX ../live/vmlinuz-$abi
+	INITRD ../live/a.cpio,../live/b.cpio
+	APPEND $2 recovery
+CFG
+	rm -f "$1"
+	xorriso -as mkisofs -quiet -r -J -V MENU_SOURCES -o "$1" \
+		-b isolinux/isolinux.bin -c isolinux/boot.cat -no-emul-boot \
+		-boot-load-size 4 -boot-info-table "$tree" >/dev/null 2>&1 ||
+		return 1
+	rm -rf "$tree"
+}
+
+# send_keys LOG KEYS: once LOG shows the menu's countdown, KEYS
+# (printf's %b) on this process's output, which then stays open.
+send_keys() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		grep -q "Booting entry 0 in" "$1" 2>/dev/null && break
+		sleep 0.5
+	done
+	printf '%b' "$2"
+	exec sleep 600
+}
+
+# check_list LOG: --list's lines, or why not.
+check_list() {
+	local log=$1 want line
+	want=("* 0  sr0  Live system  ($abi)"
+	      "  1  sr0  Live system (test)  ($abi)"
+	      "  2  vda  Debian GNU/Linux, on xfs  ($abi)"
+	      "  3  vdb  Fedora Linux ($abi) 41 (Workstation Edition) debug  ($abi)"
+	      "  4  vdb  Fedora Linux ($abi) 41 (Workstation Edition)  ($abi)")
+	for line in "${want[@]}"; do
+		grep -qF "BOOTIMG-MENU-LIST $line" "$log" ||
+			{ echo "--list lacks '$line'"; return 1; }
+	done
+	if grep -q "BOOTIMG-MENU-LIST problem:" "$log"; then
+		echo "--list has a problem: $(e2e_field "$log" "BOOTIMG-MENU-LIST problem: ")"
+		return 1
+	fi
+}
+
+name=sources-keys
+if e2e_selected $name; then
+	dir=$work/cases/$name
+	uuid=$(cat /proc/sys/kernel/random/uuid)
+	base="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
+	e2e_case "$dir" exec="bootimg-menu" cmdline="$base recovery edited=1" \
+		run='for m in '"$modules"'; do insmod /lib/modules/$m || exit; done
+i=0; while [ ! -e /sys/class/block/sr0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+t0=$(cut -d" " -f1 /proc/uptime)
+bootimg-menu --list | sed "s/^/BOOTIMG-MENU-LIST /"
+echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
+	add_menu "$dir/root"
+	start=$SECONDS
+	grub_disk "$work/grub.img" "$uuid" "$base" ||
+		e2e_bail "cannot make the xfs disk"
+	bls_disk "$work/bls.img" "$base" || e2e_bail "cannot make the btrfs disk"
+	iso_image "$work/live.iso" "$base" || e2e_bail "cannot make the ISO image"
+	echo "# images made in $((SECONDS - start)) s"
+	E2E_QEMU_ARGS=(
+		-drive "file=$work/grub.img,if=virtio,format=raw,readonly=on"
+		-drive "file=$work/bls.img,if=virtio,format=raw,readonly=on"
+		-drive "file=$work/live.iso,if=ide,media=cdrom,format=raw")
+	log=$dir/serial.log
+	mkdir -p "$dir"
+	: >"$log"
+	rm -f "$dir/keys"
+	mkfifo "$dir/keys"
+	send_keys "$log" '\033[Be edited=1\r' >"$dir/keys" &
+	keys=$!
+	start=$SECONDS
+	E2E_QEMU_INPUT=$dir/keys e2e_boot "$work" "$dir" 1 bios none \
+		bootimg.timeout=60
+	kill "$keys" 2>/dev/null
+	wait "$keys" 2>/dev/null
+	if why=$(check_list "$log") && why=$(e2e_check "$dir" "$work" 1 2); then
+		why="the ISO's second label, edited: $why, --list of 3 sources $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
+			awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}') ms, boot $((SECONDS - start)) s"
+		e2e_result $name 0 "$why"
+	else
+		e2e_result $name 1 "$why" "$log"
+	fi
+fi
+e2e_finalize
