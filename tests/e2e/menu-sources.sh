@@ -12,7 +12,11 @@
 #   sr0  an iso9660 image (Rock Ridge, Joliet) with a real isolinux:
 #        isolinux/isolinux.cfg with two LABELs, the second naming its
 #        files relative to the configuration's directory, on an IDE
-#        CD-ROM.
+#        CD-ROM;
+#   sr1  a plain ISO 9660 image (no Rock Ridge, no Joliet: Linux shows
+#        its names in lower case) with isolinux in boot/isolinux, as
+#        Tiny Core Linux's CD, whose isolinux.cfg names its files in
+#        upper case, as isolinux matches them.
 # --list must show every entry with its source, title and version.
 # Then, with bootimg.timeout=60, keystrokes sent over the serial console
 # stop the countdown, choose the ISO's second label (Down), edit its
@@ -190,6 +194,31 @@ CFG
 	rm -rf "$tree"
 }
 
+# plain_iso IMAGE CMDLINE: ISO 9660 level 2 alone, isolinux in
+# boot/isolinux, its paths in upper case.
+plain_iso() {
+	local tree=$work/plain-tree
+	rm -rf "$tree"
+	mkdir -p "$tree/boot/isolinux"
+	cp "$kernel" "$tree/boot/vmlinuz"
+	cp "$work/a.cpio" "$work/b.cpio" "$tree/boot/"
+	cp "$isolinux_bin" "$ldlinux" "$tree/boot/isolinux/"
+	cat >"$tree/boot/isolinux/isolinux.cfg" <<CFG
+DEFAULT plain
+LABEL plain
+	MENU LABEL Plain ISO 9660, upper case
+	KERNEL /BOOT/VMLINUZ
+	INITRD /BOOT/A.CPIO,/BOOT/B.CPIO
+	APPEND $2 plain
+CFG
+	rm -f "$1"
+	xorriso -as mkisofs -quiet -iso-level 2 -V PLAIN_ISO -o "$1" \
+		-b boot/isolinux/isolinux.bin -c boot/isolinux/boot.cat \
+		-no-emul-boot -boot-load-size 4 -boot-info-table "$tree" \
+		>/dev/null 2>&1 || return 1
+	rm -rf "$tree"
+}
+
 # send_keys LOG KEYS: once LOG shows the menu's countdown, KEYS
 # (printf's %b) on this process's output, which then stays open.
 send_keys() {
@@ -207,9 +236,10 @@ check_list() {
 	local log=$1 want line
 	want=("* 0  sr0  Live system  ($abi)"
 	      "  1  sr0  Live system (test)  ($abi)"
-	      "  2  vda  Debian GNU/Linux, on xfs  ($abi)"
-	      "  3  vdb  Fedora Linux ($abi) 41 (Workstation Edition) debug  ($abi)"
-	      "  4  vdb  Fedora Linux ($abi) 41 (Workstation Edition)  ($abi)")
+	      "  2  sr1  Plain ISO 9660, upper case  ($abi)"
+	      "  3  vda  Debian GNU/Linux, on xfs  ($abi)"
+	      "  4  vdb  Fedora Linux ($abi) 41 (Workstation Edition) debug  ($abi)"
+	      "  5  vdb  Fedora Linux ($abi) 41 (Workstation Edition)  ($abi)")
 	for line in "${want[@]}"; do
 		grep -qF "BOOTIMG-MENU-LIST $line" "$log" ||
 			{ echo "--list lacks '$line'"; return 1; }
@@ -227,7 +257,7 @@ if e2e_selected $name; then
 	base="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
 	e2e_case "$dir" exec="bootimg-menu" cmdline="$base recovery edited=1" \
 		run='for m in '"$modules"'; do insmod /lib/modules/$m || exit; done
-i=0; while [ ! -e /sys/class/block/sr0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+i=0; while [ ! -e /sys/class/block/sr1 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 t0=$(cut -d" " -f1 /proc/uptime)
 bootimg-menu --list | sed "s/^/BOOTIMG-MENU-LIST /"
 echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
@@ -237,11 +267,14 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 		e2e_bail "cannot make the xfs disk"
 	bls_disk "$work/bls.img" "$base" || e2e_bail "cannot make the btrfs disk"
 	iso_image "$work/live.iso" "$base" || e2e_bail "cannot make the ISO image"
+	plain_iso "$work/plain.iso" "$base" ||
+		e2e_bail "cannot make the plain ISO image"
 	echo "# images made in $((SECONDS - start)) s"
 	E2E_QEMU_ARGS=(
 		-drive "file=$work/grub.img,if=virtio,format=raw,readonly=on"
 		-drive "file=$work/bls.img,if=virtio,format=raw,readonly=on"
-		-drive "file=$work/live.iso,if=ide,media=cdrom,format=raw")
+		-drive "file=$work/live.iso,if=ide,index=0,media=cdrom,format=raw"
+		-drive "file=$work/plain.iso,if=ide,index=1,media=cdrom,format=raw")
 	log=$dir/serial.log
 	mkdir -p "$dir"
 	: >"$log"
@@ -255,7 +288,7 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 	kill "$keys" 2>/dev/null
 	wait "$keys" 2>/dev/null
 	if why=$(check_list "$log") && why=$(e2e_check "$dir" "$work" 1 2); then
-		why="the ISO's second label, edited: $why, --list of 3 sources $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
+		why="the ISO's second label, edited: $why, --list of 4 sources $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
 			awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}') ms, boot $((SECONDS - start)) s"
 		e2e_result $name 0 "$why"
 	else
