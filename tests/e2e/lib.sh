@@ -413,6 +413,22 @@ e2e_boot() {
 	done >"$dir/serial.log"
 }
 
+# e2e_make_uki KERNEL INITRD CMDLINE-FILE OS-RELEASE OUT: a unified
+# kernel image made with objcopy on systemd-boot's stub, E2E_UKI_STUB
+# (package systemd-boot-efi).
+E2E_UKI_STUB=/usr/lib/systemd/boot/efi/linuxx64.efi.stub
+e2e_make_uki() {
+	objcopy --add-section .osrel="$4" \
+		--change-section-vma .osrel=0x20000 \
+		--add-section .cmdline="$3" \
+		--change-section-vma .cmdline=0x30000 \
+		--add-section .initrd="$2" \
+		--change-section-vma .initrd=0x40000 \
+		--add-section .linux="$1" \
+		--change-section-vma .linux=0x2000000 \
+		"$E2E_UKI_STUB" "$5"
+}
+
 # e2e_ovmf: find OVMF (Debian package ovmf) for e2e_boot's uefi firmware;
 # return 1 if it is not installed.
 e2e_ovmf() {
