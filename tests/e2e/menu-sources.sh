@@ -9,6 +9,9 @@
 #        blscfg, grub2/grubenv's kernelopts, and two BLS entries in
 #        loader/entries/MACHINE-ID-VERSION.conf, one with "options
 #        $kernelopts", one with its own options;
+#   vdc  an EFI system partition (vfat, mkfs.vfat and mtools) holding a
+#        unified kernel image in EFI/Linux (BLS Type #2), made with
+#        e2e_make_uki;
 #   sr0  an iso9660 image (Rock Ridge, Joliet) with a real isolinux:
 #        isolinux/isolinux.cfg with two LABELs, the second naming its
 #        files relative to the configuration's directory, on an IDE
@@ -23,7 +26,7 @@
 # command line ("e", " edited=1", Enter), and the second kernel must
 # report the edited command line and both initrds.  The images are
 # made without root: mkfs.xfs -p (a prototype file), mkfs.btrfs
-# --rootdir, xorriso.
+# --rootdir, mkfs.vfat and mcopy, xorriso.
 # Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, required),
@@ -35,7 +38,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 e2e_init_x86_64 menu-sources usr/sbin/bootimg-menu
-e2e_need_command mkfs.xfs mkfs.btrfs xorriso
+e2e_need_command mkfs.xfs mkfs.btrfs mkfs.vfat mcopy xorriso objcopy
+[ -f "$E2E_UKI_STUB" ] || e2e_skip "no $E2E_UKI_STUB (systemd-boot-efi)"
 isolinux_bin=/usr/lib/ISOLINUX/isolinux.bin
 ldlinux=/usr/lib/syslinux/modules/bios/ldlinux.c32
 [ -f "$isolinux_bin" ] && [ -f "$ldlinux" ] ||
@@ -44,13 +48,13 @@ work=$e2e_work
 e2e_images "$work" "$kernel"
 
 # The modules, in the order they load, from the kernel's package: virtio
-# disks, the IDE CD-ROM, xfs, btrfs and iso9660.
+# disks, the IDE CD-ROM, xfs, btrfs, iso9660 and vfat.
 modules="virtio_ring.ko virtio.ko virtio_pci_legacy_dev.ko"
 modules+=" virtio_pci_modern_dev.ko virtio_pci.ko virtio_blk.ko"
 modules+=" scsi_common.ko scsi_mod.ko libata.ko ata_piix.ko cdrom.ko"
 modules+=" sr_mod.ko crc32c_generic.ko libcrc32c.ko xfs.ko"
 modules+=" zstd_compress.ko raid6_pq.ko xor.ko blake2b_generic.ko"
-modules+=" btrfs.ko isofs.ko"
+modules+=" btrfs.ko isofs.ko fat.ko vfat.ko nls_cp437.ko nls_ascii.ko"
 package=$(basename "$(dirname "$(dirname "$kernel")")")
 abi=${package#linux-image-}
 # shellcheck disable=SC2086
@@ -162,6 +166,21 @@ CFG
 	rm -rf "$tree"
 }
 
+# esp_disk IMAGE CMDLINE: vfat, EFI/Linux/test-uki.efi.
+esp_disk() {
+	local uki=$work/test-uki.efi
+	printf '%s' "$2 uki" >"$work/uki.cmdline"
+	printf 'ID=test\nPRETTY_NAME="Test UKI on an ESP"\nVERSION_ID=1\n' \
+		>"$work/uki.osrel"
+	e2e_make_uki "$kernel" "$work/a.cpio" "$work/uki.cmdline" \
+		"$work/uki.osrel" "$uki" || return 1
+	rm -f "$1"
+	mkfs.vfat -C -n ESP "$1" 32768 >/dev/null || return 1
+	mmd -i "$1" ::EFI ::EFI/Linux && mcopy -i "$1" "$uki" ::EFI/Linux/ ||
+		return 1
+	rm -f "$uki" "$work/uki.cmdline" "$work/uki.osrel"
+}
+
 # iso_image IMAGE CMDLINE: iso9660 with isolinux.  The first label names
 # its files from the image's top, the second relative to isolinux/.
 iso_image() {
@@ -239,7 +258,8 @@ check_list() {
 	      "  2  sr1  Plain ISO 9660, upper case  ($abi)"
 	      "  3  vda  Debian GNU/Linux, on xfs  ($abi)"
 	      "  4  vdb  Fedora Linux ($abi) 41 (Workstation Edition) debug  ($abi)"
-	      "  5  vdb  Fedora Linux ($abi) 41 (Workstation Edition)  ($abi)")
+	      "  5  vdb  Fedora Linux ($abi) 41 (Workstation Edition)  ($abi)"
+	      "  6  vdc  Test UKI on an ESP  ($abi)")
 	for line in "${want[@]}"; do
 		grep -qF "BOOTIMG-MENU-LIST $line" "$log" ||
 			{ echo "--list lacks '$line'"; return 1; }
@@ -266,6 +286,7 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 	grub_disk "$work/grub.img" "$uuid" "$base" ||
 		e2e_bail "cannot make the xfs disk"
 	bls_disk "$work/bls.img" "$base" || e2e_bail "cannot make the btrfs disk"
+	esp_disk "$work/esp.img" "$base" || e2e_bail "cannot make the ESP"
 	iso_image "$work/live.iso" "$base" || e2e_bail "cannot make the ISO image"
 	plain_iso "$work/plain.iso" "$base" ||
 		e2e_bail "cannot make the plain ISO image"
@@ -273,6 +294,7 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 	E2E_QEMU_ARGS=(
 		-drive "file=$work/grub.img,if=virtio,format=raw,readonly=on"
 		-drive "file=$work/bls.img,if=virtio,format=raw,readonly=on"
+		-drive "file=$work/esp.img,if=virtio,format=raw,readonly=on"
 		-drive "file=$work/live.iso,if=ide,index=0,media=cdrom,format=raw"
 		-drive "file=$work/plain.iso,if=ide,index=1,media=cdrom,format=raw")
 	log=$dir/serial.log
@@ -288,7 +310,7 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 	kill "$keys" 2>/dev/null
 	wait "$keys" 2>/dev/null
 	if why=$(check_list "$log") && why=$(e2e_check "$dir" "$work" 1 2); then
-		why="the ISO's second label, edited: $why, --list of 4 sources $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
+		why="the ISO's second label, edited: $why, --list of 5 sources $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
 			awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}') ms, boot $((SECONDS - start)) s"
 		e2e_result $name 0 "$why"
 	else
