@@ -42,8 +42,9 @@ e2e_need_command mkfs.xfs mkfs.btrfs mkfs.vfat mcopy xorriso objcopy
 [ -f "$E2E_UKI_STUB" ] || e2e_skip "no $E2E_UKI_STUB (systemd-boot-efi)"
 isolinux_bin=/usr/lib/ISOLINUX/isolinux.bin
 ldlinux=/usr/lib/syslinux/modules/bios/ldlinux.c32
-[ -f "$isolinux_bin" ] && [ -f "$ldlinux" ] ||
+if [ ! -f "$isolinux_bin" ] || [ ! -f "$ldlinux" ]; then
 	e2e_skip "no isolinux (packages isolinux, syslinux-common)"
+fi
 work=$e2e_work
 e2e_images "$work" "$kernel"
 
@@ -59,15 +60,6 @@ package=$(basename "$(dirname "$(dirname "$kernel")")")
 abi=${package#linux-image-}
 # shellcheck disable=SC2086
 e2e_kernel_modules moddir "$kernel" menu-sources $modules
-
-# add_menu ROOT: bootimg-menu, its libraries and the modules.
-add_menu() {
-	mkdir -p "$1/usr/sbin" "$1/usr/lib" "$1/lib/modules" "$1/run"
-	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg-menu" "$1/usr/sbin/"
-	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootcfg.so* "$1/usr/lib/"
-	e2e_copy_libs "$1" "$BOOTIMG_STAGE/usr/sbin/bootimg-menu"
-	for m in $modules; do cp "$moddir/$m" "$1/lib/modules/"; done
-}
 
 # boot_files DIR: the kernel and the test initrds in DIR.
 boot_files() {
@@ -238,18 +230,6 @@ CFG
 	rm -rf "$tree"
 }
 
-# send_keys LOG KEYS: once LOG shows the menu's countdown, KEYS
-# (printf's %b) on this process's output, which then stays open.
-send_keys() {
-	local i
-	for ((i = 0; i < 600; i++)); do
-		grep -q "Booting entry 0 in" "$1" 2>/dev/null && break
-		sleep 0.5
-	done
-	printf '%b' "$2"
-	exec sleep 600
-}
-
 # check_list LOG: --list's lines, or why not.
 check_list() {
 	local log=$1 want line
@@ -275,13 +255,8 @@ if e2e_selected $name; then
 	dir=$work/cases/$name
 	uuid=$(cat /proc/sys/kernel/random/uuid)
 	base="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
-	e2e_case "$dir" exec="bootimg-menu" cmdline="$base recovery edited=1" \
-		run='for m in '"$modules"'; do insmod /lib/modules/$m || exit; done
-i=0; while [ ! -e /sys/class/block/sr1 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-t0=$(cut -d" " -f1 /proc/uptime)
-bootimg-menu --list | sed "s/^/BOOTIMG-MENU-LIST /"
-echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
-	add_menu "$dir/root"
+	# shellcheck disable=SC2086
+	e2e_menu_case "$dir" "$base recovery edited=1" sr1 "$moddir" $modules
 	start=$SECONDS
 	grub_disk "$work/grub.img" "$uuid" "$base" ||
 		e2e_bail "cannot make the xfs disk"
@@ -298,20 +273,10 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 		-drive "file=$work/live.iso,if=ide,index=0,media=cdrom,format=raw"
 		-drive "file=$work/plain.iso,if=ide,index=1,media=cdrom,format=raw")
 	log=$dir/serial.log
-	mkdir -p "$dir"
-	: >"$log"
-	rm -f "$dir/keys"
-	mkfifo "$dir/keys"
-	send_keys "$log" '\033[Be edited=1\r' >"$dir/keys" &
-	keys=$!
 	start=$SECONDS
-	E2E_QEMU_INPUT=$dir/keys e2e_boot "$work" "$dir" 1 bios none \
-		bootimg.timeout=60
-	kill "$keys" 2>/dev/null
-	wait "$keys" 2>/dev/null
+	e2e_menu_boot_keys "$work" "$dir" '\033[Be edited=1\r' bootimg.timeout=60
 	if why=$(check_list "$log") && why=$(e2e_check "$dir" "$work" 1 2); then
-		why="the ISO's second label, edited: $why, --list of 5 sources $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
-			awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}') ms, boot $((SECONDS - start)) s"
+		why="the ISO's second label, edited: $why, --list of 5 sources $(e2e_menu_list_ms "$log") ms, boot $((SECONDS - start)) s"
 		e2e_result $name 0 "$why"
 	else
 		e2e_result $name 1 "$why" "$log"
