@@ -15,7 +15,10 @@
 #   sr0  an iso9660 image (Rock Ridge, Joliet) with a real isolinux:
 #        isolinux/isolinux.cfg with two LABELs, the second naming its
 #        files relative to the configuration's directory, on an IDE
-#        CD-ROM;
+#        CD-ROM; a hybrid image, as Debian's, whose MBR partition 1
+#        holds the same file system again (xorriso -partition_offset);
+#   vdd  the same image as a disk (a USB stick): vdd and vdd1 hold one
+#        file system, listed once, on vdd;
 #   sr1  a plain ISO 9660 image (no Rock Ridge, no Joliet: Linux shows
 #        its names in lower case) with isolinux in boot/isolinux, as
 #        Tiny Core Linux's CD, whose isolinux.cfg names its files in
@@ -41,8 +44,9 @@ e2e_init_x86_64 menu-sources usr/sbin/bootimg-menu
 e2e_need_command mkfs.xfs mkfs.btrfs mkfs.vfat mcopy xorriso objcopy
 [ -f "$E2E_UKI_STUB" ] || e2e_skip "no $E2E_UKI_STUB (systemd-boot-efi)"
 isolinux_bin=/usr/lib/ISOLINUX/isolinux.bin
+isohybrid_mbr=/usr/lib/ISOLINUX/isohdpfx.bin
 ldlinux=/usr/lib/syslinux/modules/bios/ldlinux.c32
-if [ ! -f "$isolinux_bin" ] || [ ! -f "$ldlinux" ]; then
+if [ ! -f "$isolinux_bin" ] || [ ! -f "$isohybrid_mbr" ] || [ ! -f "$ldlinux" ]; then
 	e2e_skip "no isolinux (packages isolinux, syslinux-common)"
 fi
 work=$e2e_work
@@ -199,6 +203,7 @@ LABEL test
 CFG
 	rm -f "$1"
 	xorriso -as mkisofs -quiet -r -J -V MENU_SOURCES -o "$1" \
+		-isohybrid-mbr "$isohybrid_mbr" -partition_offset 16 \
 		-b isolinux/isolinux.bin -c isolinux/boot.cat -no-emul-boot \
 		-boot-load-size 4 -boot-info-table "$tree" >/dev/null 2>&1 ||
 		return 1
@@ -239,11 +244,17 @@ check_list() {
 	      "  3  vda  Debian GNU/Linux, on xfs  ($abi)"
 	      "  4  vdb  Fedora Linux ($abi) 41 (Workstation Edition) debug  ($abi)"
 	      "  5  vdb  Fedora Linux ($abi) 41 (Workstation Edition)  ($abi)"
-	      "  6  vdc  Test UKI on an ESP  ($abi)")
+	      "  6  vdc  Test UKI on an ESP  ($abi)"
+	      "  7  vdd  Live system  ($abi)"
+	      "  8  vdd  Live system (test)  ($abi)")
 	for line in "${want[@]}"; do
 		grep -qF "BOOTIMG-MENU-LIST $line" "$log" ||
 			{ echo "--list lacks '$line'"; return 1; }
 	done
+	if [ "$(grep -c "BOOTIMG-MENU-LIST [ *] [0-9]" "$log")" -ne ${#want[@]} ]; then
+		echo "--list has more entries than ${#want[@]}: $(grep "BOOTIMG-MENU-LIST [ *] [0-9]" "$log" | tail -n +$((${#want[@]} + 1)) | tr '\n' ';')"
+		return 1
+	fi
 	if grep -q "BOOTIMG-MENU-LIST problem:" "$log"; then
 		echo "--list has a problem: $(e2e_field "$log" "BOOTIMG-MENU-LIST problem: ")"
 		return 1
@@ -270,13 +281,14 @@ if e2e_selected $name; then
 		-drive "file=$work/grub.img,if=virtio,format=raw,readonly=on"
 		-drive "file=$work/bls.img,if=virtio,format=raw,readonly=on"
 		-drive "file=$work/esp.img,if=virtio,format=raw,readonly=on"
+		-drive "file=$work/live.iso,if=virtio,format=raw,readonly=on"
 		-drive "file=$work/live.iso,if=ide,index=0,media=cdrom,format=raw"
 		-drive "file=$work/plain.iso,if=ide,index=1,media=cdrom,format=raw")
 	log=$dir/serial.log
 	start=$SECONDS
 	e2e_menu_boot_keys "$work" "$dir" '\033[Be edited=1\r' bootimg.timeout=60
 	if why=$(check_list "$log") && why=$(e2e_check "$dir" "$work" 1 2); then
-		why="the ISO's second label, edited: $why, --list of 5 sources $(e2e_menu_list_ms "$log") ms, boot $((SECONDS - start)) s"
+		why="the ISO's second label, edited: $why, --list of 6 sources $(e2e_menu_list_ms "$log") ms, boot $((SECONDS - start)) s"
 		e2e_result $name 0 "$why"
 	else
 		e2e_result $name 1 "$why" "$log"
