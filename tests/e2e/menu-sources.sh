@@ -114,7 +114,7 @@ CFG
 
 # bls_disk IMAGE CMDLINE: btrfs, a /boot partition as Fedora's.
 bls_disk() {
-	local tree=$work/bls-tree id=5e1ec7ed0c0ffee0a11ce0ddba11f00d
+	local tree=$work/bls-tree id=5e1ec7ed0c0ffee0a11ce0ddba11f00d env
 	rm -rf "$tree"
 	boot_files "$tree"
 	mkdir -p "$tree/grub2" "$tree/loader/entries"
