@@ -4,9 +4,11 @@
  * (bootimg.url=), else the DHCP answer's boot file: a loader such as
  * pxelinux.0 (or none) has pxelinux.cfg/ searched beside it as PXELINUX
  * does (pxe-names.c), anything else is the configuration itself.  It is
- * fetched below a directory of its own, where the files it names are
- * fetched too, at their paths relative to its base URL (url.c), so
- * libbootcfg and libbootimg read them as local files.  A kernel or
+ * fetched into a directory of its own that stands for the server's root,
+ * where the files it names are fetched too: relative paths below its
+ * base URL (url.c), absolute ones below the server's root, as PXELINUX
+ * and GRUB take them; so libbootcfg and libbootimg read them as local
+ * files.  A kernel or
  * initrd whose sha256 is given ("PATH#sha256=HEX", or a "# sha256 PATH
  * HEX" line in the configuration) and differs is refused: a problem
  * naming the URL and both digests; the other entries stay.
@@ -27,7 +29,8 @@
 /* Where a configuration's files go: its base URL and local directory. */
 struct net_tree {
 	const char *base;	/* ends with "/" */
-	const char *dir;	/* the local copy of BASE */
+	const char *root;	/* BASE's server: "scheme://authority/" */
+	const char *dir;	/* the local copy of ROOT */
 	const char *config_url;	/* the source of its entries and problems */
 	char *config_text;	/* for its "# sha256 PATH HEX" lines */
 };
@@ -52,10 +55,7 @@ static int url_problem(struct menu_list *list, const struct net_tree *t,
 	return menu_problem(list, t->config_url, buf);
 }
 
-/*
- * The configuration's "# sha256 PATH HEX" for URL into WANT: 1 or 0.
- * PATH is below the base, as libbootcfg takes the entries' paths.
- */
+/* The configuration's "# sha256 PATH HEX" for URL into WANT: 1 or 0. */
 static int listed_sha256(const struct net_tree *t, const char *url,
 			 char want[65])
 {
@@ -69,7 +69,7 @@ static int listed_sha256(const struct net_tree *t, const char *url,
 		if (sscanf(line, " # sha256 %1023s %79s", path, hex) != 2 ||
 		    !sha256_hex_valid(hex))
 			continue;
-		u = url_resolve(t->base, path + strspn(path, "/"));
+		u = url_resolve(t->base, path);
 		if (u && !strcmp(u, url)) {
 			memcpy(want, hex, 65);
 			found = 1;
@@ -104,13 +104,12 @@ static int fetch_file(struct menu_list *list, const struct net_tree *t,
 	*local = NULL;
 	if (strncmp(path, t->dir, dir_len) || path[dir_len] != '/')
 		return url_problem(list, t, title, path,
-				   "not below the configuration's base") ?:
-		       1;
+				   "not below the server's root") ?: 1;
 	rel = strdup(path + dir_len + 1);
 	if (!rel)
 		return -ENOMEM;
 	has_sha = url_take_sha256(rel, want);
-	url = url_resolve(t->base, rel);
+	url = url_resolve(t->root, rel);
 	*local = join(t->dir, rel);
 	if (!url || !*local) {
 		err = -ENOMEM;
@@ -209,8 +208,8 @@ static char *read_text(const char *path)
 
 /*
  * The configuration fetched to LOCAL: its entries, or its problem.  It
- * is read as if it were in T->dir, its paths being relative to the base
- * (PXELINUX's working directory), not to pxelinux.cfg/.
+ * is read as if it were in the base's copy, its paths being relative to
+ * the base (PXELINUX's working directory), not to pxelinux.cfg/.
  */
 static int read_config(struct menu_list *list, struct net_tree *t,
 		       const char *local, const char *format,
@@ -220,11 +219,14 @@ static int read_config(struct menu_list *list, struct net_tree *t,
 		.size = sizeof(o), .boot_dir = t->dir, .root = t->dir,
 	};
 	struct bootcfg_error error = { .size = sizeof(error) };
-	char *name = join(t->dir, strrchr(local, '/') + 1);
+	char *name = malloc(strlen(t->dir) + strlen(t->base) + strlen(local) + 2);
 	struct bootcfg *cfg = NULL;
 	size_t i;
 	int err;
 
+	if (name)
+		sprintf(name, "%s/%s%s", t->dir, t->base + strlen(t->root),
+			strrchr(local, '/') + 1);
 	t->config_text = read_text(local);
 	if (!name || !t->config_text) {
 		free(name);
@@ -268,18 +270,22 @@ static int try_config(struct menu_list *list, const char *url_given,
 {
 	char *url = strdup(url_given), *local = NULL, want[65], got[65];
 	char why[1024];
-	struct net_tree t = { .base = base, .dir = dir };
+	char *root = url_resolve(base, "/");
+	struct net_tree t = { .base = base, .root = root, .dir = dir };
 	int has_sha = url ? url_take_sha256(url, want) : 0, err = 0;
 
-	if (!url)
+	if (!url || !root) {
+		free(url);
+		free(root);
 		return -ENOMEM;
+	}
 	t.config_url = url;
 	if (strncmp(url, base, strlen(base)))
 		err = menu_problem(list, url, "not below its base") ?: 1;
 	else if (has_sha < 0)
 		err = menu_problem(list, url, "#sha256= takes 64 hexadecimal "
 				   "digits") ?: 1;
-	else if ((local = join(dir, url + strlen(base))) == NULL)
+	else if ((local = join(dir, url + strlen(root))) == NULL)
 		err = -ENOMEM;
 	else if ((err = fetch_url(url, local, why, sizeof(why))) != 0)
 		err = err == -ENOMEM || (err == -ENOENT && quiet_missing) ?
@@ -297,6 +303,7 @@ static int try_config(struct menu_list *list, const char *url_given,
 	if (!err)
 		err = read_config(list, &t, local, format, ctx);
 	free(local);
+	free(root);
 	free(url);
 	return err;
 }

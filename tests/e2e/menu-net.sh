@@ -45,13 +45,13 @@ add_menu() {
 	cp "$moddir/e1000.ko" "$1/lib/modules/"
 }
 
-# serve DIR CMDLINE [BAD]: DIR gets the kernel, the initrds and
-# pxelinux.cfg/default, whose default entry boots CMDLINE; with BAD, its
-# second initrd's sha256 is wrong and a second entry, "good", boots
-# CMDLINE with the right ones.
+# serve DIR AT CMDLINE [BAD]: DIR, at the path AT on its server ("" for
+# its root), gets the kernel, the initrds and pxelinux.cfg/default, whose
+# default entry boots CMDLINE (the second initrd by its absolute path);
+# with BAD, that initrd's sha256 is wrong and a second entry, "good",
+# boots CMDLINE with the right ones.
 serve() {
-	local dir=$1 cmdline=$2 a b bad=0000000000000000000000000000000000000000000000000000000000000000
-	a=$(cat "$work/a.sha256") b=$(cat "$work/b.sha256")
+	local dir=$1 at=$2 cmdline=$3 bad=0000000000000000000000000000000000000000000000000000000000000000
 	mkdir -p "$dir/pxelinux.cfg" "$dir/initrd"
 	ln -f "$work/vmlinuz" "$dir/vmlinuz" 2>/dev/null || cp "$work/vmlinuz" "$dir/vmlinuz"
 	cp "$work/a.cpio" "$work/b.cpio" "$dir/initrd/"
@@ -61,19 +61,19 @@ serve() {
 		echo "LABEL first"
 		echo "  MENU LABEL Debian over the network"
 		echo "  KERNEL vmlinuz"
-		if [ -n "${3:-}" ]; then
-			echo "  INITRD initrd/a.cpio,/initrd/b.cpio#sha256=$bad"
+		if [ -n "${4:-}" ]; then
+			echo "  INITRD initrd/a.cpio,$at/initrd/b.cpio#sha256=$bad"
 			echo "  APPEND $cmdline bad-entry"
 			echo "LABEL good"
 			echo "  MENU LABEL The good one"
 			echo "  KERNEL vmlinuz#sha256=$(sha256sum "$work/vmlinuz" | cut -d' ' -f1)"
 		fi
-		echo "  INITRD initrd/a.cpio,/initrd/b.cpio"
+		echo "  INITRD initrd/a.cpio,$at/initrd/b.cpio"
 		echo "  APPEND $cmdline"
 	} >"$dir/pxelinux.cfg/default"
 	# the initrds' digests, as "# sha256" lines after the entries
-	printf '# sha256 initrd/a.cpio %s\n# sha256 /initrd/b.cpio %s\n' \
-		"$(sha256sum "$dir/initrd/a.cpio" | cut -d' ' -f1)" \
+	printf '# sha256 initrd/a.cpio %s\n# sha256 %s/initrd/b.cpio %s\n' \
+		"$(sha256sum "$dir/initrd/a.cpio" | cut -d' ' -f1)" "$at" \
 		"$(sha256sum "$dir/initrd/b.cpio" | cut -d' ' -f1)" \
 		>>"$dir/pxelinux.cfg/default"
 }
@@ -125,13 +125,13 @@ for name in net-tftp net-http net-bad-sha; do
 	E2E_QEMU_ARGS=(-device e1000,netdev=n0)
 	case $name in
 	net-tftp)
-		serve "$dir/tftp" "$cmdline"
+		serve "$dir/tftp" "" "$cmdline"
 		E2E_QEMU_ARGS+=(-netdev "user,id=n0,tftp=$dir/tftp,bootfile=pxelinux.0") ;;
 	net-http|net-bad-sha)
 		[ -n "$http_pid" ] || start_http
 		bad=
 		[ $name = net-http ] || bad=1
-		serve "$work/http/$name" "$cmdline" ${bad:+bad}
+		serve "$work/http/$name" "/$name" "$cmdline" ${bad:+bad}
 		append+=" bootimg.url=http://10.0.2.2:$http_port/$name/pxelinux.cfg/default"
 		E2E_QEMU_ARGS+=(-netdev "user,id=n0") ;;
 	esac
