@@ -98,7 +98,7 @@ static int fetch_file(struct menu_list *list, const struct net_tree *t,
 	size_t dir_len = strlen(t->dir);
 	char want[65], got[65], why[1024];
 	char *rel, *url = NULL;
-	int has_sha, err;
+	int has_sha, err = 0, fetched = 0;
 	struct stat st;
 
 	*local = NULL;
@@ -122,7 +122,10 @@ static int fetch_file(struct menu_list *list, const struct net_tree *t,
 	}
 	if (!has_sha)
 		has_sha = listed_sha256(t, url, want);
-	err = stat(*local, &st) ? fetch_url(url, *local, why, sizeof(why)) : 0;
+	if (stat(*local, &st)) {	/* not fetched for an entry before */
+		err = fetch_url(url, *local, why, sizeof(why));
+		fetched = !err;
+	}
 	if (err) {
 		err = err == -ENOMEM ? err :
 		      url_problem(list, t, title, url, why) ?: 1;
@@ -135,7 +138,8 @@ static int fetch_file(struct menu_list *list, const struct net_tree *t,
 	if (!err && strcmp(got, want)) {
 		snprintf(why, sizeof(why), "sha256 mismatch: got %s, "
 			 "expected %s; refused", got, want);
-		unlink(*local);
+		if (fetched)	/* another entry may take it without a check */
+			unlink(*local);
 		err = url_problem(list, t, title, url, why) ?: 1;
 	} else if (err) {
 		err = url_problem(list, t, title, url, strerror(-err)) ?: 1;
@@ -308,27 +312,11 @@ static int try_config(struct menu_list *list, const char *url_given,
 	return err;
 }
 
-/* The machine's UUID (SMBIOS), lower case, or "". */
-static void machine_uuid(char *uuid, size_t size)
+/* The first line of PATH, without its end, in BUF ("" if none). */
+static void read_line(const char *path, char *buf, size_t size)
 {
-	FILE *f = fopen("/sys/class/dmi/id/product_uuid", "re");
+	FILE *f = fopen(path, "re");
 
-	*uuid = '\0';
-	if (f && fgets(uuid, (int)size, f))
-		uuid[strcspn(uuid, "\n")] = '\0';
-	if (f)
-		fclose(f);
-	lower(uuid);
-}
-
-static void read_sys(const char *ifname, const char *what, char *buf,
-		     size_t size)
-{
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/sys/class/net/%s/%s", ifname, what);
-	f = fopen(path, "re");
 	*buf = '\0';
 	if (f && fgets(buf, (int)size, f))
 		buf[strcspn(buf, "\n")] = '\0';
@@ -343,13 +331,16 @@ static int search_pxelinux(struct menu_list *list, const char *base,
 			   struct bootimg *ctx)
 {
 	char names[PXE_MAX_NAMES][PXE_NAME_SIZE], uuid[64], mac[64];
-	char type[16], rel[PXE_NAME_SIZE + 16], *url;
+	char type[16], rel[PXE_NAME_SIZE + 16], path[128], *url;
 	size_t i, n;
 	int err = -ENOENT;
 
-	machine_uuid(uuid, sizeof(uuid));
-	read_sys(ifname, "address", mac, sizeof(mac));
-	read_sys(ifname, "type", type, sizeof(type));
+	read_line("/sys/class/dmi/id/product_uuid", uuid, sizeof(uuid));
+	lower(uuid);
+	snprintf(path, sizeof(path), "/sys/class/net/%s/address", ifname);
+	read_line(path, mac, sizeof(mac));
+	snprintf(path, sizeof(path), "/sys/class/net/%s/type", ifname);
+	read_line(path, type, sizeof(type));
 	n = pxe_config_names(uuid, (unsigned)atoi(type), mac, lease->ip,
 			     names);
 	for (i = 0; i < n && err == -ENOENT; i++) {
