@@ -120,6 +120,8 @@ static int collect_net(const struct options *o, struct net_params *net,
 	if (o->url) {
 		free(net->url);
 		net->url = strdup(o->url);
+		if (!net->url)
+			return -ENOMEM;
 	}
 	if (!net->dhcp && !net->url)
 		return 0;
