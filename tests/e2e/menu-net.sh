@@ -30,6 +30,7 @@ e2e_init_x86_64 menu-net usr/sbin/bootimg-menu usr/share/bootimg/udhcpc.script
 e2e_need_command python3
 work=$e2e_work
 e2e_images "$work" "$kernel"
+moddir=
 e2e_kernel_modules moddir "$kernel" menu-net e1000.ko
 
 # add_menu ROOT: bootimg-menu, its libraries (libcurl's among them), the
@@ -94,13 +95,19 @@ os.rename(sys.argv[2] + ".new", sys.argv[2])
 server.serve_forever()
 PY
 	http_pid=$!
-	trap 'status=$?; kill "$http_pid" 2>/dev/null; e2e_exit $status' EXIT
+	trap 'stop_http $?' EXIT
 	for ((i = 0; i < 100; i++)); do
 		[ -s "$work/http.port" ] && break
 		sleep 0.1
 	done
 	[ -s "$work/http.port" ] || e2e_bail "the HTTP server did not start: $(cat "$work/http.log")"
 	http_port=$(cat "$work/http.port")
+}
+
+# shellcheck disable=SC2317  # called by the trap
+stop_http() {	# stop_http STATUS: the EXIT trap once the server runs
+	kill "$http_pid" 2>/dev/null
+	e2e_exit "$1"
 }
 
 # check_refused LOG: --list's lines show the bad entry refused.
@@ -122,7 +129,7 @@ for name in net-tftp net-http net-bad-sha; do
 	cmdline="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
 	append="ip=dhcp bootimg.timeout=0"
 	run='insmod /lib/modules/e1000.ko || exit'
-	E2E_QEMU_ARGS=(-device e1000,netdev=n0)
+	E2E_QEMU_ARGS=(-device "e1000,netdev=n0")
 	case $name in
 	net-tftp)
 		serve "$dir/tftp" "" "$cmdline"
