@@ -5,7 +5,10 @@
  * partition N of a GPT disk hdD,gptN, of an MBR disk hdD,msdosN.  This
  * is GRUB's order on a machine whose firmware lists the disks as Linux
  * names them; search --fs-uuid, which grub-mkconfig writes before every
- * kernel, does not depend on it.
+ * kernel, does not depend on it.  A partition that holds its disk's own
+ * file system (the same type and UUID: a hybrid ISO image, whose MBR
+ * partition starts where a copy of its superblock is) is left out: it
+ * is that file system again, and would not mount beside it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -105,6 +108,24 @@ static void grub_disk(struct dirent **list, int n, const char *sys_block,
 	snprintf(out, size, "%s%u", optical ? "cd" : "hd", index);
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+/* Does partition D hold the file system of its disk DISK, listed before? */
+static int repeats_disk(const struct menu_devices *all, const char *disk,
+			const struct menu_device *d)
+{
+	size_t i;
+
+	for (i = 0; i < all->n; i++)
+		if (!strcmp(all->v[i].name, disk))
+			return same_text(all->v[i].type, d->type) &&
+			       same_text(all->v[i].uuid, d->uuid);
+	return 0;
+}
+
 static int add_device(struct menu_devices *all, struct dirent **list, int n,
 		      const char *sys_block, const char *dev_dir,
 		      const char *name)
@@ -130,6 +151,8 @@ static int add_device(struct menu_devices *all, struct dirent **list, int n,
 		snprintf(grub + strlen(grub), sizeof(grub) - strlen(grub),
 			 ",%s%u", scheme && !strcmp(scheme, "gpt") ? "gpt" :
 			 "msdos", part);
+		if (repeats_disk(all, disk, &d))
+			goto out;
 	}
 	d.grub = grub;
 	err = d.type || d.problem ? devices_add(all, &d) : 0;
