@@ -72,7 +72,7 @@ only() {	# only WORDS...: COMPREPLY is exactly WORDS, in any order
 	  "$(printf '%s\n' "$@" | sort)" ]
 }
 
-for prog in bootimg bootimg-reboot mkbootcmd bootimg-menu; do
+for prog in bootimg bootimg-reboot mkbootcmd bootimg-menu mkbootimg-initramfs; do
 	# shellcheck source=/dev/null
 	. "$src/completion/$prog"
 	check "$prog: the file registers a completion" \
@@ -144,5 +144,14 @@ complete_line "bootimg-menu --dr"
 check "bootimg-menu: options from --help" only --dry-run
 complete_line "bootimg-menu --test-devices=$tmp/grub"
 check "bootimg-menu --test-devices=: files" only "$tmp/grub.cfg"
+
+complete_line "mkbootimg-initramfs --comp"
+check "mkbootimg-initramfs: options from --help" only --compression=
+complete_line "mkbootimg-initramfs --compression=z"
+check "mkbootimg-initramfs --compression=: zstd" only zstd
+complete_line "mkbootimg-initramfs --root=$tmp/bo"
+check "mkbootimg-initramfs --root=: directories" only "$tmp/boot"
+complete_line "mkbootimg-initramfs --kernel=$tmp/vm"
+check "mkbootimg-initramfs --kernel=: files" only "$tmp/vmlinuz-6.1"
 
 echo "1..$n"

@@ -118,31 +118,91 @@ e2e_kernel() {	# e2e_kernel VAR FLAVOUR: Debian's FLAVOUR kernel in VAR
 	printf -v "$1" '%s' "$path"
 }
 
-# e2e_kernel_modules VAR KERNEL NAME MODULE...: Debian's kernel package
-# of KERNEL (fetch-kernel keeps no modules) gives the MODULEs (file
-# names), cached flat in CACHE/PACKAGE-NAME-modules, whose path goes in
-# VAR; the last MODULE marks a complete cache.
+# e2e_kernel_unpack DIR KERNEL TAR-ARGUMENT...: Debian's kernel package
+# of KERNEL (fetch-kernel keeps no modules), what tar -x's ARGUMENTs
+# select of it unpacked in DIR.new, emptied first.
+e2e_kernel_unpack() {
+	local dir=$1 package deb
+	package=$(basename "$(dirname "$(dirname "$2")")")
+	shift 2
+	# shellcheck source=scripts/debian-apt.sh
+	. "$e2e_top/scripts/debian-apt.sh"
+	debian_apt_init "$cache" amd64
+	deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") ||
+		e2e_bail "no $package package"
+	rm -rf "$dir.new"
+	mkdir -p "$dir.new"
+	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir.new" "$@"
+}
+
+# e2e_kernel_modules VAR KERNEL NAME MODULE...: the MODULEs (file names)
+# of KERNEL's package, cached flat in CACHE/PACKAGE-NAME-modules, whose
+# path goes in VAR; the last MODULE marks a complete cache.
 e2e_kernel_modules() {
-	local var=$1 kernel=$2 name=$3 package dir deb
+	local var=$1 kernel=$2 name=$3 dir module patterns=()
 	shift 3
-	package=$(basename "$(dirname "$(dirname "$kernel")")")
-	dir=$cache/$package-$name-modules
+	dir=$cache/$(basename "$(dirname "$(dirname "$kernel")")")-$name-modules
+	for module; do patterns+=("*/$module"); done
 	if [ ! -f "$dir/${*: -1}" ]; then
-		# shellcheck source=scripts/debian-apt.sh
-		. "$e2e_top/scripts/debian-apt.sh"
-		debian_apt_init "$cache" amd64
-		deb=$(debian_fetch "$package:amd64=$(debian_candidate "$package:amd64")") ||
-			e2e_bail "no $package package"
-		rm -rf "$dir.new"
-		mkdir -p "$dir.new"
-		dpkg-deb --fsys-tarfile "$deb" |
-			tar -x -C "$dir.new" --wildcards $(printf '*/%s ' "$@") ||
-			e2e_bail "no $name modules in $deb"
+		e2e_kernel_unpack "$dir" "$kernel" --wildcards "${patterns[@]}" ||
+			e2e_bail "no $name modules in the package of $kernel"
 		find "$dir.new" -name '*.ko' -exec mv {} "$dir.new" \;
 		rm -rf "$dir"
 		mv "$dir.new" "$dir"
 	fi
 	printf -v "$var" '%s' "$dir"
+}
+
+# e2e_kernel_tree VAR KERNEL: KERNEL's package unpacked once, its
+# lib/modules/VER tree (no modules.dep: Debian ships none) below
+# CACHE/PACKAGE-tree, whose path goes in VAR.
+e2e_kernel_tree() {
+	local var=$1 dir
+	dir=$cache/$(basename "$(dirname "$(dirname "$2")")")-tree
+	if [ ! -d "$dir/lib/modules" ]; then
+		e2e_kernel_unpack "$dir" "$2" ./lib/modules ||
+			e2e_bail "no lib/modules in the package of $2"
+		rm -rf "$dir"
+		mv "$dir.new" "$dir"
+	fi
+	printf -v "$var" '%s' "$dir"
+}
+
+# e2e_first_stage VAR [OPTION...]: the first-stage initramfs that the
+# staged mkbootimg-initramfs builds (with OPTIONs) for the amd64 kernel
+# of e2e_init_x86_64 ($kernel), with the modules of its package, the
+# staged bootimg-menu and this host's busybox; cached by content in
+# CACHE/first-stage (the inputs' sha256) and its path put in VAR.
+# The suites add their own files with a second cpio after it: an
+# executable in /etc/bootimg/initramfs.d runs before the menu.
+e2e_first_stage() {
+	local var=$1 tree key out busybox=${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}
+	local data=$BOOTIMG_STAGE/usr/share/bootimg/initramfs lock
+	shift
+	e2e_need_stage usr/sbin/mkbootimg-initramfs usr/sbin/bootimg-menu
+	# one suite at a time unpacks and builds; the next one reuses that
+	mkdir -p "$cache/first-stage"
+	exec {lock}>"$cache/first-stage/.lock"
+	flock "$lock"
+	e2e_kernel_tree tree "$kernel"
+	key=$( { printf '%s\n' "$kernel" "$@"
+		cat "$BOOTIMG_STAGE/usr/sbin/mkbootimg-initramfs" \
+			"$BOOTIMG_STAGE/usr/sbin/bootimg-menu" \
+			"$BOOTIMG_STAGE"/usr/lib/lib*.so.*.* "$data"/* "$busybox"
+	       } | sha256sum | cut -c1-16)
+	out=$cache/first-stage/$key.cpio.gz
+	if [ ! -f "$out" ]; then
+		# the stale ones, of builds gone for a week
+		find "$cache/first-stage" -name '*.cpio.gz' -mtime +7 -delete
+		BOOTIMG_INITRAMFS_DATADIR=$data \
+		"$BOOTIMG_STAGE/usr/sbin/mkbootimg-initramfs" --output="$out" \
+			--root="$tree" --busybox="$busybox" \
+			--menu="$BOOTIMG_STAGE/usr/sbin/bootimg-menu" "$@" >&2 ||
+			e2e_bail "mkbootimg-initramfs failed"
+	fi
+	touch "$out"
+	exec {lock}>&-
+	printf -v "$var" '%s' "$out"
 }
 
 e2e_images() {	# e2e_images DIR KERNEL [STAGE2_KERNEL]: e2e_prepare or bail
@@ -378,11 +438,12 @@ e2e_load_case() {
 # line (crashkernel=256M).  E2E_QEMU_ARGS (an array) adds qemu options;
 # E2E_QEMU_INPUT is the serial console's input (default /dev/null);
 # E2E_FIRMWARE_REBOOTS=1 leaves out -no-reboot: a reset boots again.
+# E2E_STAGE1 replaces WORK/stage1.cpio (e2e_first_stage's initramfs).
 # The first kernel gets no_timer_check: under TCG on a loaded host its
 # IO-APIC timer check can fail and panic ("IO-APIC + timer doesn't work").
 e2e_boot() {
 	local work=$1 dir=$2 smp=$3 firmware=${4:-bios} display=${5:-none} append=${6:-}
-	local extra=()
+	local extra=() stage1
 	case $firmware in
 	bios) ;;
 	uefi)
@@ -399,7 +460,12 @@ e2e_boot() {
 	[ -n "${E2E_FIRMWARE_REBOOTS:-}" ] || extra+=(-no-reboot)
 	extra+=(${E2E_QEMU_ARGS[@]+"${E2E_QEMU_ARGS[@]}"})
 	e2e_cpio "$dir/root" "$dir/case.cpio"
-	cat "$work/stage1.cpio" "$dir/case.cpio" >"$dir/initramfs"
+	stage1=${E2E_STAGE1:-$work/stage1.cpio}
+	# the kernel finds an archive after a compressed one at a multiple
+	# of 4 bytes only: pad the first
+	{ cat "$stage1"
+	  head -c $(((4 - $(stat -c %s "$stage1") % 4) % 4)) /dev/zero
+	  cat "$dir/case.cpio"; } >"$dir/initramfs"
 	timeout "${BOOTIMG_E2E_TIMEOUT:-240}" \
 		"${BOOTIMG_E2E_QEMU:-qemu-system-x86_64}" -accel tcg -m "${BOOTIMG_E2E_MEM:-1G}" \
 		${BOOTIMG_E2E_CPU:+-cpu "$BOOTIMG_E2E_CPU"} \
@@ -413,27 +479,23 @@ e2e_boot() {
 	done >"$dir/serial.log"
 }
 
-# e2e_menu_case DIR CMDLINE DEVICE MODDIR MODULE...: a bootimg-menu
-# (issue 13) case in DIR: its root holds bootimg-menu, its libraries and
-# the MODULEs (file names in MODDIR); its run script loads them in
-# order, waits for /sys/class/block/DEVICE and prints bootimg-menu
+# e2e_menu_case DIR CMDLINE DEVICE: a bootimg-menu (issue 13) case in
+# DIR, for the first stage of e2e_first_stage (E2E_STAGE1): its root
+# holds guest/first-stage-hook in /etc/bootimg/initramfs.d, which /init
+# runs before the menu, and its run script waits for
+# /sys/class/block/DEVICE (at most 10 s) and prints bootimg-menu
 # --list's lines (BOOTIMG-MENU-LIST ...) and the guest's uptime around
-# it (BOOTIMG-MENU-TIME start=S end=S); bootimg-menu is its exec.
+# it (BOOTIMG-MENU-TIME start=S end=S); /init then starts bootimg-menu.
 # CMDLINE is what the second kernel must get.
 e2e_menu_case() {
-	local dir=$1 cmdline=$2 device=$3 moddir=$4 root=$1/root m
-	shift 4
-	e2e_case "$dir" exec="bootimg-menu" cmdline="$cmdline" \
-		run="for m in $*; do insmod /lib/modules/\$m || exit; done
-i=0; while [ ! -e /sys/class/block/$device ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+	local dir=$1 cmdline=$2 device=$3
+	e2e_case "$dir" cmdline="$cmdline" \
+		run="i=0; while [ ! -e /sys/class/block/$device ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
 "'t0=$(cut -d" " -f1 /proc/uptime)
 bootimg-menu --list | sed "s/^/BOOTIMG-MENU-LIST /"
 echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
-	mkdir -p "$root/usr/sbin" "$root/usr/lib" "$root/lib/modules" "$root/run"
-	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg-menu" "$root/usr/sbin/"
-	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootcfg.so* "$root/usr/lib/"
-	e2e_copy_libs "$root" "$BOOTIMG_STAGE/usr/sbin/bootimg-menu"
-	for m; do cp "$moddir/$m" "$root/lib/modules/"; done
+	mkdir -p "$dir/root/etc/bootimg/initramfs.d"
+	cp "$e2e_guest/first-stage-hook" "$dir/root/etc/bootimg/initramfs.d/50-e2e"
 }
 
 e2e_menu_list_ms() {	# e2e_menu_list_ms LOG: how long --list took

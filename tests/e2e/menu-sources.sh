@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # bootimg-menu with several sources at once (issue 13): in one qemu
-# (TCG) boot the first kernel loads the storage and file system modules
-# and runs bootimg-menu, which finds
+# (TCG) boot the first kernel boots the first stage mkbootimg-initramfs
+# builds (e2e_first_stage); its bootimg-menu finds
 #   vda  an xfs file system whose /boot/grub/grub.cfg (Debian's style,
 #        search --fs-uuid) boots the Debian kernel;
 #   vdb  a Fedora-style /boot partition on btrfs: grub2/grub.cfg with
@@ -52,18 +52,9 @@ fi
 work=$e2e_work
 e2e_images "$work" "$kernel"
 
-# The modules, in the order they load, from the kernel's package: virtio
-# disks, the IDE CD-ROM, xfs, btrfs, iso9660 and vfat.
-modules="virtio_ring.ko virtio.ko virtio_pci_legacy_dev.ko"
-modules+=" virtio_pci_modern_dev.ko virtio_pci.ko virtio_blk.ko"
-modules+=" scsi_common.ko scsi_mod.ko libata.ko ata_piix.ko cdrom.ko"
-modules+=" sr_mod.ko crc32c_generic.ko libcrc32c.ko xfs.ko"
-modules+=" zstd_compress.ko raid6_pq.ko xor.ko blake2b_generic.ko"
-modules+=" btrfs.ko isofs.ko fat.ko vfat.ko nls_cp437.ko nls_ascii.ko"
+e2e_first_stage E2E_STAGE1
 package=$(basename "$(dirname "$(dirname "$kernel")")")
 abi=${package#linux-image-}
-# shellcheck disable=SC2086
-e2e_kernel_modules moddir "$kernel" menu-sources $modules
 
 # boot_files DIR: the kernel and the test initrds in DIR.
 boot_files() {
@@ -266,8 +257,7 @@ if e2e_selected $name; then
 	dir=$work/cases/$name
 	uuid=$(cat /proc/sys/kernel/random/uuid)
 	base="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
-	# shellcheck disable=SC2086
-	e2e_menu_case "$dir" "$base recovery edited=1" sr1 "$moddir" $modules
+	e2e_menu_case "$dir" "$base recovery edited=1" sr1
 	start=$SECONDS
 	grub_disk "$work/grub.img" "$uuid" "$base" ||
 		e2e_bail "cannot make the xfs disk"

@@ -1,13 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# bootimg-menu end to end (issue 13, its first case): in qemu (TCG) the
-# first kernel's init loads the virtio and ext4 modules and runs
-# bootimg-menu, which finds a virtio disk (an ext4 file system made with
-# mkfs.ext4 -d, no root needed) holding /boot with the Debian kernel,
-# the two test initrds and a grub.cfg whose entry finds its partition
-# with search --fs-uuid.  bootimg.timeout=0 on the first kernel's
-# command line boots that entry at once; the second kernel reports the
-# command line and initrds it got, which must be the grub entry's.
+# bootimg-menu end to end (issue 13): in qemu (TCG) the first kernel
+# boots the first-stage initramfs that mkbootimg-initramfs builds from
+# Debian's kernel package (e2e_first_stage): its /init loads the module
+# set and runs bootimg-menu, which finds a virtio disk (an ext4 file
+# system made with mkfs.ext4 -d, no root needed) holding /boot with the
+# Debian kernel, the two test initrds and a grub.cfg whose entry finds
+# its partition with search --fs-uuid.  bootimg.timeout=0 on the first
+# kernel's command line boots that entry at once; the second kernel
+# reports the command line and initrds it got, which must be the grub
+# entry's.  A second cpio adds the case: guest/first-stage-hook, which
+# /init runs before the menu, reports and runs bootimg-menu --list.
 #   menu-disk  the above, with bad input beside it: a second entry whose
 #              kernel is missing, a disk whose ext4 group descriptors
 #              are damaged (it does not mount) and one whose grub.cfg
@@ -33,15 +36,9 @@ e2e_need_command mkfs.ext4
 work=$e2e_work
 e2e_images "$work" "$kernel"
 
-# The modules that reach an ext4 file system on a virtio disk, in the
-# order they load, from the kernel's package (fetch-kernel keeps none).
-modules="virtio_ring.ko virtio.ko virtio_pci_legacy_dev.ko"
-modules+=" virtio_pci_modern_dev.ko virtio_pci.ko virtio_blk.ko crc16.ko"
-modules+=" mbcache.ko crc32c_generic.ko jbd2.ko ext4.ko"
+e2e_first_stage E2E_STAGE1
 package=$(basename "$(dirname "$(dirname "$kernel")")")
 abi=${package#linux-image-}
-# shellcheck disable=SC2086
-e2e_kernel_modules moddir "$kernel" menu $modules
 
 # disk_image IMAGE UUID CMDLINE: an ext4 file system whose /boot holds
 # the kernel, the test initrds and grub.cfg (CMDLINE, and CMDLINE
@@ -117,8 +114,7 @@ for name in menu-disk menu-keys; do
 	base="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
 	cmdline=$base timeout=0
 	[ $name = menu-keys ] && cmdline="$base recovery edited=1" timeout=60
-	# shellcheck disable=SC2086
-	e2e_menu_case "$dir" "$cmdline" vdc "$moddir" $modules
+	e2e_menu_case "$dir" "$cmdline" vdc
 	disk_image "$work/disk.img" "$uuid" "$base" ||
 		e2e_bail "cannot make the disk image"
 	E2E_QEMU_ARGS=()
