@@ -14,6 +14,7 @@ set -u
 cli_setup cli-initramfs
 mk=$b/mkbootimg-initramfs
 export BOOTIMG_INITRAMFS_DATADIR=$src/src/initramfs
+export BOOTIMG_INITRAMFS_DHCP_SCRIPT=$src/src/menu/udhcpc.script
 cc=${CC:-cc}
 kver=6.0.0-fake
 mods=$tmp/kernel/lib/modules/$kver
@@ -123,6 +124,8 @@ for f in init bin/busybox bin/sh sbin/modprobe usr/sbin/bootimg-menu \
 	etc/bootimg/initramfs.d dev proc sys run tmp; do
 	check "the archive holds $f" grep -qx "$f" "$tmp/list"
 done
+check "the archive holds bootimg-menu's DHCP script" \
+	grep -q '^usr/.*/bootimg/udhcpc.script$' "$tmp/list"
 check "the archive holds the dynamic loader" grep -q '^lib.*/ld-linux' "$tmp/list"
 check "the archive holds libc" grep -q '/libc\.so\.6$' "$tmp/list"
 check "no path of the build host's staged tree" lacks "$tmp" "$tmp/list"

@@ -188,13 +188,15 @@ e2e_first_stage() {
 	key=$( { printf '%s\n' "$kernel" "$@"
 		cat "$BOOTIMG_STAGE/usr/sbin/mkbootimg-initramfs" \
 			"$BOOTIMG_STAGE/usr/sbin/bootimg-menu" \
-			"$BOOTIMG_STAGE"/usr/lib/lib*.so.*.* "$data"/* "$busybox"
+			"$BOOTIMG_STAGE"/usr/lib/lib*.so.*.* "$data"/* "$busybox" \
+			"$BOOTIMG_STAGE/usr/share/bootimg/udhcpc.script"
 	       } | sha256sum | cut -c1-16)
 	out=$cache/first-stage/$key.cpio.gz
 	if [ ! -f "$out" ]; then
 		# the stale ones, of builds gone for a week
 		find "$cache/first-stage" -name '*.cpio.gz' -mtime +7 -delete
 		BOOTIMG_INITRAMFS_DATADIR=$data \
+		BOOTIMG_INITRAMFS_DHCP_SCRIPT=$BOOTIMG_STAGE/usr/share/bootimg/udhcpc.script \
 		"$BOOTIMG_STAGE/usr/sbin/mkbootimg-initramfs" --output="$out" \
 			--root="$tree" --busybox="$busybox" \
 			--menu="$BOOTIMG_STAGE/usr/sbin/bootimg-menu" "$@" >&2 ||
