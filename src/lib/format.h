@@ -136,4 +136,17 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel);
  */
 int bi_bzimage_fast_boot(struct bi_kernel *kernel);
 
+/*
+ * Its two steps, for the cache of unpacked kernels (kernel-cache.h):
+ * unpack the bzImage KERNEL's payload into a malloc'd *VMLINUX (the ELF
+ * vmlinux and its relocation table, nothing relocated yet), then make
+ * KERNEL the vmlinux in VMLINUX, which it then owns; on failure the
+ * caller keeps VMLINUX and KERNEL is unchanged.  Their errors are
+ * bi_bzimage_fast_boot()'s.
+ */
+int bi_bzimage_unpack_vmlinux(const struct bi_kernel *kernel,
+			      uint8_t **vmlinux, size_t *size);
+int bi_bzimage_adopt_vmlinux(struct bi_kernel *kernel, uint8_t *vmlinux,
+			     size_t size);
+
 #endif
