@@ -21,18 +21,22 @@ static int through_cache(struct bi_kernel_cache *cache,
 			 const uint8_t key[BI_CACHE_KEY_SIZE], int write,
 			 struct bi_kernel *kernel, int *hit, int *put_err)
 {
+	struct bi_cache_payload cached;
 	uint8_t *vmlinux;
 	size_t size;
 	int err;
 
 	*hit = 0;
 	*put_err = 0;
-	if (bi_cache_get(cache, key, &vmlinux, &size) == 0) {
-		if (bi_bzimage_adopt_vmlinux(kernel, vmlinux, size) == 0) {
+	if (bi_cache_get(cache, key, &cached) == 0) {
+		if (bi_bzimage_adopt_vmlinux(kernel, cached.data,
+					     cached.size) == 0) {
+			kernel->unpacked_map = cached.map;
+			kernel->unpacked_map_size = cached.map_size;
 			*hit = 1;
 			return 0;
 		}
-		free(vmlinux);
+		bi_cache_payload_free(&cached);
 		bi_cache_drop(cache, key, "not the vmlinux of its image");
 	}
 	err = bi_bzimage_unpack_vmlinux(kernel, &vmlinux, &size);

@@ -76,6 +76,8 @@ struct bi_kernel {
 	void *owned;			/* freed by bi_kernel_release() */
 	void *unpacked;			/* bi_bzimage_fast_boot()'s vmlinux, too */
 	size_t unpacked_size;
+	void *unpacked_map;		/* or the cache's mapping it lies in */
+	size_t unpacked_map_size;
 	struct bi_kaslr kaslr;		/* fast boot's placement */
 };
 

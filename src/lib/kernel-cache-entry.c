@@ -10,9 +10,9 @@
  */
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -63,26 +63,6 @@ static int write_all(int fd, const void *data, size_t size)
 			return -errno;
 		p += n;
 		size -= (size_t)n;
-	}
-	return 0;
-}
-
-static int read_all(int fd, void *data, size_t size, off_t at)
-{
-	uint8_t *p = data;
-
-	while (size) {
-		ssize_t n = pread(fd, p, size, at);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return -EBADMSG;
-		p += n;
-		size -= (size_t)n;
-		at += n;
 	}
 	return 0;
 }
@@ -166,13 +146,42 @@ static const char *check_header(const struct entry_header *h,
 	return NULL;
 }
 
+void bi_cache_payload_free(struct bi_cache_payload *payload)
+{
+	if (payload->map)
+		munmap(payload->map, payload->map_size);
+	payload->map = NULL;
+}
+
+/*
+ * Map the whole file FD privately: read-only and populated at once (a
+ * writable mapping would be copied whole when populated), then writable,
+ * so that only the pages a relocation writes are copied.
+ */
+static int map_entry(int fd, size_t size, struct bi_cache_payload *payload)
+{
+	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+			 fd, 0);
+
+	if (map == MAP_FAILED)
+		return -errno;
+	if (mprotect(map, size, PROT_READ | PROT_WRITE) < 0) {
+		munmap(map, size);
+		return -errno;
+	}
+	payload->map = map;
+	payload->map_size = size;
+	payload->data = (uint8_t *)map + ENTRY_HEADER_SIZE;
+	payload->size = size - ENTRY_HEADER_SIZE;
+	return 0;
+}
+
 /* The payload of the open entry FD, checked against its header. */
 static int read_entry(int fd, const uint8_t key[BI_CACHE_KEY_SIZE],
-		      uint8_t **payload, size_t *size, const char **why)
+		      struct bi_cache_payload *payload, const char **why)
 {
-	struct entry_header h;
+	const struct entry_header *h;
 	struct stat st;
-	uint8_t *data;
 	int err;
 
 	if (fstat(fd, &st) < 0)
@@ -182,37 +191,27 @@ static int read_entry(int fd, const uint8_t key[BI_CACHE_KEY_SIZE],
 		*why = "not a regular file";
 		return -EBADMSG;
 	}
-	if ((uint64_t)st.st_size < ENTRY_HEADER_SIZE)
+	if ((uint64_t)st.st_size <= ENTRY_HEADER_SIZE ||
+	    (uint64_t)st.st_size > SIZE_MAX)
 		return -EBADMSG;
-	err = read_all(fd, &h, sizeof(h), 0);
+	err = map_entry(fd, (size_t)st.st_size, payload);
 	if (err < 0)
 		return err;
-	*why = check_header(&h, key, (uint64_t)st.st_size);
-	if (*why)
-		return -EBADMSG;
-	if (h.payload_size == 0 || h.payload_size > SIZE_MAX)
-		return -EBADMSG;
-	data = malloc((size_t)h.payload_size);
-	if (!data)
-		return -ENOMEM;
-	err = read_all(fd, data, (size_t)h.payload_size, ENTRY_HEADER_SIZE);
-	if (err == 0 && bi_checksum64(data, (size_t)h.payload_size) !=
-			h.payload_sum) {
+	h = payload->map;
+	*why = check_header(h, key, (uint64_t)st.st_size);
+	if (!*why && bi_checksum64(payload->data, payload->size) !=
+		     h->payload_sum)
 		*why = "its checksum does not match";
-		err = -EBADMSG;
+	if (*why) {
+		bi_cache_payload_free(payload);
+		return -EBADMSG;
 	}
-	if (err < 0) {
-		free(data);
-		return err;
-	}
-	*payload = data;
-	*size = (size_t)h.payload_size;
 	return 0;
 }
 
 int bi_cache_entry_read(int dirfd, const char *name,
-			const uint8_t key[BI_CACHE_KEY_SIZE], uint8_t **payload,
-			size_t *size, const char **why)
+			const uint8_t key[BI_CACHE_KEY_SIZE],
+			struct bi_cache_payload *payload, const char **why)
 {
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 			O_CLOEXEC);
@@ -222,7 +221,7 @@ int bi_cache_entry_read(int dirfd, const char *name,
 		*why = "not a regular file";
 		return errno == ELOOP ? -EBADMSG : -errno;
 	}
-	err = read_entry(fd, key, payload, size, why);
+	err = read_entry(fd, key, payload, why);
 	if (err == 0)
 		futimens(fd, NULL);	/* used now: evicted last */
 	close(fd);

@@ -96,23 +96,22 @@ void bi_cache_drop(struct bi_kernel_cache *cache,
 }
 
 int bi_cache_get(struct bi_kernel_cache *cache,
-		 const uint8_t key[BI_CACHE_KEY_SIZE], uint8_t **payload,
-		 size_t *size)
+		 const uint8_t key[BI_CACHE_KEY_SIZE],
+		 struct bi_cache_payload *payload)
 {
 	char name[BI_CACHE_NAME_SIZE];
 	const char *why = NULL;
 	int err;
 
 	bi_cache_name(key, name);
-	err = bi_cache_entry_read(cache->dirfd, name, key, payload, size,
-				  &why);
+	err = bi_cache_entry_read(cache->dirfd, name, key, payload, &why);
 	if (err == -EBADMSG) {
 		bi_cache_drop(cache, key, why);
 		err = -ENOENT;
 	}
 	if (err == 0)
 		bi_log(cache->ctx, LOG_INFO, "kernel cache: hit, %s/%s "
-		       "(%zu bytes)", cache->dir, name, *size);
+		       "(%zu bytes)", cache->dir, name, payload->size);
 	else if (err == -ENOENT)
 		bi_log(cache->ctx, LOG_INFO, "kernel cache: miss, %s/%s",
 		       cache->dir, name);

@@ -34,6 +34,19 @@ struct bi_kernel_cache {
 	char dir[PATH_MAX];		/* for those lines */
 };
 
+/*
+ * An entry's payload as read: mapped from the file, private and
+ * writable (only the pages written are copied).
+ */
+struct bi_cache_payload {
+	uint8_t *data;
+	size_t size;
+	void *map;			/* the mapping, to munmap */
+	size_t map_size;
+};
+
+void bi_cache_payload_free(struct bi_cache_payload *payload);
+
 /* The SHA-256 of DATA, and its name as an entry's. */
 void bi_cache_key(const void *data, size_t size,
 		  uint8_t key[BI_CACHE_KEY_SIZE]);
@@ -53,13 +66,13 @@ int bi_cache_open(struct bootimg *ctx, uint64_t bound, int create,
 void bi_cache_close(struct bi_kernel_cache *cache);
 
 /*
- * The payload of KEY's entry, malloc'd: 0, a hit, logged, the entry's
- * mtime set to now; -ENOENT, a miss (a damaged entry is logged and
- * removed first); another errno if it cannot be read.
+ * The payload of KEY's entry: 0, a hit, logged, the entry's mtime set to
+ * now; -ENOENT, a miss (a damaged entry is logged and removed first);
+ * another errno if it cannot be read.
  */
 int bi_cache_get(struct bi_kernel_cache *cache,
-		 const uint8_t key[BI_CACHE_KEY_SIZE], uint8_t **payload,
-		 size_t *size);
+		 const uint8_t key[BI_CACHE_KEY_SIZE],
+		 struct bi_cache_payload *payload);
 
 /*
  * Write KEY's entry with PAYLOAD, then evict the least recently used
@@ -86,12 +99,12 @@ int bi_cache_entry_write(int dirfd, const char *name,
 			 const uint8_t key[BI_CACHE_KEY_SIZE],
 			 const uint8_t *payload, size_t size);
 /*
- * -ENOENT: no such entry; -EBADMSG: damaged, *WHY says how; 0: *PAYLOAD
- * and *SIZE hold its payload, and its mtime is now.
+ * -ENOENT: no such entry; -EBADMSG: damaged, *WHY says how; 0: PAYLOAD
+ * holds its payload, and its mtime is now.
  */
 int bi_cache_entry_read(int dirfd, const char *name,
-			const uint8_t key[BI_CACHE_KEY_SIZE], uint8_t **payload,
-			size_t *size, const char **why);
+			const uint8_t key[BI_CACHE_KEY_SIZE],
+			struct bi_cache_payload *payload, const char **why);
 /* Bytes an entry of a SIZE-byte payload takes. */
 uint64_t bi_cache_entry_bytes(size_t size);
 /* NAME is an entry's (64 hex digits); a writer's temporary file's. */

@@ -339,8 +339,8 @@ static void test_evict(struct bootimg *ctx)
 {
 	const size_t size = 100000;
 	struct bi_kernel_cache cache;
-	uint8_t key[BI_CACHE_KEY_SIZE], *payload;
-	size_t got;
+	struct bi_cache_payload payload;
+	uint8_t key[BI_CACHE_KEY_SIZE], *big;
 	time_t now = time(NULL);
 
 	CHECK_EQ(bootimg_cache_clear(ctx), 0);
@@ -352,18 +352,19 @@ static void test_evict(struct bootimg *ctx)
 	CHECK(cached("a") && cached("b") && cached("c"));
 	/* "a" used now: "b" is the least recently used. */
 	bi_cache_key("a", 1, key);
-	CHECK_EQ(bi_cache_get(&cache, key, &payload, &got), 0);
-	CHECK(got == size && payload[0] == 'a' && payload[size - 1] == 'a');
-	free(payload);
+	CHECK_EQ(bi_cache_get(&cache, key, &payload), 0);
+	CHECK(payload.size == size && payload.data[0] == 'a' &&
+	      payload.data[size - 1] == 'a');
+	bi_cache_payload_free(&payload);
 	forget_log();
 	put(&cache, "d", size, 0);
 	CHECK(saw("kernel cache: evicted"));
 	CHECK(cached("a") && !cached("b") && cached("c") && cached("d"));
 	/* Larger than the bound: not written, nothing evicted. */
-	payload = calloc(1, 4 * size);
+	big = calloc(1, 4 * size);
 	bi_cache_key("e", 1, key);
-	CHECK_EQ(bi_cache_put(&cache, key, payload, 4 * size), -EFBIG);
-	free(payload);
+	CHECK_EQ(bi_cache_put(&cache, key, big, 4 * size), -EFBIG);
+	free(big);
 	CHECK(!cached("e") && cached("a") && cached("c") && cached("d"));
 	bi_cache_close(&cache);
 	CHECK_EQ(bootimg_cache_clear(ctx), 3);
@@ -376,7 +377,6 @@ static void test_concurrent(struct bootimg *ctx)
 	const size_t size = 1u << 20;
 	uint8_t key[BI_CACHE_KEY_SIZE], *payload;
 	int i, status, ok = 1;
-	size_t got;
 
 	for (i = 0; i < 4; i++) {
 		if (fork() == 0) {
@@ -411,16 +411,18 @@ static void test_concurrent(struct bootimg *ctx)
 		const char *what[] = { "same", "p", "q", "r", "s" };
 		const char *why;
 		char name[BI_CACHE_NAME_SIZE];
+		struct bi_cache_payload got;
 		int fd = open(dir, O_RDONLY | O_DIRECTORY), err;
 
 		bi_cache_key(what[i], strlen(what[i]), key);
 		bi_cache_name(key, name);
-		err = bi_cache_entry_read(fd, name, key, &payload, &got, &why);
-		CHECK(err == -ENOENT || (err == 0 && got == size &&
-					 payload[0] == what[i][0] &&
-					 payload[size - 1] == what[i][0]));
+		err = bi_cache_entry_read(fd, name, key, &got, &why);
+		CHECK(err == -ENOENT ||
+		      (err == 0 && got.size == size &&
+		       got.data[0] == what[i][0] &&
+		       got.data[size - 1] == what[i][0]));
 		if (err == 0)
-			free(payload);
+			bi_cache_payload_free(&got);
 		close(fd);
 	}
 	CHECK(bootimg_cache_clear(ctx) >= 1);
