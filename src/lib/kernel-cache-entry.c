@@ -30,7 +30,7 @@ struct entry_header {
 	uint32_t header_size;
 	uint8_t source[BI_CACHE_KEY_SIZE];	/* the bzImage's SHA-256 */
 	uint64_t payload_size;
-	uint64_t payload_sum;		/* bi_checksum64() of the payload */
+	uint64_t payload_sum;		/* bi_checksum64() of it */
 };
 
 uint64_t bi_cache_entry_bytes(size_t size)
@@ -48,23 +48,6 @@ int bi_cache_is_entry_name(const char *name)
 int bi_cache_is_temp_name(const char *name)
 {
 	return strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) == 0;
-}
-
-static int write_all(int fd, const void *data, size_t size)
-{
-	const uint8_t *p = data;
-
-	while (size) {
-		ssize_t n = write(fd, p, size);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		p += n;
-		size -= (size_t)n;
-	}
-	return 0;
 }
 
 /*
@@ -113,11 +96,11 @@ int bi_cache_entry_write(int dirfd, const char *name,
 	fd = create_temp(dirfd, temp, sizeof(temp));
 	if (fd < 0)
 		return fd;
-	err = write_all(fd, &h, sizeof(h));
+	err = bi_write_all(fd, &h, sizeof(h));
 	if (err == 0)
-		err = write_all(fd, zero, ENTRY_HEADER_SIZE - sizeof(h));
+		err = bi_write_all(fd, zero, ENTRY_HEADER_SIZE - sizeof(h));
 	if (err == 0)
-		err = write_all(fd, payload, size);
+		err = bi_write_all(fd, payload, size);
 	if (err == 0 && fsync(fd) < 0)
 		err = -errno;
 	if (err == 0 && renameat(dirfd, temp, dirfd, name) < 0)

@@ -71,7 +71,7 @@ int bi_cache_open(struct bootimg *ctx, uint64_t bound, int create,
 	if (fstat(cache->dirfd, &st) < 0)
 		err = -errno;
 	else if (st.st_uid != geteuid() || (st.st_mode & 077))
-		err = -EPERM;	/* what others could write, we never boot */
+		err = -EPERM;	/* what others may write, never booted */
 	if (err < 0)
 		bi_cache_close(cache);
 	return err;
