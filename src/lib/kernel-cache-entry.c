@@ -67,11 +67,13 @@ static int create_temp(int dirfd, char *name, size_t size)
 		fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL |
 			    O_NOFOLLOW | O_CLOEXEC, 0600);
 		if (fd >= 0) {
-			if (flock(fd, LOCK_EX) == 0)
+			int err = flock(fd, LOCK_EX) == 0 ? 0 : -errno;
+
+			if (err == 0)
 				return fd;
 			close(fd);
 			unlinkat(dirfd, name, 0);
-			return -errno;
+			return err;
 		}
 		if (errno != EEXIST)
 			return -errno;

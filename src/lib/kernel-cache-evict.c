@@ -62,10 +62,14 @@ static int list_entries(int dirfd, struct entry **list, size_t *n)
 	DIR *dir;
 	int fd = dup(dirfd);
 
-	if (fd < 0 || !(dir = fdopendir(fd))) {
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0)
 		return -errno;
+	dir = fdopendir(fd);
+	if (!dir) {
+		int err = -errno;
+
+		close(fd);
+		return err;
 	}
 	rewinddir(dir);
 	while ((d = readdir(dir))) {
