@@ -44,6 +44,10 @@ struct options {
 	int json;
 	int verbose;
 	int version;
+	int no_cache;
+	char *cache_size;
+	int cache_clear;
+	char *cache_warm;
 };
 
 enum { OPT_FILE_SYSCALL = 1, OPT_KEXEC_SYSCALL, OPT_LOAD_PANIC };
@@ -136,6 +140,44 @@ static void log_line(void *data, int priority, const char *format,
 	fputs("bootimg: ", stderr);
 	vfprintf(stderr, format, args);
 	fputc('\n', stderr);
+}
+
+/* --cache-warm: unpack the kernel of REQ into the cache. */
+static int do_cache_warm(struct bootimg *ctx,
+			 const struct bootimg_request *req, int verbose)
+{
+	int err;
+
+	if (verbose)
+		bootimg_set_log_fn(ctx, log_line, NULL);
+	err = bootimg_cache_warm(ctx, req);
+	return err < 0 ? report_failure(ctx, err, req->kernel) : EXIT_OK;
+}
+
+static int do_cache_clear(struct bootimg *ctx, int verbose)
+{
+	int err;
+
+	if (verbose)
+		bootimg_set_log_fn(ctx, log_line, NULL);
+	err = bootimg_cache_clear(ctx);
+	return err < 0 ? report_failure(ctx, err, "cache") : EXIT_OK;
+}
+
+/* --cache-size=MIB into REQ: 0 or a usage error's message. */
+static const char *parse_cache_size(const char *arg,
+				    struct bootimg_request *req)
+{
+	unsigned long long mib;
+	char *end;
+
+	errno = 0;
+	mib = strtoull(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end || errno ||
+	    mib == 0 || mib > 1024 * 1024)
+		return "--cache-size takes MiB, from 1 to 1048576";
+	req->cache_bound = mib << 20;
+	return NULL;
 }
 
 /*
@@ -319,7 +361,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	const char *positional = poptGetArg(pc);
 	struct bootimg_request req = { .size = sizeof(req) };
 	int actions = !!o->load + o->exec + o->unload + o->status +
-		      !!o->info + o->pre_exec_hooks + !!positional;
+		      !!o->info + o->pre_exec_hooks + !!positional +
+		      o->cache_clear + !!o->cache_warm;
 	char *cmdline;
 	unsigned watchdog = 0;
 	int code;
@@ -333,9 +376,10 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 	if (actions != 1 && !(o->check && actions == 0))
 		return usage_error(pc, "give exactly one of KERNEL, --load, "
 				       "--exec, --unload, --status, --info, "
-				       "--pre-exec-hooks");
+				       "--pre-exec-hooks, --cache-warm, "
+				       "--cache-clear");
 	if (o->check && (o->exec || o->unload || o->status || o->info ||
-			 o->pre_exec_hooks))
+			 o->pre_exec_hooks || o->cache_clear || o->cache_warm))
 		return usage_error(pc, "--check takes only --load and its "
 				       "options");
 	if (o->json && !o->check && !o->status && !o->info && !o->dry_run)
@@ -343,6 +387,18 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 				       "--info or --dry-run");
 	if (o->info)
 		return do_info(ctx, o->info, o->json);
+	if (o->cache_size) {
+		const char *why = parse_cache_size(o->cache_size, &req);
+
+		if (why)
+			return usage_error(pc, why);
+	}
+	if (o->cache_clear)
+		return do_cache_clear(ctx, o->verbose);
+	if (o->cache_warm) {
+		req.kernel = o->cache_warm;
+		return do_cache_warm(ctx, &req, o->verbose);
+	}
 	if (o->watchdog) {
 		if (!*o->watchdog ||
 		    watchdog_parse_seconds(o->watchdog, &watchdog) < 0)
@@ -420,6 +476,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		req.flags |= BOOTIMG_LOAD_BREADCRUMB;
 	if (o->fast_boot)
 		req.flags |= BOOTIMG_LOAD_FAST_BOOT;
+	if (o->no_cache)
+		req.flags |= BOOTIMG_LOAD_NO_CACHE;
 	req.append = o->append;
 
 	if (o->check)
@@ -507,6 +565,17 @@ int main(int argc, const char **argv)
 		  "say which method was used, and why", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
 		  "print the version", NULL },
+		{ "no-cache", '\0', POPT_ARG_NONE, &o.no_cache, 0,
+		  "with --fast-boot: neither read nor write the cache of "
+		  "unpacked kernels", NULL },
+		{ "cache-size", '\0', POPT_ARG_STRING, &o.cache_size, 0,
+		  "bound the cache of unpacked kernels to MIB (default 256)",
+		  "MIB" },
+		{ "cache-warm", '\0', POPT_ARG_STRING, &o.cache_warm, 0,
+		  "unpack KERNEL into the cache for a later --fast-boot; "
+		  "load nothing", "KERNEL" },
+		{ "cache-clear", '\0', POPT_ARG_NONE, &o.cache_clear, 0,
+		  "empty the cache of unpacked kernels", NULL },
 		POPT_AUTOHELP
 		POPT_TABLEEND
 	};

@@ -71,6 +71,12 @@ static const struct wording table[] = {
 	{ BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION, 0, ANY_METHOD,
 	  EXIT_NO_MEMORY, "a segment lies outside the memory reserved by "
 	  "crashkernel=" },
+	{ BOOTIMG_CAUSE_CACHE_NOT_PRIVATE, 0, ANY_METHOD, EXIT_NOT_PERMITTED,
+	  "not used as the cache of unpacked kernels: it must be a directory "
+	  "of this user's own, mode 0700" },
+	{ BOOTIMG_CAUSE_CACHE_BOUND, 0, ANY_METHOD, EXIT_FAILED,
+	  "its unpacked kernel is larger than the cache's bound "
+	  "(--cache-size)" },
 	{ BOOTIMG_CAUSE_SEGMENT_RANGE, 0, ANY_METHOD, EXIT_BAD_IMAGE,
 	  "malformed image: a segment's memory size is smaller than its file "
 	  "size, or its addresses run past the physical address space (4 GiB "

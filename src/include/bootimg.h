@@ -28,8 +28,9 @@
  * SEGMENT_RANGE or RELOCS_DAMAGED; -EOPNOTSUPP, MULTIBOOT_NEEDS or
  * FAST_BOOT_PAYLOAD; -E2BIG, CMDLINE_TOO_LONG or TOO_MANY_SEGMENTS;
  * -ENOSPC, NO_CRASH_RESERVATION or CRASH_RESERVATION_FULL; -EPERM,
- * NOT_ROOT, LOCKED_DOWN or KEXEC_DISABLED; -EADDRNOTAVAIL, OUTSIDE_RAM
- * or OUTSIDE_CRASH_RESERVATION.
+ * NOT_ROOT, LOCKED_DOWN, KEXEC_DISABLED or CACHE_NOT_PRIVATE;
+ * -EADDRNOTAVAIL, OUTSIDE_RAM or OUTSIDE_CRASH_RESERVATION; -EFBIG,
+ * CACHE_BOUND too.
  */
 #ifndef BOOTIMG_H
 #define BOOTIMG_H
@@ -112,6 +113,11 @@ struct bootimg_request {
 	 */
 	const struct bootimg_initrd_file *initrd_files;
 	size_t n_initrd_files;
+	/*
+	 * With FAST_BOOT, the bound of the cache of unpacked kernels in
+	 * bytes, the least recently used going first; 0: 256 MiB.
+	 */
+	uint64_t cache_bound;
 };
 
 /* Facts about an image, found without privileges. */
@@ -182,6 +188,13 @@ enum bootimg_load_flags {
 	 * is -EINVAL.
 	 */
 	BOOTIMG_LOAD_FAST_BOOT = 0x8,
+	/*
+	 * With FAST_BOOT: neither read nor write the cache of unpacked
+	 * kernels (LOCALSTATEDIR/cache/bootimg, bootimg(8)), which a load
+	 * reads and fills, bootimg_plan_new() and bootimg_check() only
+	 * read.
+	 */
+	BOOTIMG_LOAD_NO_CACHE = 0x10,
 };
 
 /* Where fast boot placed the new kernel's _text. */
@@ -352,6 +365,10 @@ enum bootimg_cause {
 	BOOTIMG_CAUSE_OUTSIDE_RAM,	/* the method refused a segment */
 	BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION, /* the same, for a panic */
 					/* kernel */
+	BOOTIMG_CAUSE_CACHE_NOT_PRIVATE, /* EPERM: the cache directory */
+					/* is another's, or not mode 0700 */
+	BOOTIMG_CAUSE_CACHE_BOUND,	/* EFBIG: the kernel alone is */
+					/* larger than the cache's bound */
 };
 
 /*
@@ -407,6 +424,14 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *req,
 		 struct bootimg_load_result *result);
 int bootimg_unload(struct bootimg *ctx, unsigned flags);
 int bootimg_get_status(struct bootimg *ctx, struct bootimg_status *status);
+
+/*
+ * The cache of unpacked kernels: put REQ's kernel (a bzImage) there, as
+ * a fast boot would, loading nothing (0: written, 1: there already,
+ * bound REQ->cache_bound); remove every entry (how many).
+ */
+int bootimg_cache_warm(struct bootimg *ctx, const struct bootimg_request *req);
+int bootimg_cache_clear(struct bootimg *ctx);
 
 /* Boot the staged kernel now; returns only on failure. */
 int bootimg_exec(struct bootimg *ctx);

@@ -74,13 +74,12 @@ static int span_segments(struct bi_kernel *k, uint64_t init_size)
 	return 0;
 }
 
-int bi_bzimage_fast_boot(struct bi_kernel *kernel)
+int bi_bzimage_unpack_vmlinux(const struct bi_kernel *kernel,
+			      uint8_t **vmlinux, size_t *size)
 {
 	const struct bi_codec *codec;
 	const uint8_t *packed;
-	struct bi_kernel elf;
-	uint8_t *vmlinux;
-	size_t packed_size, size, i;
+	size_t packed_size;
 	int err;
 
 	if (kernel->info.format != bi_format_bzimage.name)
@@ -91,18 +90,23 @@ int bi_bzimage_fast_boot(struct bi_kernel *kernel)
 	codec = bi_codec_detect(packed, packed_size);
 	if (!codec)
 		return bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD);
-	err = bi_decompress(codec, packed, packed_size, &vmlinux, &size);
-	if (err < 0)
-		return err;
+	return bi_decompress(codec, packed, packed_size, vmlinux, size);
+}
+
+int bi_bzimage_adopt_vmlinux(struct bi_kernel *kernel, uint8_t *vmlinux,
+			     size_t size)
+{
+	struct bi_kernel elf;
+	size_t i;
+	int err;
+
 	err = bi_elf_parse(vmlinux, size, &elf);
 	if (err == 0 && elf.info.entry64 != kernel->info.entry64)
 		err = -EBADMSG;		/* not the kernel the header describes */
 	if (err == 0)
 		err = span_segments(&elf, kernel->info.init_size);
-	if (err < 0) {
-		free(vmlinux);
+	if (err < 0)
 		return err == -ENOEXEC ? -EBADMSG : err;
-	}
 	for (i = 0; i < elf.n_segments; i++)
 		kernel->segments[i] = elf.segments[i];
 	kernel->n_segments = elf.n_segments;
@@ -113,4 +117,18 @@ int bi_bzimage_fast_boot(struct bi_kernel *kernel)
 	kernel->unpacked = vmlinux;
 	kernel->unpacked_size = size;
 	return 0;
+}
+
+int bi_bzimage_fast_boot(struct bi_kernel *kernel)
+{
+	uint8_t *vmlinux;
+	size_t size;
+	int err = bi_bzimage_unpack_vmlinux(kernel, &vmlinux, &size);
+
+	if (err < 0)
+		return err;
+	err = bi_bzimage_adopt_vmlinux(kernel, vmlinux, size);
+	if (err < 0)
+		free(vmlinux);
+	return err;
 }

@@ -95,6 +95,23 @@ int bi_read_u64(const struct bootimg *ctx, const char *path, uint64_t *value)
 	return 0;
 }
 
+int bi_write_all(int fd, const void *data, size_t size)
+{
+	const uint8_t *p = data;
+
+	while (size) {
+		ssize_t n = write(fd, p, size);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		p += n;
+		size -= (size_t)n;
+	}
+	return 0;
+}
+
 int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 		  size_t *len)
 {

@@ -48,6 +48,10 @@ static const struct {
 		"a segment outside RAM" },
 	[BOOTIMG_CAUSE_OUTSIDE_CRASH_RESERVATION] = { -EADDRNOTAVAIL,
 		"a segment outside the crash reservation" },
+	[BOOTIMG_CAUSE_CACHE_NOT_PRIVATE] = { -EPERM,
+		"the cache directory is not private" },
+	[BOOTIMG_CAUSE_CACHE_BOUND] = { -EFBIG,
+		"the kernel is larger than the cache's bound" },
 };
 
 #define N_CAUSES ARRAY_SIZE(causes)

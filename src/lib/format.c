@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "abi.h"
 #include "format.h"
 #include "internal.h"
@@ -65,8 +66,12 @@ void bi_kernel_release(struct bi_kernel *kernel)
 {
 	free(kernel->owned);
 	kernel->owned = NULL;
-	free(kernel->unpacked);
+	if (kernel->unpacked_map)
+		munmap(kernel->unpacked_map, kernel->unpacked_map_size);
+	else
+		free(kernel->unpacked);
 	kernel->unpacked = NULL;
+	kernel->unpacked_map = NULL;
 }
 
 int bootimg_probe(struct bootimg *ctx, const char *path,

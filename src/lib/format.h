@@ -76,6 +76,8 @@ struct bi_kernel {
 	void *owned;			/* freed by bi_kernel_release() */
 	void *unpacked;			/* bi_bzimage_fast_boot()'s vmlinux, too */
 	size_t unpacked_size;
+	void *unpacked_map;		/* or the cache's mapping it lies in */
+	size_t unpacked_map_size;
 	struct bi_kaslr kaslr;		/* fast boot's placement */
 };
 
@@ -135,5 +137,18 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel);
  * failure.
  */
 int bi_bzimage_fast_boot(struct bi_kernel *kernel);
+
+/*
+ * Its two steps, for the cache of unpacked kernels (kernel-cache.h):
+ * unpack the bzImage KERNEL's payload into a malloc'd *VMLINUX (the ELF
+ * vmlinux and its relocation table, nothing relocated yet), then make
+ * KERNEL the vmlinux in VMLINUX, which it then owns; on failure the
+ * caller keeps VMLINUX and KERNEL is unchanged.  Their errors are
+ * bi_bzimage_fast_boot()'s.
+ */
+int bi_bzimage_unpack_vmlinux(const struct bi_kernel *kernel,
+			      uint8_t **vmlinux, size_t *size);
+int bi_bzimage_adopt_vmlinux(struct bi_kernel *kernel, uint8_t *vmlinux,
+			     size_t size);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cmdline-edit.h"
+#include "fast-boot-cache.h"
 #include "initrd-cpio.h"
 #include "inputs.h"
 #include "internal.h"
@@ -10,9 +11,12 @@
 
 #define CMDLINE_EDIT_MAX (64u * 1024)
 
-/* Probe the kernel; with FAST_BOOT, unpack a bzImage's vmlinux too. */
+/*
+ * Probe the kernel; with FAST_BOOT, unpack a bzImage's vmlinux too, or
+ * read it from the cache, which CACHE_WRITE fills.
+ */
 static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
-		       struct bi_inputs *in)
+		       int cache_write, struct bi_inputs *in)
 {
 	int err = bi_file_open(ctx, req->kernel, &in->kernel_file);
 
@@ -20,7 +24,7 @@ static int open_kernel(struct bootimg *ctx, const struct bootimg_request *req,
 		return err;
 	err = bi_probe_file(&in->kernel_file, &in->kernel);
 	if (err == 0 && (req->flags & BOOTIMG_LOAD_FAST_BOOT))
-		err = bi_bzimage_fast_boot(&in->kernel);
+		err = bi_fast_boot(ctx, req, cache_write, &in->kernel);
 	return err < 0 ? bi_fail(ctx, req->kernel, err) : 0;
 }
 
@@ -129,7 +133,7 @@ static int place_fast_boot(struct bootimg *ctx,
 }
 
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
-		   struct bi_inputs *in)
+		   int cache_write, struct bi_inputs *in)
 {
 	size_t i;
 	int err;
@@ -137,7 +141,7 @@ int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	*in = (struct bi_inputs){ .kernel_file.fd = -1 };
 	if (!req->kernel)
 		return bi_fail(ctx, NULL, -EINVAL);
-	err = open_kernel(ctx, req, in);
+	err = open_kernel(ctx, req, cache_write, in);
 	if (err < 0)
 		goto fail;
 

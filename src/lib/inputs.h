@@ -25,8 +25,12 @@ struct bi_inputs {
 	char *own_cmdline;	/* composed from the request and the image */
 };
 
+/*
+ * Open REQ's files; CACHE_WRITE: a load, which fills the cache of
+ * unpacked kernels (fast-boot-cache.h), where planning only reads it.
+ */
 int bi_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
-		   struct bi_inputs *in);
+		   int cache_write, struct bi_inputs *in);
 void bi_inputs_close(struct bi_inputs *in);
 
 #endif

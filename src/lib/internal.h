@@ -98,6 +98,9 @@ int bi_next_line(const char **pos, const char *end, char *line, size_t size);
 int bi_read_whole(const struct bootimg *ctx, const char *path, char **buf,
 		  size_t *len);
 
+/* Write all SIZE bytes of DATA to FD, through short writes and EINTR. */
+int bi_write_all(int fd, const void *data, size_t size);
+
 static inline uint64_t bi_align_up(uint64_t v, uint64_t align)
 {
 	return (v + align - 1) & ~(align - 1);

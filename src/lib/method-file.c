@@ -13,21 +13,6 @@
 #include "inputs.h"
 #include "internal.h"
 
-static int write_all(int fd, const uint8_t *data, size_t size)
-{
-	while (size) {
-		ssize_t n = write(fd, data, size);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		data += n;
-		size -= (size_t)n;
-	}
-	return 0;
-}
-
 /*
  * A memfd holding FILES one after the other, each padded to ALIGN bytes
  * (initrd archives start 4-byte aligned; the kernel skips the zeros).
@@ -43,9 +28,10 @@ static int memfd_of(const char *name, const struct bi_file *files, size_t n,
 	if (fd < 0)
 		return -errno;
 	for (i = 0; err == 0 && i < n; i++) {
-		err = write_all(fd, files[i].data, files[i].size);
+		err = bi_write_all(fd, files[i].data, files[i].size);
 		if (err == 0 && files[i].size % align)
-			err = write_all(fd, pad, align - files[i].size % align);
+			err = bi_write_all(fd, pad,
+					   align - files[i].size % align);
 	}
 	if (err < 0) {
 		close(fd);

@@ -171,7 +171,7 @@ static int load(struct bootimg *ctx, const struct bootimg_request *req,
 	 * Check every input first, the same way for every method, and
 	 * read (and unpack) each once for all the methods tried.
 	 */
-	err = bi_inputs_open(ctx, req, &in);
+	err = bi_inputs_open(ctx, req, 1, &in);
 	if (err < 0)
 		return err;
 	err = bi_request_refused(ctx, req);

@@ -237,7 +237,7 @@ int bootimg_plan_new(struct bootimg *ctx,
 	in = malloc(sizeof(*in));
 	if (!in)
 		return bi_fail(ctx, NULL, -ENOMEM);
-	err = bi_inputs_open(ctx, req, in);
+	err = bi_inputs_open(ctx, req, 0, in);
 	if (err < 0) {
 		free(in);
 		return err;

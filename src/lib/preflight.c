@@ -220,7 +220,7 @@ static int check(struct bootimg *ctx, const struct bootimg_request *req,
 
 	if ((unsigned)req->method > BOOTIMG_METHOD_MODULE)
 		return bi_fail(ctx, NULL, -EINVAL);
-	err = bi_inputs_open(ctx, req, &in);
+	err = bi_inputs_open(ctx, req, 0, &in);
 	if (err < 0)
 		return err;
 	judge_signature(ctx, facts, &in.kernel.image, c);

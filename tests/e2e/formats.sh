@@ -4,7 +4,8 @@
 # another image format: a compressed file, an ELF vmlinux (extracted from
 # the Debian bzImage by this script), a UKI built by this script (also
 # through mkbootcmd's command for it), and the bzImage with --fast-boot
-# (three times: KASLR kept, and off with nokaslr).
+# (three times: KASLR kept, the second time from the cache of unpacked
+# kernels, and off with nokaslr).
 # The second kernel's report is checked as in boot-matrix.  Prints one
 # ok/not ok line a case (TAP, tests/e2e/lib.sh).
 #
@@ -25,11 +26,12 @@ cmdline_for() {	# a case named *-nokaslr gets nokaslr
 	[[ $1 != *-nokaslr ]] || printf ' nokaslr'
 }
 
-# A case that stages /stage2/IMAGE (put there from FILE) with ARGS.
-image_case() {	# image_case NAME FILE IMAGE ARGS
+# A case that stages /stage2/IMAGE (put there from FILE) with ARGS,
+# after running BEFORE if given.
+image_case() {	# image_case NAME FILE IMAGE ARGS [BEFORE]
 	local dir=$work/cases/$1
 	e2e_case "$dir" exec="bootimg --exec" cmdline="$(cmdline_for "$1")" \
-		run="bootimg -v --load /stage2/$3 $4 --command-line=\"\$CMDLINE\""
+		run="${5:+$5 && }bootimg -v --load /stage2/$3 $4 --command-line=\"\$CMDLINE\""
 	mkdir -p "$dir/root/stage2"
 	cp "$2" "$dir/root/stage2/$3"
 }
@@ -60,8 +62,10 @@ fi
 
 # --fast-boot: the Debian bzImage's vmlinux unpacked by bootimg and
 # entered directly (method auto, which then uses kexec_load), two initrds
-# and two CPUs; again with one of each, and with nokaslr.  Then the
-# KASLR check below compares the second kernels' _text.
+# and two CPUs; again with one of each, its vmlinux read back from the
+# cache of unpacked kernels that --cache-warm filled (the first case
+# writes its own), and with nokaslr.  Then the KASLR check below compares
+# the second kernels' _text.
 if e2e_selected fast-boot; then
 	image_case fast-boot "$kernel" vmlinuz \
 		"--initrd=/stage2/a.cpio --initrd=/stage2/b.cpio --fast-boot"
@@ -69,7 +73,10 @@ if e2e_selected fast-boot; then
 fi
 for name in fast-boot-again fast-boot-nokaslr; do
 	e2e_selected "$name" || continue
-	image_case $name "$kernel" vmlinuz "--initrd=/stage2/a.cpio --fast-boot"
+	warm=
+	[ $name = fast-boot-nokaslr ] || warm="bootimg --cache-warm=/stage2/vmlinuz"
+	image_case $name "$kernel" vmlinuz "--initrd=/stage2/a.cpio --fast-boot" \
+		"$warm"
 	cases+=("$name 1 1")
 done
 
@@ -121,10 +128,15 @@ run_one() {	# run_one NAME SMP INITRDS: boot, check, print the verdict
 # KASLR kept: each randomised kernel runs where bootimg -v said (its
 # _text and "Kernel code"), and not where it was linked nor where the
 # other one ran: the virtual offset alone has 473 slots for this kernel,
-# so the physical place is compared too.  With nokaslr it runs where it
-# was linked.
+# so the physical place is compared too.  The first unpacked its kernel
+# and wrote it to the cache, the second read it from there.  With
+# nokaslr it runs where it was linked.
 check_kaslr() {
 	local linked="ffffffff81000000 1000000" a b n
+	grep -aq "kernel cache: written" "$work/cases/fast-boot/serial.log" ||
+		{ echo "fast-boot: no \"kernel cache: written\""; return 1; }
+	grep -aq "kernel cache: hit" "$work/cases/fast-boot-again/serial.log" ||
+		{ echo "fast-boot-again: no \"kernel cache: hit\""; return 1; }
 	a=$(e2e_kaslr_text "$work/cases/fast-boot")
 	b=$(e2e_kaslr_text "$work/cases/fast-boot-again")
 	n=$(e2e_kaslr_text "$work/cases/fast-boot-nokaslr")
@@ -134,7 +146,7 @@ check_kaslr() {
 	done
 	[ "$a" != "$b" ] || { echo "the same place twice: $a"; return 1; }
 	[ "$n" = "$linked no-KASLR" ] || { echo "nokaslr: $n"; return 1; }
-	echo "_text, physical: ${a% *}; ${b% *}; with nokaslr ${n% *}"
+	echo "_text, physical: ${a% *}; ${b% *} (from the cache); with nokaslr ${n% *}"
 }
 
 for c in "${cases[@]}"; do

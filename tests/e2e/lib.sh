@@ -104,7 +104,7 @@ e2e_i386_guests() {
 	local sysroot=${BOOTIMG_I386_SYSROOT:-$cache/i386-sysroot}
 	e2e_need_command qemu-system-i386
 	"$e2e_top/scripts/fetch-debs" i386 "$sysroot" libpopt0 busybox-static \
-		zlib1g liblzma5 libzstd1 ||
+		zlib1g liblzma5 libzstd1 libnettle8 ||
 		e2e_bail "no i386 packages in $sysroot (scripts/fetch-debs)"
 	export BOOTIMG_E2E_QEMU=qemu-system-i386
 	export BOOTIMG_E2E_BUSYBOX=$sysroot/bin/busybox

@@ -164,7 +164,7 @@ static void test_inputs(struct bootimg *ctx, const char *uki,
 	struct bootimg_request req = { .size = sizeof(req), .kernel = uki };
 	struct bi_inputs in;
 
-	CHECK_EQ(bi_inputs_open(ctx, &req, &in), 0);
+	CHECK_EQ(bi_inputs_open(ctx, &req, 0, &in), 0);
 	CHECK(strcmp(in.cmdline, UKI_CMDLINE_TRIMMED) == 0);
 	CHECK_EQ(in.n_initrds, 1);
 	CHECK(in.n_initrds == 1 && in.initrds[0].size == sizeof(initrd));
@@ -173,7 +173,7 @@ static void test_inputs(struct bootimg *ctx, const char *uki,
 	req.append = "quiet";
 	req.initrds = initrds;
 	req.n_initrds = 1;
-	CHECK_EQ(bi_inputs_open(ctx, &req, &in), 0);
+	CHECK_EQ(bi_inputs_open(ctx, &req, 0, &in), 0);
 	CHECK(strcmp(in.cmdline, UKI_CMDLINE_TRIMMED " quiet") == 0);
 	CHECK_EQ(in.n_initrds, 2);	/* the UKI's first */
 	CHECK(in.n_initrds == 2 && in.initrds[0].size == sizeof(initrd) &&
@@ -181,13 +181,13 @@ static void test_inputs(struct bootimg *ctx, const char *uki,
 	bi_inputs_close(&in);
 
 	req.cmdline = "console=ttyS1";
-	CHECK_EQ(bi_inputs_open(ctx, &req, &in), 0);
+	CHECK_EQ(bi_inputs_open(ctx, &req, 0, &in), 0);
 	CHECK(strcmp(in.cmdline, "console=ttyS1 quiet") == 0);
 	bi_inputs_close(&in);
 
 	req.cmdline = "";
 	req.append = NULL;
-	CHECK_EQ(bi_inputs_open(ctx, &req, &in), 0);
+	CHECK_EQ(bi_inputs_open(ctx, &req, 0, &in), 0);
 	CHECK_EQ(in.cmdline_len, 0);
 	bi_inputs_close(&in);
 }
