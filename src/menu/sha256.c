@@ -1,42 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * sha256 of a fetched file, with OpenSSL's libcrypto (EVP), which the
- * OpenSSL build of libcurl links already.
+ * sha256 of a fetched file, with nettle, the SHA-256 that libbootimg's
+ * cache of unpacked kernels uses too.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 #include "net.h"
 
 int sha256_file(const char *path, char hex[65])
 {
-	unsigned char buf[65536], md[EVP_MAX_MD_SIZE];
-	unsigned md_len = 0, i;
-	EVP_MD_CTX *md_ctx = EVP_MD_CTX_new();
+	unsigned char buf[65536], md[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), err = 0;
 	ssize_t got;
+	unsigned i;
 
-	if (fd < 0 || !md_ctx ||
-	    !EVP_DigestInit_ex(md_ctx, EVP_sha256(), NULL)) {
-		err = fd < 0 ? -errno : -ENOMEM;
-		goto out;
-	}
+	if (fd < 0)
+		return -errno;
+	sha256_init(&ctx);
 	while ((got = read(fd, buf, sizeof(buf))) > 0)
-		if (!EVP_DigestUpdate(md_ctx, buf, (size_t)got)) {
-			err = -EIO;
-			goto out;
-		}
+		sha256_update(&ctx, (size_t)got, buf);
 	if (got < 0)
 		err = -errno;
-	else if (!EVP_DigestFinal_ex(md_ctx, md, &md_len) || md_len != 32)
-		err = -EIO;
-	for (i = 0; !err && i < md_len; i++)
+	close(fd);
+	if (err)
+		return err;
+	sha256_digest(&ctx, sizeof(md), md);
+	for (i = 0; i < sizeof(md); i++)
 		sprintf(hex + 2 * i, "%02x", md[i]);
-out:
-	EVP_MD_CTX_free(md_ctx);
-	if (fd >= 0)
-		close(fd);
-	return err;
+	return 0;
 }

@@ -4,7 +4,7 @@
  * tries in pxelinux.cfg/ (UUID, MAC, IP hex prefixes, default), URL
  * resolution against a configuration's base, "#sha256=", the
  * command line's ip=dhcp / bootimg.net / bootimg.url, and (with
- * libcrypto) the sha256 of a file and the lease udhcpc's script writes.
+ * libcurl) the sha256 of a file and the lease udhcpc's script writes.
  */
 #include <stdio.h>
 #include <stdlib.h>
