@@ -12,7 +12,7 @@ static const struct {
 		"lockdown, signature enforcement, Secure Boot, IMA kexec rule "
 		"or KHO; kexec_load allowed)" },
 	[BOOTIMG_AUTO_FORMAT] = { "format", "kexec_load without fast boot, "
-		"which cannot unpack this image; then kexec_file_load" },
+		"which cannot take this image; then kexec_file_load" },
 	[BOOTIMG_AUTO_NOT_AUTO] = { "not_auto", NULL },
 	[BOOTIMG_AUTO_REQUESTED] = { "requested", "kexec_load: fast boot, "
 		"the 32-bit entry or the breadcrumb needs bootimg's own "

@@ -46,6 +46,9 @@ enum bootimg_auto_reason bi_auto_reason(const struct bootimg_request *req,
 		return BOOTIMG_AUTO_KEXEC_DISABLED;
 	if (f->has_kexec == 0)
 		return BOOTIMG_AUTO_NO_KEXEC_LOAD;
+	/* No kexec_file_load (i386): nothing to keep first. */
+	if (f->has_kexec_file == 0)
+		return BOOTIMG_AUTO_FAST;
 	if (f->kho == 1)
 		return BOOTIMG_AUTO_KHO;
 	if (f->kexec_sig_force == 1)
@@ -59,6 +62,30 @@ enum bootimg_auto_reason bi_auto_reason(const struct bootimg_request *req,
 	if (f->ima_kexec < 0)
 		return BOOTIMG_AUTO_IMA_UNKNOWN;
 	return BOOTIMG_AUTO_FAST;
+}
+
+/*
+ * Fast boot cannot take the image, which may still boot without it: no
+ * payload it unpacks, or a vmlinux this build cannot enter (enterable()).
+ * An image that is no kernel at all gives ENOEXEC again when opened
+ * without fast boot.
+ */
+static int fast_boot_cannot(const struct bootimg *ctx, int err)
+{
+	enum bootimg_cause cause = bootimg_last_error(ctx)->cause;
+
+	return err == -ENOEXEC || cause == BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD;
+}
+
+/* The i386 purgatory enters a kernel in 32-bit mode only. */
+static int enterable(const struct bi_inputs *in)
+{
+#ifdef __i386__
+	return !in->kernel.unpacked || !in->kernel.info.entry64;
+#else
+	(void)in;
+	return 1;
+#endif
 }
 
 int bi_auto_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
@@ -83,8 +110,12 @@ int bi_auto_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
 	if (*reason == BOOTIMG_AUTO_FAST)
 		used->flags |= BOOTIMG_LOAD_FAST_BOOT;
 	err = bi_inputs_open(ctx, used, in);
+	if (err == 0 && !enterable(in)) {
+		bi_inputs_close(in);
+		err = -ENOEXEC;
+	}
 	if (err < 0 && *reason == BOOTIMG_AUTO_FAST &&
-	    bootimg_last_error(ctx)->cause == BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD) {
+	    fast_boot_cannot(ctx, err)) {
 		*reason = BOOTIMG_AUTO_FORMAT;
 		used->flags = req->flags;
 		bi_clear_error(ctx);

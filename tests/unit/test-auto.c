@@ -53,6 +53,11 @@ static void test_rule(void)
 	CHECK_EQ(WITH(kexec_load_disabled = BOOTIMG_UNKNOWN),
 		 BOOTIMG_AUTO_FAST);
 	CHECK_EQ(WITH(efi = 1), BOOTIMG_AUTO_FAST);	/* Secure Boot off */
+	/* without kexec_file_load (i386), nothing is kept first */
+	CHECK_EQ(WITH(has_kexec_file = 0; f_.kexec_sig_force = 1),
+		 BOOTIMG_AUTO_FAST);
+	CHECK_EQ(WITH(has_kexec_file = 0; f_.lockdown = 1),
+		 BOOTIMG_AUTO_LOCKDOWN);
 
 	printf("# each fact against it: kexec_file_load first\n");
 	CHECK_EQ(WITH(lockdown = BOOTIMG_LOCKDOWN_INTEGRITY),
