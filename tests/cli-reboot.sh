@@ -231,6 +231,23 @@ check "BOOTIMG_DEBUG=maybe: exit 2, names the file" eval \
 	'[ $rc -eq 2 ] && has "$tmp/defaults:1: BOOTIMG_DEBUG: the value must be yes or no" "$tmp/err"'
 : >"$tmp/defaults"
 
+# --- BOOTIMG_FAST_BOOT=no, -v: bootimg --no-fast-boot, bootimg -v -----
+run -- -n --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "fast boot is auto's to choose: no --no-fast-boot" eval \
+	'[ "$(head -n 1 "$tmp/out")" = "bootimg --load $tmp/vmlinuz --command-line=x" ]'
+echo BOOTIMG_FAST_BOOT=no >"$tmp/defaults"
+run -- -n --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "BOOTIMG_FAST_BOOT=no: bootimg --no-fast-boot stages" eval \
+	'[ "$(head -n 1 "$tmp/out")" = "bootimg --load $tmp/vmlinuz --command-line=x --no-fast-boot" ]'
+run -- -v -s --kernel="$tmp/vmlinuz" --command-line=x --init=direct
+check "-v: bootimg -v says auto's way and why" eval \
+	'[ $rc -eq 0 ] && has "bootimg: auto: kexec_file_load, then kexec_load: fast boot is turned off" "$tmp/err"'
+echo BOOTIMG_FAST_BOOT=maybe >"$tmp/defaults"
+run -- -n --kernel="$tmp/vmlinuz"
+check "BOOTIMG_FAST_BOOT=maybe: exit 2, names the file" eval \
+	'[ $rc -eq 2 ] && has "$tmp/defaults:1: BOOTIMG_FAST_BOOT: the value must be yes or no" "$tmp/err"'
+: >"$tmp/defaults"
+
 # --- for init scripts: --if-enabled, --if-unstaged ---------------------
 run -- --if-enabled -s --kernel="$tmp/vmlinuz" --init=systemd
 check "--if-enabled without BOOTIMG_ENABLED=yes: nothing done" \

@@ -291,6 +291,8 @@ static int choose_source(poptContext pc, const struct options *o,
 	req->append = o->append ? o->append : d->append;
 	req->method = o->method ? o->method : d->method;
 	req->debug = o->debug || d->debug;
+	req->no_fast_boot = !d->fast_boot;
+	req->verbose = o->verbose;
 	return REBOOT_OK;
 }
 
@@ -442,7 +444,8 @@ int main(int argc, const char **argv)
 		  "with --dry-run: print the commands as one JSON object",
 		  NULL },
 		{ "verbose", 'v', POPT_ARG_NONE, &o.verbose, 0,
-		  "print each command before it runs", NULL },
+		  "print each command before it runs, and bootimg's way "
+		  "and why (bootimg -v)", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &o.version, 0,
 		  "print the version", NULL },
 		POPT_AUTOHELP

@@ -31,6 +31,7 @@ struct options {
 	char **initrd_files;
 	char *method;
 	int fast_boot;
+	int no_fast_boot;
 	char *entry;
 	int debug;
 	int exec;
@@ -206,12 +207,12 @@ static int do_load(struct bootimg *ctx, const struct bootimg_request *req,
 			req->flags & BOOTIMG_LOAD_PANIC ?
 			" as the panic kernel" : "",
 			bootimg_method_name(result.used),
-			req->flags & BOOTIMG_LOAD_FAST_BOOT ?
+			result.flags & BOOTIMG_LOAD_FAST_BOOT ?
 			" (fast boot: its vmlinux, unpacked, entered directly)"
 			: "");
 		print_cmdline(stderr, "bootimg: ", result.cmdline);
 	}
-	if (verbose && (req->flags & BOOTIMG_LOAD_FAST_BOOT))
+	if (verbose && (result.flags & BOOTIMG_LOAD_FAST_BOOT))
 		show_fast_boot(&result.fast_boot);
 	if (!(req->flags & BOOTIMG_LOAD_PANIC))
 		staged_entry_record(req, result.cmdline);
@@ -426,6 +427,9 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 				       "exclude each other");
 	if (o->method && method_from_name(o->method, &req.method) < 0)
 		return usage_error(pc, "--method takes auto, file, kexec or module");
+	if (o->fast_boot && o->no_fast_boot)
+		return usage_error(pc, "--fast-boot and --no-fast-boot exclude "
+				       "each other");
 	if (o->fast_boot && req.method == BOOTIMG_METHOD_FILE)
 		return usage_error(pc, "--fast-boot needs the kexec or module "
 				       "method: kexec_file_load takes the "
@@ -478,6 +482,8 @@ static int run(poptContext pc, struct options *o, struct bootimg *ctx)
 		req.flags |= BOOTIMG_LOAD_FAST_BOOT;
 	if (o->no_cache)
 		req.flags |= BOOTIMG_LOAD_NO_CACHE;
+	if (o->no_fast_boot)
+		req.flags |= BOOTIMG_LOAD_NO_FAST_BOOT;
 	req.append = o->append;
 
 	if (o->check)
@@ -531,7 +537,11 @@ int main(int argc, const char **argv)
 		  "same as --method=kexec", NULL },
 		{ "fast-boot", '\0', POPT_ARG_NONE, &o.fast_boot, 0,
 		  "unpack a bzImage's vmlinux now and enter it directly "
-		  "(faster boot, KASLR kept; kexec or module method)", NULL },
+		  "(faster boot, KASLR kept; kexec or module method; auto "
+		  "does it where nothing speaks against it)", NULL },
+		{ "no-fast-boot", '\0', POPT_ARG_NONE, &o.no_fast_boot, 0,
+		  "auto: never fast boot; kexec_file_load first, then "
+		  "kexec_load", NULL },
 		{ "entry", '\0', POPT_ARG_STRING, &o.entry, 0,
 		  "enter the kernel at its 32-bit or 64-bit entry (default: "
 		  "64 if it has one; 32: kexec or module method)", "32|64" },

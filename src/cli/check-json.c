@@ -2,6 +2,7 @@
 /* bootimg --check --json: the facts and the prediction as one object. */
 #include <errno.h>
 #include <string.h>
+#include "auto-reasons.h"
 #include "check.h"
 #include "json-out.h"
 #include "macros.h"
@@ -37,6 +38,8 @@ static struct json_object *facts_json(const struct bootimg_facts *f)
 	json_put_tristate(o, "kexec_sig_force", f->kexec_sig_force);
 	json_put_string(o, "config", f->config[0] ? f->config : NULL);
 	json_put_tristate(o, "ima_appraise_kexec", f->ima_appraise_kexec);
+	json_put_tristate(o, "ima_kexec", f->ima_kexec);
+	json_put_tristate(o, "kho", f->kho);
 	json_put_bool(o, "efi", f->efi);
 	json_put_tristate(o, "secure_boot", f->secure_boot);
 	json_put_bool(o, "module_loaded", f->module_loaded);
@@ -100,6 +103,14 @@ void show_check_json(FILE *out, const struct check_report *r)
 		json_object_object_add(o, "kernel", kernel_json(r));
 		json_put_string(o, "method",
 				bootimg_method_name(r->check->used));
+		json_put_bool(o, "fast_boot",
+			      r->check->flags & BOOTIMG_LOAD_FAST_BOOT);
+		if (r->req->method == BOOTIMG_METHOD_AUTO) {
+			json_put_string(o, "auto_reason",
+					auto_reason_key(r->check->reason));
+			json_put_string(o, "auto",
+					auto_reason_text(r->check->reason));
+		}
 		json_put_bool(o, "would_load", r->exit_code == 0);
 		json_put_string(o, "error", r->check->verdict < 0 ?
 				strerrorname_np(-r->check->verdict) : NULL);

@@ -2,6 +2,7 @@
 /* bootimg --check: the facts and the prediction, in words. */
 #include <errno.h>
 #include <inttypes.h>
+#include "auto-reasons.h"
 #include "check.h"
 #include "escape.h"
 #include "failure.h"
@@ -46,9 +47,15 @@ static void show_security(FILE *out, const struct bootimg_facts *f)
 		"no rule for kexec images" :
 		f->needs_root & BOOTIMG_FACT_IMA_POLICY ?
 		"unknown (reading the policy needs root)" : "unknown");
+	fprintf(out, "IMA and kexec:       %s\n", f->ima_kexec == 1 ?
+		"a rule measures or appraises kexec images" :
+		f->ima_kexec == 0 ? "no rule for kexec" :
+		"unknown (a policy that cannot be read)");
 	fprintf(out, "Secure Boot:         %s\n", !f->efi ?
 		"no (not booted through UEFI)" :
 		tristate(f->secure_boot, "on", "off"));
+	fprintf(out, "kexec handover:      %s\n",
+		tristate(f->kho, "on (KHO)", "off"));
 }
 
 static void show_system(FILE *out, const struct bootimg_facts *f)
@@ -133,6 +140,9 @@ static void show_prediction(FILE *out, const struct check_report *r)
 	fputs("kernel:              ", out);
 	put_escaped(out, r->req->kernel);
 	fputc('\n', out);
+	if (r->req->method == BOOTIMG_METHOD_AUTO)
+		fprintf(out, "auto:                %s\n",
+			auto_reason_text(c->reason));
 	show_signature(out, c, r->facts->root);
 	show_memory(out, r);
 	for (m = BOOTIMG_METHOD_FILE; m <= BOOTIMG_METHOD_MODULE; m++) {

@@ -107,6 +107,7 @@ static const struct setting settings[] = {
 	{ "BOOTIMG_MKBOOTCMD_TIMEOUT", FIELD(mkbootcmd_timeout),
 	  store_seconds },
 	{ "BOOTIMG_WATCHDOG", FIELD(watchdog), store_watchdog },
+	{ "BOOTIMG_FAST_BOOT", FIELD(fast_boot), store_yes_default },
 };
 
 /* Variables that are not ours are allowed, as in any sourced file. */
@@ -155,6 +156,7 @@ int reboot_defaults_load(const char *path, struct reboot_defaults *d)
 
 	memset(d, 0, sizeof(*d));
 	d->fallback = 1;
+	d->fast_boot = 1;
 	d->mkbootcmd_timeout = REBOOT_MKBOOTCMD_TIMEOUT;
 	f = fopen(path, "re");
 	if (!f) {

@@ -13,6 +13,7 @@ struct reboot_defaults {
 	int debug;	/* BOOTIMG_DEBUG: bootimg --debug, a breadcrumb */
 	unsigned mkbootcmd_timeout;	/* BOOTIMG_MKBOOTCMD_TIMEOUT, seconds */
 	unsigned watchdog;	/* BOOTIMG_WATCHDOG, seconds; 0: none */
+	int fast_boot;	/* BOOTIMG_FAST_BOOT: no, bootimg --no-fast-boot */
 };
 
 /* BOOTIMG_MKBOOTCMD_TIMEOUT when unset, and its largest value. */

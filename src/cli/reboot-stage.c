@@ -153,5 +153,9 @@ int stage_command(const struct stage_request *req, struct strv *argv)
 		strv_push_option(argv, "--method", req->method);
 	if (req->debug)
 		strv_push(argv, "--debug");
+	if (req->no_fast_boot)
+		strv_push(argv, "--no-fast-boot");
+	if (req->verbose)
+		strv_push(argv, "-v");
 	return 0;
 }

@@ -23,6 +23,8 @@ struct stage_request {
 	const char *append;		/* any: added to the command line */
 	const char *method;		/* any: bootimg --method */
 	int debug;			/* any: bootimg --debug */
+	int no_fast_boot;		/* any: bootimg --no-fast-boot */
+	int verbose;			/* any: bootimg -v */
 };
 
 /*

@@ -195,6 +195,37 @@ enum bootimg_load_flags {
 	 * read.
 	 */
 	BOOTIMG_LOAD_NO_CACHE = 0x10,
+	/*
+	 * AUTO only: never fast boot; kexec_file_load first, then
+	 * kexec_load, as before fast boot became auto's first choice.
+	 */
+	BOOTIMG_LOAD_NO_FAST_BOOT = 0x20,
+};
+
+/*
+ * Why AUTO took the way it took (bootimg(8), "How the method is
+ * chosen"): FAST, kexec_load with fast boot, nothing speaks against it;
+ * FORMAT, fast boot cannot unpack the image, so kexec_load, then
+ * kexec_file_load; any other, kexec_file_load first, then kexec_load,
+ * because of that fact.
+ */
+enum bootimg_auto_reason {
+	BOOTIMG_AUTO_FAST = 0,
+	BOOTIMG_AUTO_FORMAT,		/* no payload fast boot unpacks */
+	BOOTIMG_AUTO_NOT_AUTO,		/* a method was given */
+	BOOTIMG_AUTO_REQUESTED,		/* FAST_BOOT, ENTRY32 or BREADCRUMB */
+					/* asked for the kexec method */
+	BOOTIMG_AUTO_NO_FAST_BOOT,	/* BOOTIMG_LOAD_NO_FAST_BOOT */
+	BOOTIMG_AUTO_PANIC,		/* a panic kernel: no fast boot */
+	BOOTIMG_AUTO_LOCKDOWN,		/* lockdown refuses kexec_load */
+	BOOTIMG_AUTO_KEXEC_DISABLED,	/* kernel.kexec_load_disabled=1 */
+	BOOTIMG_AUTO_NO_KEXEC_LOAD,	/* no CONFIG_KEXEC */
+	BOOTIMG_AUTO_SIG_FORCE,		/* CONFIG_KEXEC_SIG_FORCE */
+	BOOTIMG_AUTO_CONFIG_UNKNOWN,	/* no kernel config: unknown */
+	BOOTIMG_AUTO_SECURE_BOOT,	/* on, or unknown under UEFI */
+	BOOTIMG_AUTO_IMA,		/* an IMA rule covers kexec */
+	BOOTIMG_AUTO_IMA_UNKNOWN,	/* an IMA policy it cannot read */
+	BOOTIMG_AUTO_KHO,		/* kexec handover is on */
 };
 
 /* Where fast boot placed the new kernel's _text. */
@@ -221,6 +252,9 @@ struct bootimg_load_result {
 	 * the next bootimg_load() or bootimg_free().
 	 */
 	const char *cmdline;
+	enum bootimg_auto_reason reason;	/* with AUTO: why this way */
+	/* The request's flags, with FAST_BOOT where AUTO chose fast boot. */
+	unsigned flags;
 };
 
 /* Which kernels are staged now. */
@@ -278,6 +312,9 @@ struct bootimg_facts {
 	const char *watchdog;		/* the first one's identity, or "" */
 	unsigned needs_root;		/* enum bootimg_fact: unknown, */
 					/* because only root can read them */
+	int ima_kexec;			/* an IMA rule measures or appraises */
+					/* kexec images or command lines */
+	int kho;			/* kexec handover (KHO) is on */
 };
 
 /* Read the facts; fails only when memory runs out. */
@@ -309,6 +346,8 @@ struct bootimg_check {
 	uint64_t plan_bytes;		/* memory its segments take */
 	uint64_t largest_ram_start;	/* the largest RAM range, for a */
 	uint64_t largest_ram_size;	/* panic kernel the reservation */
+	enum bootimg_auto_reason reason;	/* as bootimg_load_result's */
+	unsigned flags;
 };
 
 /*

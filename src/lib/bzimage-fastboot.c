@@ -34,9 +34,15 @@ static int find_payload(const struct bi_kernel *k, const uint8_t **data,
 	memcpy(&hdr, k->setup_header, n < sizeof(hdr) ? n : sizeof(hdr));
 	if (hdr.version < PAYLOAD_PROTOCOL)
 		return bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD);
-	if (hdr.payload_length == 0 ||
-	    hdr.payload_offset > k->payload_size ||
-	    hdr.payload_length > k->payload_size - hdr.payload_offset)
+	if (hdr.payload_offset > k->payload_size)
+		return -EBADMSG;
+	/*
+	 * A header that describes no payload (length 0) is no damage: the
+	 * kernel's own decompressor never reads these fields.
+	 */
+	if (hdr.payload_length == 0)
+		return bi_cause(BOOTIMG_CAUSE_FAST_BOOT_PAYLOAD);
+	if (hdr.payload_length > k->payload_size - hdr.payload_offset)
 		return -EBADMSG;
 	*data = k->payload + hdr.payload_offset;
 	*size = hdr.payload_length;

@@ -24,6 +24,25 @@ int bi_kexec_load_disabled(const struct bootimg *ctx);
 /* 1 if a rule of an IMA policy appraises func=KEXEC_KERNEL_CHECK. */
 int bi_ima_appraises_kexec(const char *text, size_t len);
 
+/*
+ * 1 if a rule of an IMA policy measures or appraises what kexec loads:
+ * func=KEXEC_KERNEL_CHECK, KEXEC_INITRAMFS_CHECK or KEXEC_CMDLINE, or
+ * no func= at all (every hook).
+ */
+int bi_ima_covers_kexec(const char *text, size_t len);
+
+/* 1 if a kernel command line asks for IMA rules that appraise kexec. */
+int bi_cmdline_ima_kexec(const char *cmdline);
+
+/* Is kexec handover on by kho= in CMDLINE?  BY_DEFAULT without kho=. */
+int bi_cmdline_kho(const char *cmdline, int by_default);
+
+/*
+ * The facts the auto method decides by (src/lib/method-auto.c): all but
+ * bootimg.ko's, the crash reservation's and the watchdogs'.
+ */
+int bi_read_auto_facts(struct bootimg *ctx, struct bootimg_facts *f);
+
 /* 1 for NAME=y in a kernel config, else 0 ("is not set", absent). */
 int bi_kconfig_enabled(const char *text, size_t len, const char *name);
 

@@ -131,7 +131,8 @@ int bi_elf_parse(const uint8_t *data, size_t size, struct bi_kernel *kernel);
  * Turn the bzImage KERNEL describes into the vmlinux of its payload,
  * unpacked, entered directly, with the bzImage's setup header (fast boot).
  * bi_cause(FAST_BOOT_PAYLOAD): not a bzImage, older than boot protocol
- * 2.08, or a payload compression without a codec here; -EBADMSG:
+ * 2.08, no payload (length 0), or a payload compression without a codec
+ * here; -EBADMSG:
  * payload_offset or payload_length out of the image, a corrupt payload,
  * or a vmlinux that does not match the header.  KERNEL is unchanged on
  * failure.

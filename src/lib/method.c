@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "method.h"
 #include "abi.h"
+#include "auto-reasons.h"
 #include "crash.h"
 #include "facts.h"
 #include "inputs.h"
@@ -20,19 +21,6 @@ static const struct bi_method *const methods[] = {
 	[BOOTIMG_METHOD_MODULE] = &bi_method_module,
 };
 
-/*
- * Errors of kexec_file_load after which kexec_load may still work.  Not a
- * refused signature (EKEYREJECTED): the kernel demands a signed image, and
- * an unsigned kexec_load would walk around that verdict.  Not EPERM
- * either: whatever forbids kexec_file_load (no privilege, lockdown,
- * kexec_load_disabled) forbids kexec_load too.
- */
-static int worth_falling_back(int err)
-{
-	return err == -ENOSYS || err == -ENOEXEC || err == -EOPNOTSUPP ||
-	       err == -EINVAL;
-}
-
 /* The kernel has no kexec, or kernel.kexec_load_disabled switched it off. */
 static int kexec_unavailable(struct bootimg *ctx, int err)
 {
@@ -40,53 +28,11 @@ static int kexec_unavailable(struct bootimg *ctx, int err)
 	       (err == -EPERM && bi_kexec_load_disabled(ctx) == 1);
 }
 
-/*
- * What only the kexec and module methods do: with bootimg's purgatory,
- * or with the unpacked vmlinux of fast boot.
- */
-#define NOT_WITH_FILE (BOOTIMG_LOAD_ENTRY32 | BOOTIMG_LOAD_BREADCRUMB | \
-		       BOOTIMG_LOAD_FAST_BOOT)
-
-/*
- * file, then kexec, then bootimg.ko where the kernel has no kexec at all
- * (ENOSYS).  Never bootimg.ko because kexec is disabled or refused:
- * kernel.kexec_load_disabled is the administrator's choice, and only an
- * explicit --method=module may override it.
- */
-int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
-		void *arg, struct bootimg_load_result *result)
-{
-	int err, kexec_err;
-
-	/*
-	 * kexec_file_load takes the bzImage, never its unpacked vmlinux,
-	 * enters it at its 64-bit entry, and through its own purgatory.
-	 */
-	if (!(req->flags & NOT_WITH_FILE)) {
-		result->used = BOOTIMG_METHOD_FILE;
-		err = try_method(arg, BOOTIMG_METHOD_FILE);
-		if (err == 0 || !worth_falling_back(err))
-			return err;
-		result->file_error = err;
-	}
-	result->used = BOOTIMG_METHOD_KEXEC;
-	kexec_err = try_method(arg, BOOTIMG_METHOD_KEXEC);
-	/* bootimg.ko has no panic kernel. */
-	if (kexec_err != -ENOSYS || (req->flags & BOOTIMG_LOAD_PANIC))
-		return kexec_err;
-	result->used = BOOTIMG_METHOD_MODULE;
-	err = try_method(arg, BOOTIMG_METHOD_MODULE);
-	if (err != -ENOSYS)
-		return err;
-	/* No bootimg.ko either: kexec's refusal is the one to report. */
-	result->used = BOOTIMG_METHOD_KEXEC;
-	return kexec_err;
-}
-
 struct real_load {
 	struct bootimg *ctx;
 	const struct bootimg_request *req;
 	const struct bi_inputs *in;
+	int errors[BOOTIMG_METHOD_MODULE + 1];	/* each method's */
 };
 
 /* Load with METHOD, which the error channel names if it fails. */
@@ -104,25 +50,35 @@ static int load_with(struct bootimg *ctx, enum bootimg_method method,
 
 static int try_real_load(void *arg, enum bootimg_method method)
 {
-	const struct real_load *l = arg;
+	struct real_load *l = arg;
 
-	return load_with(l->ctx, method, l->req, l->in);
+	return l->errors[method] = load_with(l->ctx, method, l->req, l->in);
 }
 
-/* auto's choices for -v: why it passed kexec_file_load over. */
-static void explain_auto(struct bootimg *ctx,
+/* auto's choices for -v: its way and why, and what it passed over. */
+static void explain_auto(struct bootimg *ctx, const struct real_load *l,
 			 const struct bootimg_load_result *result, int err)
 {
 	const char *driver = bi_driver_built_in(ctx) ?
 			     "the in-tree bootimg driver" : "bootimg.ko";
-	const char *used = result->used == BOOTIMG_METHOD_MODULE ?
-			   driver : "kexec_load";
+	const char *name[] = {
+		[BOOTIMG_METHOD_FILE] = "kexec_file_load",
+		[BOOTIMG_METHOD_KEXEC] = "kexec_load",
+		[BOOTIMG_METHOD_MODULE] = driver,
+	};
+	enum bootimg_method m;
 
-	/* A kernel without kexec_file_load is no news. */
-	if (result->file_error && result->file_error != -ENOSYS)
-		bi_log(ctx, LOG_INFO, "kexec_file_load failed (%s); %s %s",
-		       strerror(-result->file_error),
-		       err == 0 ? "used" : "tried", used);
+	bi_log(ctx, LOG_INFO, "auto: %s", auto_reason_text(result->reason));
+	/*
+	 * A kernel without kexec_file_load is no news; one without
+	 * kexec_load gets its own line.
+	 */
+	for (m = BOOTIMG_METHOD_FILE; m < BOOTIMG_METHOD_MODULE; m++)
+		if (m != result->used && l->errors[m] < 0 &&
+		    l->errors[m] != -ENOSYS)
+			bi_log(ctx, LOG_INFO, "%s failed (%s); %s %s", name[m],
+			       strerror(-l->errors[m]),
+			       err == 0 ? "used" : "tried", name[result->used]);
 	/* auto takes bootimg.ko only for a kernel without kexec_load. */
 	if (result->used == BOOTIMG_METHOD_MODULE)
 		bi_log(ctx, LOG_INFO, "the running kernel has no kexec_load "
@@ -133,8 +89,8 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 		     const struct bi_inputs *in,
 		     struct bootimg_load_result *result)
 {
-	struct real_load l = { ctx, req, in };
-	int err = bi_auto_run(req, try_real_load, &l, result);
+	struct real_load l = { ctx, req, in, { 0 } };
+	int err = bi_auto_run(req, result->reason, try_real_load, &l, result);
 
 	/* bootimg.ko was missing too: name the kernel, not /dev/bootimg. */
 	if (err == -ENOSYS && result->used == BOOTIMG_METHOD_KEXEC) {
@@ -142,7 +98,7 @@ static int load_auto(struct bootimg *ctx, const struct bootimg_request *req,
 		err = bi_fail(ctx, req->kernel, err);
 		ctx->trying = BOOTIMG_METHOD_AUTO;
 	}
-	explain_auto(ctx, result, err);
+	explain_auto(ctx, &l, result, err);
 	return err;
 }
 
@@ -159,26 +115,33 @@ int bi_request_refused(struct bootimg *ctx, const struct bootimg_request *req)
 static int load(struct bootimg *ctx, const struct bootimg_request *req,
 		struct bootimg_load_result *result)
 {
+	struct bootimg_request used;
 	struct bi_inputs in;
 	int err;
 
 	if ((size_t)req->method >= ARRAY_SIZE(methods) ||
-	    ((req->flags & NOT_WITH_FILE) && req->method == BOOTIMG_METHOD_FILE) ||
+	    ((req->flags & BI_NEEDS_OWN_PURGATORY) &&
+	     req->method == BOOTIMG_METHOD_FILE) ||
 	    ((req->flags & BOOTIMG_LOAD_FAST_BOOT) &&
-	     (req->flags & BOOTIMG_LOAD_PANIC)))
+	     (req->flags & (BOOTIMG_LOAD_PANIC | BOOTIMG_LOAD_NO_FAST_BOOT))))
 		return bi_fail(ctx, NULL, -EINVAL);
 	/*
 	 * Check every input first, the same way for every method, and
 	 * read (and unpack) each once for all the methods tried.
 	 */
-	err = bi_inputs_open(ctx, req, 1, &in);
+	err = bi_auto_inputs_open(ctx, req, NULL, 1, &used, &result->reason,
+				  &in);
 	if (err < 0)
 		return err;
-	err = bi_request_refused(ctx, req);
-	if (err == 0 && req->method == BOOTIMG_METHOD_AUTO)
-		err = load_auto(ctx, req, &in, result);
+	result->flags = used.flags;
+	err = bi_request_refused(ctx, &used);
+	if (err == 0 && used.method == BOOTIMG_METHOD_AUTO)
+		err = load_auto(ctx, &used, &in, result);
 	else if (err == 0)
-		err = load_with(ctx, req->method, req, &in);
+		err = load_with(ctx, used.method, &used, &in);
+	/* kexec_file_load got the bzImage, whatever was unpacked. */
+	if (result->used == BOOTIMG_METHOD_FILE)
+		result->flags &= ~BOOTIMG_LOAD_FAST_BOOT;
 	result->fast_boot = (struct bootimg_fast_boot){
 		.kaslr = in.kernel.kaslr.status,
 		.text_phys = in.kernel.kaslr.text_phys,
@@ -208,6 +171,7 @@ int bootimg_load(struct bootimg *ctx, const struct bootimg_request *caller_req,
 		return bi_fail(ctx, NULL, err);
 	result = (struct bootimg_load_result){
 		.size = sizeof(result), .used = req.method,
+		.reason = BOOTIMG_AUTO_NOT_AUTO, .flags = req.flags,
 	};
 	err = load(ctx, &req, &result);
 	ext_out(caller_result, &result, sizeof(result));

@@ -26,13 +26,37 @@ int bi_kexec_staged(struct bootimg *ctx, int *staged);
 int bi_kexec_exec(struct bootimg *ctx);
 
 /*
- * auto's policy, apart from the loading: TRY_METHOD(ARG, METHOD) loads
+ * What only the kexec and module methods do: with bootimg's purgatory,
+ * or with the unpacked vmlinux of fast boot.
+ */
+#define BI_NEEDS_OWN_PURGATORY (BOOTIMG_LOAD_ENTRY32 | \
+				BOOTIMG_LOAD_BREADCRUMB | \
+				BOOTIMG_LOAD_FAST_BOOT)
+
+/* auto's way for REQ on a kernel with facts F (method-auto.c). */
+enum bootimg_auto_reason bi_auto_reason(const struct bootimg_request *req,
+					const struct bootimg_facts *f);
+
+/*
+ * Open REQ's inputs for auto's way, which *REASON tells: with fast boot
+ * (set in USED, a copy of REQ) where it is the fast way and the image
+ * allows it.  FACTS NULL: read them here, as a load does.  CACHE_WRITE
+ * as bi_inputs_open()'s.
+ */
+int bi_auto_inputs_open(struct bootimg *ctx, const struct bootimg_request *req,
+			const struct bootimg_facts *facts, int cache_write,
+			struct bootimg_request *used,
+			enum bootimg_auto_reason *reason, struct bi_inputs *in);
+
+/*
+ * auto's order, apart from the loading: TRY_METHOD(ARG, METHOD) loads
  * (or predicts the outcome of loading) with one method and returns 0 or
- * its error; bi_auto_run() calls it for each method in auto's order and
- * returns the error auto reports, with the method in RESULT.
+ * its error; bi_auto_run() calls it for each method in the order REASON
+ * gives and returns the error auto reports, with the method in RESULT.
  */
 typedef int bi_try_method(void *arg, enum bootimg_method method);
-int bi_auto_run(const struct bootimg_request *req, bi_try_method *try_method,
+int bi_auto_run(const struct bootimg_request *req,
+		enum bootimg_auto_reason reason, bi_try_method *try_method,
 		void *arg, struct bootimg_load_result *result);
 
 /*

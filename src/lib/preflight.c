@@ -213,25 +213,30 @@ static void find_largest_ram(struct bootimg *ctx,
 static int check(struct bootimg *ctx, const struct bootimg_request *req,
 		 const struct bootimg_facts *facts, struct bootimg_check *c)
 {
+	struct bootimg_request used;
 	struct bi_inputs in;
-	struct prediction p = { req, facts, &in, c };
+	struct prediction p = { &used, facts, &in, c };
 	struct bootimg_load_result result = { .used = req->method };
 	int err, refused;
 
 	if ((unsigned)req->method > BOOTIMG_METHOD_MODULE)
 		return bi_fail(ctx, NULL, -EINVAL);
-	err = bi_inputs_open(ctx, req, 0, &in);
+	err = bi_auto_inputs_open(ctx, req, facts, 0, &used, &c->reason, &in);
 	if (err < 0)
 		return err;
+	c->flags = used.flags;
 	judge_signature(ctx, facts, &in.kernel.image, c);
-	try_plan(ctx, req, &in, c);
-	find_largest_ram(ctx, req, facts, c);
-	refused = c->verdict = bi_request_refused(ctx, req);
-	if (c->verdict == 0 && req->method == BOOTIMG_METHOD_AUTO)
-		c->verdict = bi_auto_run(req, try_prediction, &p, &result);
+	try_plan(ctx, &used, &in, c);
+	find_largest_ram(ctx, &used, facts, c);
+	refused = c->verdict = bi_request_refused(ctx, &used);
+	if (c->verdict == 0 && used.method == BOOTIMG_METHOD_AUTO)
+		c->verdict = bi_auto_run(&used, c->reason, try_prediction, &p,
+					 &result);
 	else if (c->verdict == 0)
-		c->verdict = try_prediction(&p, req->method);
+		c->verdict = try_prediction(&p, used.method);
 	c->used = result.used;
+	if (c->used == BOOTIMG_METHOD_FILE)
+		c->flags &= ~BOOTIMG_LOAD_FAST_BOOT;
 	bi_inputs_close(&in);
 	/* The channel keeps a refusal's cause; predictions record none. */
 	if (!refused)
@@ -261,6 +266,7 @@ int bootimg_check(struct bootimg *ctx, const struct bootimg_request *caller_req,
 		.file_error = BOOTIMG_NOT_TRIED,
 		.kexec_error = BOOTIMG_NOT_TRIED,
 		.module_error = BOOTIMG_NOT_TRIED,
+		.reason = BOOTIMG_AUTO_NOT_AUTO, .flags = req.flags,
 	};
 	err = check(ctx, &req, &facts, &c);
 	ext_out(caller_c, &c, sizeof(c));

@@ -4,7 +4,9 @@
 # bootimg for every method x {1, 2 initrds} x {1, 2 CPUs}, plus the cases
 # where bad input must leave the staged kernel in place, and a file added
 # with --initrd-file.  The second kernel reports its command line, initrd
-# checksums, memory and CPUs.
+# checksums, memory and CPUs.  The auto cases are the default path: with
+# the kernel's config in the guest's /boot and nothing against it, auto
+# must take kexec_load with fast boot, KASLR kept, and say so (-v).
 # Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # purgatory-reset stages a kernel whose first segment reaches kexec_load
@@ -81,12 +83,33 @@ EOS
 )"
 }
 
+# guest_config DIR: the kernel's config in the guest's /boot, where
+# auto reads whether kexec signatures are enforced: with nothing against
+# it, auto takes kexec_load with fast boot (bootimg(8)).
+guest_config() {
+	mkdir -p "$1/root/boot"
+	cp "$(dirname "$kernel")"/config-* "$1/root/boot/" 2>/dev/null
+	return 0
+}
+
+# The default path, auto, took fast boot and said why (-v)?
+check_auto() {	# check_auto DIR SMP INITRDS
+	local why
+	why=$(e2e_check "$1" "$work" "$2" "$3") || { echo "$why"; return 1; }
+	grep -q 'bootimg: auto: kexec_load with fast boot' "$1/serial.log" ||
+		{ echo "auto did not take kexec_load with fast boot"; return 1; }
+	grep -q 'bootimg: fast boot, KASLR: _text at 0x' "$1/serial.log" ||
+		{ echo "no KASLR line from the fast boot"; return 1; }
+	echo "auto: kexec_load with fast boot and KASLR, $why"
+}
+
 cases=()
 for method in file kexec auto; do
 	for initrds in 1 2; do
 		for smp in 1 2; do
 			name=$method-${initrds}initrd-smp$smp
 			e2e_load_case "$work/cases/$name" "$method" "$initrds"
+			[ $method = auto ] && guest_config "$work/cases/$name"
 			cases+=("$name $smp $initrds")
 		done
 	done
@@ -125,9 +148,7 @@ bootimg --status && { echo "BOOTIMG-STAGE1-FAIL a kernel is staged"; exit 1; }
 exit 0
 EOS
 )"
-	mkdir -p "$dir/root/boot"
-	cp "$(dirname "$kernel")"/config-* "$dir/root/boot/" 2>/dev/null
-	return 0
+	guest_config "$dir"
 }
 check_case check-lockdown
 cases+=("check-lockdown 1 1 lockdown=integrity")
@@ -162,6 +183,8 @@ run_one() {	# run_one NAME SMP INITRDS [APPEND]: boot, check, print the verdict
 		why=$(e2e_check_reset "$dir" "$status" $((SECONDS - start)))
 	elif [ "$1" = check-lockdown ]; then
 		why=$(check_verdict "$dir")
+	elif [[ $1 == auto-* ]]; then
+		why=$(check_auto "$dir" "$2" "$3")
 	elif [[ $1 == initrd-file-* ]]; then
 		why=$(check_initrd_file "$dir" "$work")
 	elif [ "$1" = breadcrumb ] &&

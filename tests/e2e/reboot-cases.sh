@@ -28,6 +28,9 @@
 # hook-fails-sysvinit and hook-fails-systemd install a pre-exec hook that
 # prints the staged kernel and fails: the kexec must be abandoned and the
 # machine reboot through the firmware, with no second kernel.
+# The cases that boot check that bootimg-reboot's default path took
+# kexec_load with fast boot (the kernel's config is in the guest's /boot,
+# nothing speaks against it; bootimg-reboot -v passes -v to bootimg).
 # Prints TAP: one ok/not ok line a case (tests/e2e/lib.sh).
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree with
@@ -55,6 +58,8 @@ add_reboot_files() {	# add_reboot_files ROOT
 	cp "$BOOTIMG_STAGE/etc/default/bootimg" "$root/etc/default/"
 	cp "$BOOTIMG_STAGE/lib/systemd/system-shutdown/bootimg-pre-exec" \
 		"$root/lib/systemd/system-shutdown/"
+	# the kernel's config: bootimg's default path (auto) reads it
+	cp "$(dirname "$kernel")"/config-* "$root/boot/" 2>/dev/null
 	ln -s /stage2/vmlinuz "$root/boot/vmlinuz-e2e"
 	ln -s /stage2/a.cpio "$root/boot/a.cpio"
 	ln -s /stage2/b.cpio "$root/boot/b.cpio"
@@ -155,6 +160,10 @@ run_case() {	# run_case NAME KIND RUN EXEC [CMDLINE [SETUP]]
 	case $kind in
 	boots)
 		why=$(e2e_check "$dir" "$work" 1 2); rc=$?
+		if [ $rc -eq 0 ] &&
+		   ! grep -q "bootimg: auto: kexec_load with fast boot" "$log"; then
+			why="the default path did not take fast boot"; rc=1
+		fi
 		;;
 	oneshot)
 		why=$(e2e_check "$dir" "$work" 1 2); rc=$?

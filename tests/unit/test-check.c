@@ -22,7 +22,10 @@
 #define EFIVAR "/sys/firmware/efi/efivars/SecureBoot-" \
 	       "8be4df61-93ca-11d2-aa0d-00e098032b8c"
 
-/* auto's first method: i386 has no kexec_file_load. */
+/*
+ * auto's first method where a fact keeps kexec_file_load first: i386 has
+ * no kexec_file_load.
+ */
 #ifdef __i386__
 #define AUTO_FIRST BOOTIMG_METHOD_KEXEC
 #else
@@ -254,9 +257,12 @@ static void test_verdicts(void)
 	unsigned_kernel = kernel_path(0);
 	signed_kernel = kernel_path(1);
 
-	printf("# no lockdown: auto takes kexec_file_load (i386: kexec_load)\n");
+	printf("# nothing against it: auto takes kexec_load (without fast "
+	       "boot, which cannot unpack this image)\n");
 	CHECK_EQ(predict(unsigned_kernel, BOOTIMG_METHOD_AUTO, 0, &c), 0);
-	CHECK_EQ(c.used, AUTO_FIRST);
+	CHECK_EQ(c.used, BOOTIMG_METHOD_KEXEC);
+	CHECK_EQ(c.reason, BOOTIMG_AUTO_FORMAT);
+	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_FILE), BOOTIMG_NOT_TRIED);
 	CHECK_EQ(bootimg_check_method_error(&c, BOOTIMG_METHOD_MODULE), BOOTIMG_NOT_TRIED);
 	CHECK_EQ(c.pe_signed, 0);
 	CHECK_EQ(c.signature_required, 0);

@@ -135,7 +135,7 @@ static void test_damaged(struct bootimg *ctx, struct blob bz)
 	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_length),
 		&huge, 4, -EBADMSG, "length-huge");
 	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_length),
-		"\0\0\0\0", 4, -EBADMSG, "length-zero");
+		"\0\0\0\0", 4, -EOPNOTSUPP, "length-zero");
 	/* The offset one byte off: no codec's magic there. */
 	damaged(ctx, bz, hdr + offsetof(struct setup_header, payload_offset),
 		&(uint32_t){ PAYLOAD_OFFSET + 1 }, 4,
