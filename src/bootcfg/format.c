@@ -229,7 +229,8 @@ static const struct {
 	{ 1, "EFI/Linux" },
 	{ 1, "extlinux/extlinux.conf" },
 	{ 1, "syslinux/syslinux.cfg" },
-	{ 0, "isolinux/isolinux.cfg" },		/* a live or installer image */
+	{ 1, "isolinux/isolinux.cfg" },		/* a CD: isolinux looks in */
+	{ 0, "isolinux/isolinux.cfg" },		/* /boot/isolinux first */
 	{ 0, "syslinux/syslinux.cfg" },
 	{ 0, "pxelinux.cfg/default" },		/* a TFTP directory */
 	{ 0, "etc/lilo.conf" },

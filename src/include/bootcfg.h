@@ -105,7 +105,7 @@ struct bootcfg_entry {
  * read that file (or BLS entries directory); otherwise look in this
  * order below the boot directory and root: grub/grub.cfg,
  * grub2/grub.cfg, loader/entries, EFI/Linux, extlinux/extlinux.conf,
- * syslinux/syslinux.cfg, ROOT/isolinux/isolinux.cfg,
+ * syslinux/syslinux.cfg, isolinux/isolinux.cfg, ROOT/isolinux/isolinux.cfg,
  * ROOT/syslinux/syslinux.cfg, ROOT/pxelinux.cfg/default, ROOT/etc/lilo.conf.
  */
 int bootcfg_load(const struct bootcfg_options *options,

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * bootimg.timeout=N and bootimg.entry=SELECTOR of the kernel's command
- * line; as the kernel reads its parameters, double quotes hold blanks
+ * line, and the network's ip=dhcp, bootimg.net=1 and bootimg.url=URL;
+ * as the kernel reads its parameters, double quotes hold blanks
  * together and are dropped (bootimg.entry="Debian GNU/Linux").
  */
 #include <stdlib.h>
 #include <string.h>
 #include "menu.h"
+#include "net.h"
 
 /* The next word at *P without its quotes, in a new string; NULL: none. */
 static char *next_word(const char **p)
@@ -44,6 +46,24 @@ void read_boot_params(const char *cmdline, int *timeout, char **entry)
 		} else if (!strncmp(word, "bootimg.entry=", 14)) {
 			free(*entry);
 			*entry = strdup(word + 14);
+		}
+		free(word);
+	}
+}
+
+void read_net_params(const char *cmdline, struct net_params *p)
+{
+	const char *at = cmdline;
+	char *word;
+
+	while ((word = next_word(&at)) != NULL) {
+		if (!strcmp(word, "ip=dhcp") || !strcmp(word, "bootimg.net=1"))
+			p->dhcp = 1;
+		else if (!strcmp(word, "bootimg.net=0"))
+			p->dhcp = 0;
+		else if (!strncmp(word, "bootimg.url=", 12) && word[12]) {
+			free(p->url);
+			p->url = strdup(word + 12);
 		}
 		free(word);
 	}

@@ -3,7 +3,8 @@
  * bootimg-menu: the boot menu of a first-stage system.  It finds every
  * block device, mounts its file system read-only, reads the boot loader
  * configurations on it with libbootcfg and boots the chosen entry with
- * libbootimg.  See bootimg-menu(8).
+ * libbootimg; with the network asked for, a pxelinux configuration
+ * fetched over HTTP(S) or TFTP too (net-collect.c).  See bootimg-menu(8).
  */
 #include <errno.h>
 #include <popt.h>
@@ -13,14 +14,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "menu.h"
+#include "net.h"
+#include "sysroot.h"
 
 #define MOUNT_BASE "/run/bootimg-menu"
 #define DEFAULT_TIMEOUT 10
 #define LVM_TIMEOUT 30		/* seconds lvm vgchange may take */
+#define NET_DIR "/run/bootimg-menu-net"
+#define DHCP_SCRIPT PKGDATADIR "/udhcpc.script"
 
 struct options {
-	int list, json, dry_run, version;
-	char *timeout, *entry, *test_devices;
+	int list, json, dry_run, version, net;
+	char *timeout, *entry, *test_devices, *url, *dhcp_script;
 };
 
 static int usage_error(poptContext pc, const char *message)
@@ -110,8 +115,32 @@ static int choose(const struct options *o, const char *from_cmdline,
 	return o->entry ? MENU_EXIT_NO_ENTRY : MENU_EXIT_OK;
 }
 
+/* The network's entries after the disks', when it is asked for. */
+static int collect_net(const struct options *o, struct net_params *net,
+		       struct bootimg *ctx, struct menu_list *list)
+{
+	char *dir;
+	int err;
+
+	if (o->net)
+		net->dhcp = 1;
+	if (o->url) {
+		free(net->url);
+		net->url = strdup(o->url);
+		if (!net->url)
+			return -ENOMEM;
+	}
+	if (!net->dhcp && !net->url)
+		return 0;
+	dir = sysroot_path(NET_DIR);
+	err = net_collect(net, o->dhcp_script ? o->dhcp_script : DHCP_SCRIPT,
+			  dir, ctx, list);
+	free(dir);
+	return err;
+}
+
 static int menu(const struct options *o, int timeout, const char *entry,
-		struct bootimg *ctx)
+		struct net_params *net, struct bootimg *ctx)
 {
 	struct menu_devices all;
 	struct menu_list list;
@@ -129,6 +158,8 @@ static int menu(const struct options *o, int timeout, const char *entry,
 		menu_list_free(&list);
 		err = -ENOMEM;
 	}
+	if (!err)
+		err = collect_net(o, net, ctx, &list);
 	if (err) {
 		fprintf(stderr, "bootimg-menu: %s\n", strerror(-err));
 		code = MENU_EXIT_FAILED;
@@ -148,8 +179,7 @@ static int menu(const struct options *o, int timeout, const char *entry,
 		code = menu_run(stdin, stdout, ctx, &list, selected, timeout,
 				o->dry_run);
 	}
-	if (!err)
-		menu_list_free(&list);
+	menu_list_free(&list);
 	if (!o->test_devices)
 		devices_unmount(&all);
 	devices_free(&all);
@@ -160,6 +190,7 @@ static int run(poptContext pc, const struct options *o)
 {
 	int timeout = DEFAULT_TIMEOUT, code;
 	char *cmdline, *entry = NULL, *end;
+	struct net_params net = { 0 };
 	struct bootimg *ctx;
 	long t;
 
@@ -172,13 +203,16 @@ static int run(poptContext pc, const struct options *o)
 	if (o->json && !o->list)
 		return usage_error(pc, "--json goes with --list");
 	cmdline = read_proc_cmdline();
-	if (cmdline)
+	if (cmdline) {
 		read_boot_params(cmdline, &timeout, &entry);
+		read_net_params(cmdline, &net);
+	}
 	free(cmdline);
 	if (o->timeout) {
 		t = strtol(o->timeout, &end, 10);
 		if (!*o->timeout || *end || t < 0 || t > 86400) {
 			free(entry);
+			free(net.url);
 			return usage_error(pc, "--timeout takes seconds, from "
 					       "0 (boot at once) to 86400");
 		}
@@ -187,11 +221,13 @@ static int run(poptContext pc, const struct options *o)
 	if (bootimg_new(&ctx) < 0) {
 		fprintf(stderr, "bootimg-menu: %s\n", strerror(ENOMEM));
 		free(entry);
+		free(net.url);
 		return MENU_EXIT_FAILED;
 	}
-	code = menu(o, timeout, entry, ctx);
+	code = menu(o, timeout, entry, &net, ctx);
 	bootimg_free(ctx);
 	free(entry);
+	free(net.url);
 	return code;
 }
 
@@ -215,6 +251,18 @@ int main(int argc, const char **argv)
 		  "select this entry: its number, id or title (default: "
 		  "bootimg.entry=, else the configuration's default)",
 		  "ENTRY" },
+		{ "net", '\0', POPT_ARG_NONE, &o.net, 0,
+		  "bring the first link with carrier up, run DHCP (udhcpc) "
+		  "and search its boot server as PXELINUX does (default: "
+		  "ip=dhcp or bootimg.net=1 on the kernel's command line)",
+		  NULL },
+		{ "url", '\0', POPT_ARG_STRING, &o.url, 0,
+		  "fetch the configuration from this URL (http, https, tftp, "
+		  "file; #sha256=HEX checks it) (default: bootimg.url=)",
+		  "URL" },
+		{ "dhcp-script", '\0', POPT_ARG_STRING, &o.dhcp_script, 0,
+		  "udhcpc's script, which writes the lease to "
+		  "$BOOTIMG_MENU_LEASE (default: " DHCP_SCRIPT ")", "FILE" },
 		{ "test-devices", '\0', POPT_ARG_STRING, &o.test_devices, 0,
 		  "for tests: read the devices from this table instead of "
 		  "/sys/class/block, and mount nothing", "FILE" },
@@ -238,5 +286,7 @@ int main(int argc, const char **argv)
 	free(o.timeout);
 	free(o.entry);
 	free(o.test_devices);
+	free(o.url);
+	free(o.dhcp_script);
 	return rc;
 }

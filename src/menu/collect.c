@@ -160,15 +160,15 @@ static int bootable(struct bootimg *ctx, struct menu_list *list,
 	return 1;
 }
 
-static int add_entry(struct menu_list *list, const char *source,
-		     const struct bootcfg *cfg, const struct bootcfg_entry *e,
-		     int is_default, const struct bootimg_info *info)
+int menu_add_entry(struct menu_list *list, const char *source,
+		   const char *config, const struct bootcfg_entry *e,
+		   int is_default, const struct bootimg_info *info)
 {
 	int err = array_reserve(&list->v, &list->cap, list->n + 1,
 				sizeof(*list->v));
 	struct menu_entry m = {
 		.source = strdup(source),
-		.config = strdup(bootcfg_path(cfg)),
+		.config = strdup(config),
 		.id = strdup(e->id ? e->id : ""),
 		.title = strdup(e->title),
 		.version = release_of(info, e->kernel),
@@ -214,8 +214,9 @@ static int add_bootable(struct menu_list *list,
 		if (j == list->n)	/* not listed yet */
 			err = bootable(ctx, list, source, &r.e, &info);
 		if (j == list->n && err > 0)
-			err = add_entry(list, source, cfg, &r.e,
-					bootcfg_default(cfg) == e, &info);
+			err = menu_add_entry(list, source, bootcfg_path(cfg),
+					     &r.e, bootcfg_default(cfg) == e,
+					     &info);
 	}
 	resolved_free(&r);
 	return err;
@@ -241,9 +242,8 @@ static int add_entries(struct menu_list *list, const struct menu_devices *all,
 	return err;
 }
 
-/* libbootcfg's ERROR as SOURCE's problem: "FILE:LINE: CAUSE". */
-static int load_problem(struct menu_list *list, const char *source,
-			const struct bootcfg_error *error)
+int menu_load_problem(struct menu_list *list, const char *source,
+		      const struct bootcfg_error *error)
 {
 	size_t n = strlen(error->file) + strlen(error->cause) + 16;
 	char *cause = malloc(n);
@@ -281,7 +281,7 @@ static int read_place(struct menu_list *list, const struct menu_devices *all,
 		    !strcmp(error.file, place->boot))
 			err = 0;
 		else if (err != -ENOMEM)
-			err = load_problem(list, d->name, &error);
+			err = menu_load_problem(list, d->name, &error);
 		bootcfg_error_clear(&error);
 		return err;
 	}

@@ -47,6 +47,16 @@ void menu_list_free(struct menu_list *list);
 /* Add "SOURCE: CAUSE" to the problems: 0 or -ENOMEM. */
 int menu_problem(struct menu_list *list, const char *source,
 		 const char *cause);
+/* libbootcfg's ERROR as SOURCE's problem "FILE:LINE: CAUSE": 0 or -ENOMEM. */
+int menu_load_problem(struct menu_list *list, const char *source,
+		      const struct bootcfg_error *error);
+/*
+ * Add E, found in CONFIG, as SOURCE's entry (IS_DEFAULT: its
+ * configuration's default), its release from INFO: 0 or -ENOMEM.
+ */
+int menu_add_entry(struct menu_list *list, const char *source,
+		   const char *config, const struct bootcfg_entry *e,
+		   int is_default, const struct bootimg_info *info);
 
 /*
  * Where configurations may be on a file system mounted at DIR: each a

@@ -7,6 +7,10 @@
  * names them; search --fs-uuid, which grub-mkconfig writes before every
  * kernel, does not depend on it.  Device-mapper devices (dm-N) are no
  * disks of the firmware's: GRUB names logical volumes lvm/VG-LV (lvm.c).
+ * A partition that holds its disk's own file system (the same type and
+ * UUID: a hybrid ISO image, whose MBR partition starts where a copy of
+ * its superblock is) is left out: it is that file system again, and
+ * would not mount beside it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -106,20 +110,40 @@ static void grub_disk(struct dirent **list, int n, const char *sys_block,
 	snprintf(out, size, "%s%u", optical ? "cd" : "hd", index);
 }
 
-/* GRUB's name for NAME, a disk or a partition of SCHEME's table. */
+static int same_text(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+/* Does partition D hold the file system of its disk DISK, listed before? */
+static int repeats_disk(const struct menu_devices *all, const char *disk,
+			const struct menu_device *d)
+{
+	size_t i;
+
+	for (i = 0; i < all->n; i++)
+		if (!strcmp(all->v[i].name, disk))
+			return same_text(all->v[i].type, d->type) &&
+			       same_text(all->v[i].uuid, d->uuid);
+	return 0;
+}
+
+/*
+ * GRUB's name for NAME, a disk or a partition of SCHEME's table; for a
+ * partition, the name of its disk in DISK (of NAME_MAX + 1 bytes).
+ */
 static void grub_name(struct dirent **list, int n, const char *sys_block,
 		      const char *name, const char *scheme, char *grub,
-		      size_t size)
+		      size_t size, char *disk)
 {
-	char disk[NAME_MAX + 1];
 	unsigned part;
 
 	if (!is_partition(sys_block, name, &part)) {
 		grub_disk(list, n, sys_block, name, grub, size);
 		return;
 	}
-	if (parent_disk(sys_block, name, disk, sizeof(disk)))
-		snprintf(disk, sizeof(disk), "%s", name);
+	if (parent_disk(sys_block, name, disk, NAME_MAX + 1))
+		snprintf(disk, NAME_MAX + 1, "%s", name);
 	grub_disk(list, n, sys_block, disk, grub, size);
 	snprintf(grub + strlen(grub), size - strlen(grub), ",%s%u",
 		 scheme && !strcmp(scheme, "gpt") ? "gpt" : "msdos", part);
@@ -130,7 +154,7 @@ static int add_device(struct menu_devices *all, struct dirent **list, int n,
 		      const char *name)
 {
 	struct menu_device d = { .name = (char *)name };
-	char node[PATH_MAX], grub[NAME_MAX + 64];
+	char node[PATH_MAX], grub[NAME_MAX + 64], disk[NAME_MAX + 1] = "";
 	char *scheme = NULL;
 	int err;
 
@@ -142,7 +166,9 @@ static int add_device(struct menu_devices *all, struct dirent **list, int n,
 		d.problem = strerror(-err);
 	if (!lvm_grub_name(sys_block, name, grub, sizeof(grub)))
 		grub_name(list, n, sys_block, name, scheme, grub,
-			  sizeof(grub));
+			  sizeof(grub), disk);
+	if (*disk && repeats_disk(all, disk, &d))
+		goto out;
 	d.grub = grub;
 	err = d.type || d.problem ? devices_add(all, &d) : 0;
 out:

@@ -73,27 +73,18 @@ for name in fast-boot-again fast-boot-nokaslr; do
 	cases+=("$name 1 1")
 done
 
-# A UKI made with objcopy on systemd-boot's stub: the Debian bzImage,
-# a.cpio and the case's command line; b.cpio comes from --initrd.
-# uki-kexec stages it directly, uki-file with the command mkbootcmd
-# prints for it as a BLS Type #2 entry (EFI/Linux/*.efi).
-stub=/usr/lib/systemd/boot/efi/linuxx64.efi.stub
+# A UKI (e2e_make_uki): the Debian bzImage, a.cpio and the case's
+# command line; b.cpio comes from --initrd.  uki-kexec stages it
+# directly, uki-file with the command mkbootcmd prints for it as a BLS
+# Type #2 entry (EFI/Linux/*.efi).
 make_uki() {	# make_uki CMDLINE-FILE OUT
-	objcopy --add-section .osrel=/etc/os-release \
-		--change-section-vma .osrel=0x20000 \
-		--add-section .cmdline="$1" \
-		--change-section-vma .cmdline=0x30000 \
-		--add-section .initrd="$work/a.cpio" \
-		--change-section-vma .initrd=0x40000 \
-		--add-section .linux="$kernel" \
-		--change-section-vma .linux=0x2000000 \
-		"$stub" "$2"
+	e2e_make_uki "$kernel" "$work/a.cpio" "$1" /etc/os-release "$2"
 }
 for method in kexec file; do
 	name=uki-$method
 	e2e_selected "$name" || continue
-	if [ ! -f "$stub" ]; then
-		e2e_result "$name" 1 "no $stub (systemd-boot-efi)"
+	if [ ! -f "$E2E_UKI_STUB" ]; then
+		e2e_result "$name" 1 "no $E2E_UKI_STUB (systemd-boot-efi)"
 		continue
 	fi
 	dir=$work/cases/$name

@@ -413,6 +413,78 @@ e2e_boot() {
 	done >"$dir/serial.log"
 }
 
+# e2e_menu_case DIR CMDLINE DEVICE MODDIR MODULE...: a bootimg-menu
+# (issue 13) case in DIR: its root holds bootimg-menu, its libraries and
+# the MODULEs (file names in MODDIR); its run script loads them in
+# order, waits for /sys/class/block/DEVICE and prints bootimg-menu
+# --list's lines (BOOTIMG-MENU-LIST ...) and the guest's uptime around
+# it (BOOTIMG-MENU-TIME start=S end=S); bootimg-menu is its exec.
+# CMDLINE is what the second kernel must get.
+e2e_menu_case() {
+	local dir=$1 cmdline=$2 device=$3 moddir=$4 root=$1/root m
+	shift 4
+	e2e_case "$dir" exec="bootimg-menu" cmdline="$cmdline" \
+		run="for m in $*; do insmod /lib/modules/\$m || exit; done
+i=0; while [ ! -e /sys/class/block/$device ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+"'t0=$(cut -d" " -f1 /proc/uptime)
+bootimg-menu --list | sed "s/^/BOOTIMG-MENU-LIST /"
+echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
+	mkdir -p "$root/usr/sbin" "$root/usr/lib" "$root/lib/modules" "$root/run"
+	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg-menu" "$root/usr/sbin/"
+	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootcfg.so* "$root/usr/lib/"
+	e2e_copy_libs "$root" "$BOOTIMG_STAGE/usr/sbin/bootimg-menu"
+	for m; do cp "$moddir/$m" "$root/lib/modules/"; done
+}
+
+e2e_menu_list_ms() {	# e2e_menu_list_ms LOG: how long --list took
+	e2e_field "$1" "BOOTIMG-MENU-TIME " |
+		awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}'
+}
+
+# e2e_menu_keys LOG KEYS: once LOG shows bootimg-menu's countdown, KEYS
+# (printf's %b) on this process's output, which then stays open.
+e2e_menu_keys() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		grep -q "Booting entry 0 in" "$1" 2>/dev/null && break
+		sleep 0.5
+	done
+	printf '%b' "$2"
+	exec sleep 600
+}
+
+# e2e_menu_boot_keys WORK DIR KEYS APPEND: e2e_boot (one CPU, BIOS, the
+# first kernel's command line + APPEND) with KEYS typed on the serial
+# console once bootimg-menu counts down.
+e2e_menu_boot_keys() {
+	local log=$2/serial.log keys
+	mkdir -p "$2"
+	: >"$log"
+	rm -f "$2/keys"
+	mkfifo "$2/keys"
+	e2e_menu_keys "$log" "$3" >"$2/keys" &
+	keys=$!
+	E2E_QEMU_INPUT=$2/keys e2e_boot "$1" "$2" 1 bios none "$4"
+	kill "$keys" 2>/dev/null
+	wait "$keys" 2>/dev/null
+}
+
+# e2e_make_uki KERNEL INITRD CMDLINE-FILE OS-RELEASE OUT: a unified
+# kernel image made with objcopy on systemd-boot's stub, E2E_UKI_STUB
+# (package systemd-boot-efi).
+E2E_UKI_STUB=/usr/lib/systemd/boot/efi/linuxx64.efi.stub
+e2e_make_uki() {
+	objcopy --add-section .osrel="$4" \
+		--change-section-vma .osrel=0x20000 \
+		--add-section .cmdline="$3" \
+		--change-section-vma .cmdline=0x30000 \
+		--add-section .initrd="$2" \
+		--change-section-vma .initrd=0x40000 \
+		--add-section .linux="$1" \
+		--change-section-vma .linux=0x2000000 \
+		"$E2E_UKI_STUB" "$5"
+}
+
 # e2e_ovmf: find OVMF (Debian package ovmf) for e2e_boot's uefi firmware;
 # return 1 if it is not installed.
 e2e_ovmf() {

@@ -43,15 +43,6 @@ abi=${package#linux-image-}
 # shellcheck disable=SC2086
 e2e_kernel_modules moddir "$kernel" menu $modules
 
-# add_menu ROOT: bootimg-menu, its libraries and the modules.
-add_menu() {
-	mkdir -p "$1/usr/sbin" "$1/usr/lib" "$1/lib/modules" "$1/run"
-	cp -a "$BOOTIMG_STAGE/usr/sbin/bootimg-menu" "$1/usr/sbin/"
-	cp -a "$BOOTIMG_STAGE"/usr/lib/libbootcfg.so* "$1/usr/lib/"
-	e2e_copy_libs "$1" "$BOOTIMG_STAGE/usr/sbin/bootimg-menu"
-	for m in $modules; do cp "$moddir/$m" "$1/lib/modules/"; done
-}
-
 # disk_image IMAGE UUID CMDLINE: an ext4 file system whose /boot holds
 # the kernel, the test initrds and grub.cfg (CMDLINE, and CMDLINE
 # recovery for the second entry), made without root.
@@ -99,18 +90,6 @@ bad_disks() {
 	rm -rf "$tree"
 }
 
-# send_keys LOG KEYS: once LOG shows the menu's countdown, KEYS
-# (printf's %b) on this process's output, which then stays open.
-send_keys() {
-	local i
-	for ((i = 0; i < 600; i++)); do
-		grep -q "Booting entry 0 in" "$1" 2>/dev/null && break
-		sleep 0.5
-	done
-	printf '%b' "$2"
-	exec sleep 600
-}
-
 # check_list LOG: --list's lines, or why not.
 check_list() {
 	local log=$1
@@ -138,13 +117,8 @@ for name in menu-disk menu-keys; do
 	base="console=ttyS0 panic=-1 quiet bootimg.case=$name token=$RANDOM$RANDOM"
 	cmdline=$base timeout=0
 	[ $name = menu-keys ] && cmdline="$base recovery edited=1" timeout=60
-	e2e_case "$dir" exec="bootimg-menu" cmdline="$cmdline" \
-		run='for m in '"$modules"'; do insmod /lib/modules/$m || exit; done
-i=0; while [ ! -e /sys/class/block/vdc ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-t0=$(cut -d" " -f1 /proc/uptime)
-bootimg-menu --list | sed "s/^/BOOTIMG-MENU-LIST /"
-echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
-	add_menu "$dir/root"
+	# shellcheck disable=SC2086
+	e2e_menu_case "$dir" "$cmdline" vdc "$moddir" $modules
 	disk_image "$work/disk.img" "$uuid" "$base" ||
 		e2e_bail "cannot make the disk image"
 	E2E_QEMU_ARGS=()
@@ -153,22 +127,13 @@ echo "BOOTIMG-MENU-TIME start=$t0 end=$(cut -d" " -f1 /proc/uptime)"'
 	done
 	log=$dir/serial.log
 	if [ $name = menu-keys ]; then
-		mkdir -p "$dir"
-		: >"$log"
-		rm -f "$dir/keys"
-		mkfifo "$dir/keys"
-		send_keys "$log" '\033[Be edited=1\r' >"$dir/keys" &
-		keys=$!
-		E2E_QEMU_INPUT=$dir/keys e2e_boot "$work" "$dir" 1 bios none \
+		e2e_menu_boot_keys "$work" "$dir" '\033[Be edited=1\r' \
 			bootimg.timeout=$timeout
-		kill "$keys" 2>/dev/null
-		wait "$keys" 2>/dev/null
 	else
 		e2e_boot "$work" "$dir" 1 bios none bootimg.timeout=$timeout
 	fi
 	if why=$(check_list "$log") && why=$(e2e_check "$dir" "$work" 1 2); then
-		why="booted the grub entry: $why, --list of 3 disks $(e2e_field "$log" "BOOTIMG-MENU-TIME " |
-			awk -F'[= ]' '{printf "%d", ($4 - $2) * 1000}') ms"
+		why="booted the grub entry: $why, --list of 3 disks $(e2e_menu_list_ms "$log") ms"
 		e2e_result $name 0 "$why"
 	else
 		e2e_result $name 1 "$why" "$log"

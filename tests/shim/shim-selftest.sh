@@ -16,7 +16,7 @@ if [ -x "$prog" ] && [ "$(od -An -tu1 -j4 -N1 "$prog" | tr -d ' ')" = 1 ]; then
 	echo "1..0 # SKIP a 32-bit build: no kexec_file_load to trap"
 	exit 0
 fi
-echo "1..8"
+echo "1..9"
 if [ ! -f "$shim" ] || [ ! -x "$prog" ]; then
 	echo "Bail out! $shim or $prog is missing"
 	exit 99
@@ -145,4 +145,20 @@ check "log is appended to" diff -u "$tmp/want2.log" "$tmp/ok.log"
 check "BOOTIMG_SHIM_EUID sets geteuid()" \
 	test "$(BOOTIMG_SHIM_EUID=4242 LD_PRELOAD="$shim" id -u)" = 4242
 
-[ $n -eq 8 ] || echo "not ok - ran $n tests, planned 8"
+# BOOTIMG_SHIM_BACKING: "hello" is in the program's file, a NULL buffer
+# is none; kexec_file_load gets the kernel's file and a memfd.
+run "$tmp/backing.log" "$tmp/backing.out" BOOTIMG_SHIM_BACKING=1
+case $prog in /*) progpath=$prog ;; *) progpath=$(pwd)/$prog ;; esac
+progpath=$(readlink -f "$progpath")
+backing_has() { grep -qxF -- "$1" "$tmp/backing.log" || echo "no line '$1'"; }
+backing_lines() {
+	backing_has "  backing 0 file:$progpath"
+	backing_has "  backing 0 none"
+	backing_has "  backing kernel=file:$tmp/kernel initrd=memfd:initrd"
+	grep -q '^  memory anon_kb=[0-9][0-9]* shmem_kb=[0-9][0-9]*$' \
+		"$tmp/backing.log" || echo "no memory line"
+}
+check "BOOTIMG_SHIM_BACKING says what backs buffers and fds" \
+	test -z "$(backing_lines)"
+
+[ $n -eq 9 ] || echo "not ok - ran $n tests, planned 9"

@@ -12,6 +12,7 @@
  *   BOOTIMG_SHIM_BOOTIMG_LOADED=1	BOOTIMG_IOC_STATUS says "loaded"
  *   BOOTIMG_SHIM_CRASH_RANGE=START-END	the crashkernel= reservation
  *   BOOTIMG_SHIM_EUID=N		geteuid() returns N
+ *   BOOTIMG_SHIM_BACKING=1		log what memory backs the buffers and fds
  *
  * It also traps the ioctls of /dev/bootimg (kernel/uapi/linux/bootimg.h)
  * on any file descriptor.
@@ -37,6 +38,7 @@
 #include <unistd.h>
 
 #define BOOTIMG_SHIM_NO_HELPERS 1
+#include "backing.h"
 #include "macros.h"
 #include "shim.h"
 
@@ -423,6 +425,17 @@ static int check_crash_range(unsigned long nr,
 	return 0;
 }
 
+/* "  backing <i> <what>" for each segment, then the memory line. */
+static void put_segments_backing(FILE *f, const struct kexec_segment *seg,
+				 unsigned long nr)
+{
+	unsigned long i;
+
+	for (i = 0; i < nr; i++)
+		shim_put_segment_backing(f, i, seg[i].buf, seg[i].bufsz);
+	shim_put_memory(f);
+}
+
 static long trap_kexec_load(unsigned long entry, unsigned long nr,
 			    const struct kexec_segment *seg,
 			    unsigned long flags)
@@ -453,6 +466,8 @@ static long trap_kexec_load(unsigned long entry, unsigned long nr,
 			(unsigned long)seg[i].memsz,
 			(unsigned long)seg[i].bufsz, hex);
 	}
+	if (shim_backing_wanted() && seg != NULL && nr <= KEXEC_SEGMENT_MAX)
+		put_segments_backing(r.f, seg, nr);
 	if (err != 0)
 		fprintf(r.f, "  invalid: %s\n", why);
 	record_close(&r);
@@ -508,6 +523,14 @@ static long trap_kexec_file_load(int kernel_fd, int initrd_fd,
 			err = EINVAL;
 			why = "cmdline_len does not count a final NUL";
 		}
+	}
+	if (shim_backing_wanted()) {
+		fputs("  backing kernel=", r.f);
+		shim_put_fd_backing(r.f, kernel_fd);
+		fputs(" initrd=", r.f);
+		shim_put_fd_backing(r.f, initrd_fd);
+		fputc('\n', r.f);
+		shim_put_memory(r.f);
 	}
 	if (flags & ~SHIM_KEXEC_FILE_FLAGS) {
 		err = EINVAL;
@@ -569,6 +592,13 @@ static void put_bootimg_load(FILE *f, const struct bootimg_ioc_load *load)
 			(unsigned long long)seg[i].memsz,
 			(unsigned long long)seg[i].bufsz, hex);
 	}
+	for (i = 0; shim_backing_wanted() && seg && i < load->nr_segments &&
+		    i < BOOTIMG_MAX_SEGMENTS; i++)
+		shim_put_segment_backing(f, i,
+					 (const void *)(uintptr_t)seg[i].buf,
+					 (size_t)seg[i].bufsz);
+	if (shim_backing_wanted())
+		shim_put_memory(f);
 }
 
 /* Log "bootimg_ioctl NAME ..." and succeed or fail as told. */

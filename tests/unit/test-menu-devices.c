@@ -143,6 +143,21 @@ static void sys_device(const char *parent, const char *name,
 	}
 }
 
+/* TMP/NAME, TMP/NAME/class, TMP/NAME/class/block, TMP/NAME/devices. */
+static void make_sys(const char *name)
+{
+	static const char *const below[] = {
+		"", "/class", "/class/block", "/devices",
+	};
+	char dir[512];
+	size_t i;
+
+	for (i = 0; i < sizeof(below) / sizeof(below[0]); i++) {
+		snprintf(dir, sizeof(dir), "%s/%s%s", tmp, name, below[i]);
+		mkdir(dir, 0755);
+	}
+}
+
 /* GRUB names: disks in name order by kind, partitions below them. */
 static void test_sysfs_names(void)
 {
@@ -150,14 +165,7 @@ static void test_sysfs_names(void)
 	const struct menu_device *d;
 	char dir[512], dev[512];
 
-	snprintf(dir, sizeof(dir), "%s/sys", tmp);
-	mkdir(dir, 0755);
-	snprintf(dir, sizeof(dir), "%s/sys/class", tmp);
-	mkdir(dir, 0755);
-	snprintf(dir, sizeof(dir), "%s/sys/class/block", tmp);
-	mkdir(dir, 0755);
-	snprintf(dir, sizeof(dir), "%s/sys/devices", tmp);
-	mkdir(dir, 0755);
+	make_sys("sys");
 	sys_device("", "vdb", "2048\n", NULL);
 	sys_device("", "vda", "2048\n", NULL);
 	sys_device("vdb", "vdb2", "1024\n", "2\n");
@@ -186,6 +194,38 @@ static void test_sysfs_names(void)
 	d = named(&all, "sr0");
 	CHECK(d && !strcmp(d->grub, "cd0"));
 	CHECK(!named(&all, "ram0") && !named(&all, "loop0"));
+	devices_free(&all);
+}
+
+/*
+ * A hybrid ISO image: its partition 1 holds the disk's own file system
+ * again (the same type and UUID), and is left out; partition 2, another
+ * file system, stays.  The nodes are ext4 images (no root needed).
+ */
+static void test_partition_repeats_disk(void)
+{
+	struct menu_devices all;
+	char dir[512], cmd[1024];
+
+	make_sys("sys");
+	snprintf(dir, sizeof(dir), "%s/hybrid", tmp);
+	mkdir(dir, 0755);
+	snprintf(cmd, sizeof(cmd), "cd %s && mkfs.ext4 -q -F -U "
+		 "0f1e2d3c-0000-4000-8000-0123456789ab vdh 1M >/dev/null "
+		 "2>&1 && cp vdh vdh1 && mkfs.ext4 -q -F vdh2 1M >/dev/null "
+		 "2>&1", dir);
+	if (system(cmd) != 0) {
+		tap_skip("mkfs.ext4 is missing (e2fsprogs)");
+		return;
+	}
+	sys_device("", "vdh", "2048\n", NULL);
+	sys_device("vdh", "vdh1", "1024\n", "1\n");
+	sys_device("vdh", "vdh2", "1024\n", "2\n");
+	snprintf(dir, sizeof(dir), "%s/sys/class/block", tmp);
+	snprintf(cmd, sizeof(cmd), "%s/hybrid", tmp);
+	CHECK(devices_from_sysfs(dir, cmd, &all) == 0);
+	CHECK(named(&all, "vdh") && named(&all, "vdh2"));
+	CHECK(!named(&all, "vdh1"));
 	devices_free(&all);
 }
 
@@ -328,6 +368,7 @@ int main(void)
 	test_bad_tables();
 	test_map();
 	test_sysfs_names();
+	test_partition_repeats_disk();
 	test_blkid();
 	test_lvm_grub_names();
 	path = strdup(getenv("PATH"));	/* the LVM tests set their own */
