@@ -19,6 +19,7 @@
 
 #define MOUNT_BASE "/run/bootimg-menu"
 #define DEFAULT_TIMEOUT 10
+#define LVM_TIMEOUT 30		/* seconds lvm vgchange may take */
 #define NET_DIR "/run/bootimg-menu-net"
 #define DHCP_SCRIPT PKGDATADIR "/udhcpc.script"
 
@@ -34,8 +35,12 @@ static int usage_error(poptContext pc, const char *message)
 	return MENU_EXIT_USAGE;
 }
 
-/* The devices: the test table, or /sys/class/block with mounts. */
-static int find_devices(const struct options *o, struct menu_devices *all)
+/*
+ * The devices: the test table, or /sys/class/block with mounts, LVM's
+ * volume groups activated first by root; why that failed in LVM_WHY.
+ */
+static int find_devices(const struct options *o, struct menu_devices *all,
+			char *lvm_why, size_t size)
 {
 	char why[4200];
 	int err;
@@ -47,6 +52,8 @@ static int find_devices(const struct options *o, struct menu_devices *all)
 			fprintf(stderr, "bootimg-menu: %s\n", why);
 		return err ? MENU_EXIT_TABLE : MENU_EXIT_OK;
 	}
+	if (geteuid() == 0)
+		lvm_activate(LVM_TIMEOUT, lvm_why, size);
 	err = devices_from_sysfs("/sys/class/block", "/dev", all);
 	if (err) {
 		fprintf(stderr, "bootimg-menu: /sys/class/block: %s\n",
@@ -137,9 +144,9 @@ static int menu(const struct options *o, int timeout, const char *entry,
 {
 	struct menu_devices all;
 	struct menu_list list;
-	char map[64];
+	char map[64], lvm_why[512] = "";
 	long selected;
-	int code = find_devices(o, &all), fd, err;
+	int code = find_devices(o, &all, lvm_why, sizeof(lvm_why)), fd, err;
 
 	if (code != MENU_EXIT_OK)
 		return code;
@@ -147,6 +154,10 @@ static int menu(const struct options *o, int timeout, const char *entry,
 	err = menu_collect(&all, fd >= 0 ? map : NULL, ctx, &list);
 	if (fd >= 0)
 		close(fd);
+	if (!err && lvm_why[0] && menu_problem(&list, "lvm", lvm_why)) {
+		menu_list_free(&list);
+		err = -ENOMEM;
+	}
 	if (!err)
 		err = collect_net(o, net, ctx, &list);
 	if (err) {

@@ -44,6 +44,28 @@ int devices_from_sysfs(const char *sys_block, const char *dev_dir,
 		       struct menu_devices *all);
 
 /*
+ * The first line of SYS_BLOCK/NAME/FILE in BUF (of SIZE bytes), without
+ * its end; "" when there is none.
+ */
+void sysfs_attr(const char *sys_block, const char *name, const char *file,
+		char *buf, size_t size);
+
+/*
+ * Activate LVM's volume groups with the lvm program of PATH, killing it
+ * after TIMEOUT seconds.  0 when it did, or when there is no lvm in
+ * PATH; else a negative errno, with the cause in WHY.
+ */
+int lvm_activate(unsigned timeout, char *why, size_t size);
+
+/*
+ * If NAME (of SYS_BLOCK) is a device-mapper device, 1 with GRUB's name
+ * for it in OUT: lvm/VG-LV for a logical volume, else NAME itself.
+ * 0 for any other device.
+ */
+int lvm_grub_name(const char *sys_block, const char *name, char *out,
+		  size_t size);
+
+/*
  * Fill D's type, UUID, label and PARTUUID from the device node NODE;
  * *SCHEME gets the partition table's ("gpt", "dos") or NULL.
  * 0 or a negative errno.

@@ -5,10 +5,12 @@
  * partition N of a GPT disk hdD,gptN, of an MBR disk hdD,msdosN.  This
  * is GRUB's order on a machine whose firmware lists the disks as Linux
  * names them; search --fs-uuid, which grub-mkconfig writes before every
- * kernel, does not depend on it.  A partition that holds its disk's own
- * file system (the same type and UUID: a hybrid ISO image, whose MBR
- * partition starts where a copy of its superblock is) is left out: it
- * is that file system again, and would not mount beside it.
+ * kernel, does not depend on it.  Device-mapper devices (dm-N) are no
+ * disks of the firmware's: GRUB names logical volumes lvm/VG-LV (lvm.c).
+ * A partition that holds its disk's own file system (the same type and
+ * UUID: a hybrid ISO image, whose MBR partition starts where a copy of
+ * its superblock is) is left out: it is that file system again, and
+ * would not mount beside it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -19,9 +21,8 @@
 #include <unistd.h>
 #include "device.h"
 
-/* The first line of DIR/NAME/FILE, or "" when there is none. */
-static void read_attr(const char *dir, const char *name, const char *file,
-		      char *buf, size_t size)
+void sysfs_attr(const char *dir, const char *name, const char *file,
+		char *buf, size_t size)
 {
 	char path[PATH_MAX];
 	FILE *f;
@@ -44,7 +45,7 @@ static int worth_probing(const char *sys_block, const char *name)
 
 	if (!strncmp(name, "ram", 3) || !strncmp(name, "zram", 4))
 		return 0;
-	read_attr(sys_block, name, "size", size, sizeof(size));
+	sysfs_attr(sys_block, name, "size", size, sizeof(size));
 	return strtoull(size, NULL, 10) > 0;
 }
 
@@ -82,7 +83,7 @@ static int is_partition(const char *sys_block, const char *name,
 {
 	char buf[32];
 
-	read_attr(sys_block, name, "partition", buf, sizeof(buf));
+	sysfs_attr(sys_block, name, "partition", buf, sizeof(buf));
 	*number = (unsigned)strtoul(buf, NULL, 10);
 	return *number > 0;
 }
@@ -99,6 +100,7 @@ static void grub_disk(struct dirent **list, int n, const char *sys_block,
 
 		if (name[0] == '.' || is_partition(sys_block, name, &part) ||
 		    !worth_probing(sys_block, name) ||
+		    !strncmp(name, "dm-", 3) ||
 		    optical != !strncmp(name, "sr", 2))
 			continue;
 		if (!strcmp(name, disk))
@@ -126,14 +128,34 @@ static int repeats_disk(const struct menu_devices *all, const char *disk,
 	return 0;
 }
 
+/*
+ * GRUB's name for NAME, a disk or a partition of SCHEME's table; for a
+ * partition, the name of its disk in DISK (of NAME_MAX + 1 bytes).
+ */
+static void grub_name(struct dirent **list, int n, const char *sys_block,
+		      const char *name, const char *scheme, char *grub,
+		      size_t size, char *disk)
+{
+	unsigned part;
+
+	if (!is_partition(sys_block, name, &part)) {
+		grub_disk(list, n, sys_block, name, grub, size);
+		return;
+	}
+	if (parent_disk(sys_block, name, disk, NAME_MAX + 1))
+		snprintf(disk, NAME_MAX + 1, "%s", name);
+	grub_disk(list, n, sys_block, disk, grub, size);
+	snprintf(grub + strlen(grub), size - strlen(grub), ",%s%u",
+		 scheme && !strcmp(scheme, "gpt") ? "gpt" : "msdos", part);
+}
+
 static int add_device(struct menu_devices *all, struct dirent **list, int n,
 		      const char *sys_block, const char *dev_dir,
 		      const char *name)
 {
 	struct menu_device d = { .name = (char *)name };
-	char node[PATH_MAX], disk[NAME_MAX + 1], grub[NAME_MAX + 64];
+	char node[PATH_MAX], grub[NAME_MAX + 64], disk[NAME_MAX + 1] = "";
 	char *scheme = NULL;
-	unsigned part;
 	int err;
 
 	snprintf(node, sizeof(node), "%s/%s", dev_dir, name);
@@ -142,18 +164,11 @@ static int add_device(struct menu_devices *all, struct dirent **list, int n,
 		goto out;
 	if (err)
 		d.problem = strerror(-err);
-	if (!is_partition(sys_block, name, &part)) {
-		grub_disk(list, n, sys_block, name, grub, sizeof(grub));
-	} else {
-		if (parent_disk(sys_block, name, disk, sizeof(disk)))
-			snprintf(disk, sizeof(disk), "%s", name);
-		grub_disk(list, n, sys_block, disk, grub, sizeof(grub));
-		snprintf(grub + strlen(grub), sizeof(grub) - strlen(grub),
-			 ",%s%u", scheme && !strcmp(scheme, "gpt") ? "gpt" :
-			 "msdos", part);
-		if (repeats_disk(all, disk, &d))
-			goto out;
-	}
+	if (!lvm_grub_name(sys_block, name, grub, sizeof(grub)))
+		grub_name(list, n, sys_block, name, scheme, grub,
+			  sizeof(grub), disk);
+	if (*disk && repeats_disk(all, disk, &d))
+		goto out;
 	d.grub = grub;
 	err = d.type || d.problem ? devices_add(all, &d) : 0;
 out:

@@ -2,13 +2,16 @@
 /*
  * bootimg-menu's discovery without root: the --test-devices table, the
  * device map it gives libbootcfg, GRUB names from a /sys/class/block
- * made of directories and symlinks, and libblkid on a real ext4 image.
+ * made of directories and symlinks, libblkid on a real ext4 image, and
+ * LVM's activation with a stand-in lvm program in PATH that succeeds,
+ * fails or hangs.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "device.h"
 #include "files.h"
@@ -169,18 +172,25 @@ static void test_sysfs_names(void)
 	sys_device("", "sr0", "700\n", NULL);
 	sys_device("", "ram0", "8192\n", NULL);	/* never probed */
 	sys_device("", "loop0", "0\n", NULL);	/* empty: never probed */
+	sys_device("", "dm-0", "4096\n", NULL);	/* LVM's: no hdN */
+	snprintf(dir, sizeof(dir), "%s/sys/devices/dm-0/dm", tmp);
+	mkdir(dir, 0755);
+	write_file("sys/devices/dm-0/dm/name", "vg0-root\n");
+	write_file("sys/devices/dm-0/dm/uuid", "LVM-X6tAsqyGuOBnBOgt\n");
 	snprintf(dev, sizeof(dev), "%s/dev", tmp);	/* no nodes there */
 	mkdir(dev, 0755);
 	snprintf(dir, sizeof(dir), "%s/sys/class/block", tmp);
 	CHECK(devices_from_sysfs(dir, dev, &all) == 0);
 	/* Each node missing: listed with the reason, nothing mounted. */
-	CHECK_EQ(all.n, 4);
+	CHECK_EQ(all.n, 5);
 	d = named(&all, "vdb2");
 	CHECK(d && !strcmp(d->grub, "hd1,msdos2"));
 	CHECK(d && d->problem && !strcmp(d->problem,
 					  "No such file or directory"));
 	d = named(&all, "vda");
 	CHECK(d && !strcmp(d->grub, "hd0"));
+	d = named(&all, "dm-0");
+	CHECK(d && !strcmp(d->grub, "lvm/vg0-root"));
 	d = named(&all, "sr0");
 	CHECK(d && !strcmp(d->grub, "cd0"));
 	CHECK(!named(&all, "ram0") && !named(&all, "loop0"));
@@ -247,9 +257,108 @@ static void test_blkid(void)
 	CHECK(blkid_identify(image, &d, &scheme) < 0 && !d.type);
 }
 
+/* TMP/lvm, a shell script doing BODY; PATH is TMP alone. */
+static void fake_lvm(const char *body)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/lvm", tmp);
+	f = fopen(path, "w");
+	if (f) {
+		fprintf(f, "#!/bin/sh\n%s\n", body);
+		fclose(f);
+	}
+	chmod(path, 0755);
+	setenv("PATH", tmp, 1);
+}
+
+static void test_no_lvm(void)
+{
+	char empty[600], why[256] = "";
+
+	snprintf(empty, sizeof(empty), "%s/empty", tmp);
+	mkdir(empty, 0755);
+	setenv("PATH", empty, 1);
+	CHECK(lvm_activate(5, why, sizeof(why)) == 0 && !why[0]);
+}
+
+static void test_activated(void)
+{
+	char why[256] = "", cmd[1200], args[256] = "";
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "echo \"$*\" >%s/args\necho '  1 logical "
+		 "volume(s) in volume group \"vg0\" now active'", tmp);
+	fake_lvm(cmd);
+	CHECK(lvm_activate(5, why, sizeof(why)) == 0 && !why[0]);
+	snprintf(cmd, sizeof(cmd), "%s/args", tmp);
+	f = fopen(cmd, "r");
+	if (f) {
+		if (!fgets(args, sizeof(args), f))
+			args[0] = '\0';
+		fclose(f);
+	}
+	CHECK(!strcmp(args, "vgchange --activate y --sysinit\n"));
+}
+
+static void test_failed(void)
+{
+	char why[256] = "";
+
+	fake_lvm("echo '  Volume group \"vg0\" not found' >&2\nexit 5");
+	CHECK(lvm_activate(5, why, sizeof(why)) == -EIO);
+	CHECK(!strcmp(why, "lvm vgchange: exit 5 (its message is above)"));
+	fake_lvm("kill -9 $$");
+	CHECK(lvm_activate(5, why, sizeof(why)) == -EIO);
+	CHECK(!strcmp(why, "lvm vgchange: killed by signal 9"));
+}
+
+/* A hung lvm is killed after the timeout: the menu still comes. */
+static void test_hung(void)
+{
+	char why[256] = "";
+	time_t start = time(NULL);
+
+	fake_lvm("exec /bin/sleep 30");
+	CHECK(lvm_activate(1, why, sizeof(why)) == -ETIMEDOUT);
+	CHECK(!strcmp(why, "lvm vgchange: no answer in 1 s, killed"));
+	CHECK(time(NULL) - start < 10);
+}
+
+static void make_dir(const char *name)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", tmp, name);
+	mkdir(path, 0755);
+}
+
+/* dm-N: GRUB's lvm/VG-LV for a logical volume, else the kernel's name. */
+static void test_lvm_grub_names(void)
+{
+	char sys[512], grub[256];
+
+	make_dir("block");
+	make_dir("block/dm-0");
+	make_dir("block/dm-0/dm");
+	write_file("block/dm-0/dm/name", "vg--sys-root\n");
+	write_file("block/dm-0/dm/uuid", "LVM-X6tAsqyGuOBnBOgtNh2yTg\n");
+	make_dir("block/dm-1");
+	make_dir("block/dm-1/dm");
+	write_file("block/dm-1/dm/name", "luks-home\n");
+	write_file("block/dm-1/dm/uuid", "CRYPT-LUKS2-0123-luks-home\n");
+	snprintf(sys, sizeof(sys), "%s/block", tmp);
+	CHECK(lvm_grub_name(sys, "dm-0", grub, sizeof(grub)) == 1 &&
+	      !strcmp(grub, "lvm/vg--sys-root"));
+	CHECK(lvm_grub_name(sys, "dm-1", grub, sizeof(grub)) == 1 &&
+	      !strcmp(grub, "dm-1"));
+	CHECK(lvm_grub_name(sys, "vda2", grub, sizeof(grub)) == 0);
+}
+
 int main(void)
 {
-	char cmd[64];
+	char cmd[64], *path;
 
 	if (!mkdtemp(tmp)) {
 		perror("mkdtemp");
@@ -261,6 +370,15 @@ int main(void)
 	test_sysfs_names();
 	test_partition_repeats_disk();
 	test_blkid();
+	test_lvm_grub_names();
+	path = strdup(getenv("PATH"));	/* the LVM tests set their own */
+	test_no_lvm();
+	test_activated();
+	test_failed();
+	test_hung();
+	if (path)
+		setenv("PATH", path, 1);
+	free(path);
 	CHECK(fs_type_supported("btrfs") && fs_type_supported("iso9660") &&
 	      !fs_type_supported("swap") && !fs_type_supported(NULL));
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
