@@ -3,7 +3,9 @@
  * The zero page a boot loader hands to the kernel: the setup header copied
  * from the image and completed, the e820 memory map, the initrd and the
  * command line.  The command line is stored right after the page, then
- * (8-byte aligned) the EFI runtime map and the SETUP_EFI setup_data.
+ * (8-byte aligned) the EFI runtime map and the SETUP_EFI setup_data, then
+ * the SETUP_RNG_SEED setup_data: all in the one segment that purgatory's
+ * digest covers.
  */
 #include <asm/bootparam.h>
 #include <string.h>
@@ -19,18 +21,22 @@ int bi_x86_firmware_read(struct bootimg *ctx, struct bi_x86_firmware *fw)
 	memset(&fw->screen, 0, sizeof(fw->screen));
 	if (err == 0 && fw->efi.booted)
 		err = bi_x86_screen_read(ctx, &fw->screen);
-	if (err < 0)
+	if (err < 0) {
 		bi_x86_efi_free(&fw->efi);
-	return err;
+		return err;
+	}
+	bi_x86_rng_seed_read(ctx, &fw->rng_seed);
+	return 0;
 }
 
 void bi_x86_firmware_free(struct bi_x86_firmware *fw)
 {
 	bi_x86_efi_free(&fw->efi);
+	bi_x86_rng_seed_clear(&fw->rng_seed);
 }
 
-/* Offset of the EFI data in the segment, after the command line. */
-static size_t efi_offset(const struct bootimg_plan *plan)
+/* Offset of the EFI data and setup_data, after the command line. */
+static size_t extra_offset(const struct bootimg_plan *plan)
 {
 	return bi_align_up(sizeof(struct boot_params) + plan->cmdline_len +
 			   1, 8);
@@ -39,11 +45,12 @@ static size_t efi_offset(const struct bootimg_plan *plan)
 size_t bi_x86_params_size(const struct bootimg_plan *plan,
 			  const struct bi_x86_layout *layout)
 {
-	size_t efi = bi_x86_efi_extra_size(&layout->fw->efi);
+	size_t extra = bi_x86_efi_extra_size(&layout->fw->efi) +
+		       bi_x86_rng_seed_size(&layout->fw->rng_seed);
 
-	if (efi == 0)
+	if (extra == 0)
 		return sizeof(struct boot_params) + plan->cmdline_len + 1;
-	return efi_offset(plan) + efi;
+	return extra_offset(plan) + extra;
 }
 
 static int fill_e820(const struct bi_memmap *map, struct boot_params *bp)
@@ -84,6 +91,8 @@ int bi_x86_params_fill(const struct bootimg_plan *plan,
 	struct boot_params *bp = (struct boot_params *)buf;
 	const struct bi_kernel *k = &plan->in->kernel;
 	uint64_t cmdline = layout->params + sizeof(*bp);
+	size_t efi = extra_offset(plan);
+	size_t seed = efi + bi_x86_efi_extra_size(&layout->fw->efi);
 	int err;
 
 	memcpy(&bp->hdr, k->setup_header ? k->setup_header
@@ -105,7 +114,8 @@ int bi_x86_params_fill(const struct bootimg_plan *plan,
 		return err;
 	memcpy(buf + sizeof(*bp), plan->cmdline, plan->cmdline_len + 1);
 	bp->screen_info = layout->fw->screen;
-	bi_x86_efi_fill(&layout->fw->efi, bp, buf + efi_offset(plan),
-			layout->params + efi_offset(plan));
+	bi_x86_efi_fill(&layout->fw->efi, bp, buf + efi, layout->params + efi);
+	bi_x86_rng_seed_fill(&layout->fw->rng_seed, bp, buf + seed,
+			     layout->params + seed);
 	return 0;
 }

@@ -7,12 +7,17 @@
 #include <stdint.h>
 #include "plan.h"
 #include "x86-efi.h"
+#include "x86-rng-seed.h"
 #include "x86-screen.h"
 
-/* What the running kernel got from the firmware and hands on. */
+/*
+ * What the running kernel got from the firmware and hands on, and a seed
+ * for the next kernel's crng.
+ */
 struct bi_x86_firmware {
 	struct bi_x86_efi efi;
 	struct screen_info screen;
+	struct bi_x86_rng_seed rng_seed;
 };
 
 struct bi_x86_layout {
@@ -23,13 +28,17 @@ struct bi_x86_layout {
 	const struct bi_x86_firmware *fw;
 };
 
-/* Read the firmware's hand-over (nothing on a BIOS machine). */
+/*
+ * Read the firmware's hand-over (nothing on a BIOS machine) and draw the
+ * RNG seed.
+ */
 int bi_x86_firmware_read(struct bootimg *ctx, struct bi_x86_firmware *fw);
 void bi_x86_firmware_free(struct bi_x86_firmware *fw);
 
 /*
  * Bytes the boot_params segment needs: the zero page, the command line,
- * then (8-byte aligned) the EFI memory map and setup_data.
+ * then (8-byte aligned) the EFI memory map and setup_data, and the RNG
+ * seed's setup_data.
  */
 size_t bi_x86_params_size(const struct bootimg_plan *plan,
 			  const struct bi_x86_layout *layout);

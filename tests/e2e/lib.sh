@@ -571,7 +571,7 @@ e2e_time() {	# e2e_time LOG PREFIX: the host time of the first such line
 # the first kernel's: less where the two kernels differ in size.
 e2e_check() {
 	local dir=$1 work=$2 smp=$3 initrds=$4 percent=${5:-97} log=$1/serial.log
-	local want got m1 m2 c2 a b
+	local want got m1 m2 c2 a b crng
 	if grep -q BOOTIMG-STAGE1-FAIL "$log"; then
 		e2e_field "$log" "BOOTIMG-STAGE1-FAIL "
 		return 1
@@ -593,7 +593,8 @@ e2e_check() {
 	c2=$(e2e_field "$log" "BOOTIMG-STAGE2 memtotal=" | sed 's/.*cpus=//')
 	[ $((m2 * 100)) -ge $((m1 * percent)) ] || { echo "MemTotal $m2 kB < $percent% of $m1 kB"; return 1; }
 	[ "$c2" = "$smp" ] || { echo "cpus: got $c2, want $smp"; return 1; }
-	echo "memtotal $m2/$m1 kB, cpus $c2, load $(e2e_load_ms "$log") ms, downtime $(e2e_downtime_ms "$log") ms"
+	crng=$(e2e_field "$log" "BOOTIMG-STAGE2 crng=" | tr -d '\r')
+	echo "memtotal $m2/$m1 kB, cpus $c2, crng ready at ${crng:-never} s, load $(e2e_load_ms "$log") ms, downtime $(e2e_downtime_ms "$log") ms"
 }
 
 # Where fast boot put the second kernel, in case DIR: "TEXT PHYS HOW",

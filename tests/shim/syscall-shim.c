@@ -13,6 +13,8 @@
  *   BOOTIMG_SHIM_CRASH_RANGE=START-END	the crashkernel= reservation
  *   BOOTIMG_SHIM_EUID=N		geteuid() returns N
  *   BOOTIMG_SHIM_BACKING=1		log what memory backs the buffers and fds
+ *   BOOTIMG_SHIM_RANDOM=fixed		a blocking getrandom() gives fixed bytes
+ *   BOOTIMG_SHIM_ERRNO_GETRANDOM=NAME	fail a blocking getrandom() with NAME
  *
  * It also traps the ioctls of /dev/bootimg (kernel/uapi/linux/bootimg.h)
  * on any file descriptor.
@@ -33,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -733,4 +736,37 @@ SHIM_EXPORT int ioctl(int fd, unsigned long request, ...)
 			return fail(ENOSYS);
 	}
 	return real(fd, request, arg);
+}
+
+typedef ssize_t (*getrandom_fn)(void *, size_t, unsigned int);
+
+/*
+ * The boot_params of a golden case hold an RNG seed: a blocking call
+ * (what the library draws seeds and KASLR offsets with) can be made to
+ * give the same bytes on every run, or to fail.  A GRND_NONBLOCK call
+ * (the kernel cache's temporary names) always goes to libc.
+ */
+SHIM_EXPORT ssize_t getrandom(void *buf, size_t len, unsigned int flags)
+{
+	static getrandom_fn real;
+	const char *mode = getenv("BOOTIMG_SHIM_RANDOM");
+	int e;
+	size_t i;
+
+	if (!(flags & GRND_NONBLOCK)) {
+		e = injected_errno("GETRANDOM");
+		if (e)
+			return fail(e);
+		if (mode != NULL && strcmp(mode, "fixed") == 0) {
+			for (i = 0; i < len; i++)
+				((uint8_t *)buf)[i] = (uint8_t)(0xa5 ^ i);
+			return (ssize_t)len;
+		}
+	}
+	if (real == NULL) {
+		real = (getrandom_fn)dlsym(RTLD_NEXT, "getrandom");
+		if (real == NULL)
+			return fail(ENOSYS);
+	}
+	return real(buf, len, flags);
 }

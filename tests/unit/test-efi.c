@@ -2,7 +2,8 @@
 /*
  * The UEFI hand-over in boot_params on fixture trees: ovmf-1g is a qemu
  * OVMF guest's /sys (Debian 6.1 kernel, -vga std), ovmf-no-runtime-map
- * the same without the runtime map, qemu-pc-1g a BIOS machine.
+ * the same without the runtime map, qemu-pc-1g a BIOS machine; and the
+ * RNG seed that heads the setup_data chain on every machine.
  */
 #include <asm/bootparam.h>
 #include <limits.h>
@@ -20,6 +21,7 @@
 #define CMDLINE "console=ttyS0 quiet"
 #define PARAMS_END (sizeof(struct boot_params) + sizeof(CMDLINE))
 #define EFI_AT ((PARAMS_END + 7) & ~(size_t)7)
+#define SEED_SIZE (sizeof(struct setup_data) + 32)
 
 /* What the guest showed in sysfs. */
 #define OVMF_SYSTAB 0x3f5ec018u
@@ -105,7 +107,32 @@ static void check_runtime_map(const struct bi_efi_desc *d)
 	CHECK_EQ(d[7].attribute, 0x800000000000000full);
 }
 
-static void check_ovmf(const struct bootimg_plan *plan)
+/*
+ * The SETUP_RNG_SEED node at AT in the segment P heads the chain and
+ * links to NEXT: 32 bytes from getrandom(2), so not all zero, and not
+ * the bytes of the previous plan's seed, PREVIOUS.
+ */
+static void check_rng_seed(const struct bi_segment *p, size_t at,
+			   uint64_t next, uint8_t previous[32])
+{
+	const struct boot_params *bp = p->buf;
+	const uint8_t *seed = (const uint8_t *)p->buf + at + sizeof(struct
+								      setup_data);
+	static const uint8_t zero[32];
+	struct setup_data sd;
+
+	CHECK_EQ(at % 8, 0);
+	CHECK_EQ(bp->hdr.setup_data, p->mem + at);
+	memcpy(&sd, (const uint8_t *)p->buf + at, sizeof(sd));
+	CHECK_EQ(sd.type, SETUP_RNG_SEED);
+	CHECK_EQ(sd.len, 32);
+	CHECK_EQ(sd.next, next);
+	CHECK(memcmp(seed, zero, 32) != 0);
+	CHECK(memcmp(seed, previous, 32) != 0);
+	memcpy(previous, seed, 32);
+}
+
+static void check_ovmf(const struct bootimg_plan *plan, uint8_t seed[32])
 {
 	const struct bi_segment *p = params_segment(plan);
 	const struct boot_params *bp = p->buf;
@@ -115,7 +142,7 @@ static void check_ovmf(const struct bootimg_plan *plan)
 	struct setup_data sd;
 	struct bi_efi_setup esd;
 
-	CHECK_EQ(p->bufsz, EFI_AT + map + sizeof(sd) + sizeof(esd));
+	CHECK_EQ(p->bufsz, EFI_AT + map + sizeof(sd) + sizeof(esd) + SEED_SIZE);
 	CHECK_EQ(p->mem % 8, 0);
 	CHECK(strcmp((const char *)p->buf + sizeof(*bp), CMDLINE) == 0);
 	CHECK_EQ(ei->efi_loader_signature, 0x34364c45);	/* "EL64" */
@@ -128,7 +155,8 @@ static void check_ovmf(const struct bootimg_plan *plan)
 	CHECK_EQ(ei->efi_memmap_size, map);
 	check_runtime_map((const struct bi_efi_desc *)
 			  ((const uint8_t *)p->buf + EFI_AT));
-	CHECK_EQ(bp->hdr.setup_data, p->mem + EFI_AT + map);
+	check_rng_seed(p, EFI_AT + map + sizeof(sd) + sizeof(esd),
+		       p->mem + EFI_AT + map, seed);
 	memcpy(&sd, node, sizeof(sd));
 	memcpy(&esd, node + sizeof(sd), sizeof(esd));
 	CHECK_EQ(sd.next, 0);
@@ -148,28 +176,29 @@ static void check_ovmf(const struct bootimg_plan *plan)
 	CHECK_EQ(sizeof(struct bi_efi_setup), 96);
 }
 
-static void check_no_runtime_map(const struct bootimg_plan *plan)
+static void check_no_runtime_map(const struct bootimg_plan *plan,
+				 uint8_t seed[32])
 {
 	const struct bi_segment *p = params_segment(plan);
 	const struct boot_params *bp = p->buf;
 	static const struct efi_info none;
 
-	CHECK_EQ(p->bufsz, PARAMS_END);
+	CHECK_EQ(p->bufsz, EFI_AT + SEED_SIZE);
 	CHECK(memcmp(&bp->efi_info, &none, sizeof(none)) == 0);
-	CHECK_EQ(bp->hdr.setup_data, 0);
+	check_rng_seed(p, EFI_AT, 0, seed);
 	CHECK_EQ(bp->acpi_rsdp_addr, OVMF_RSDP);
 	check_screen(&bp->screen_info);
 }
 
-static void check_bios(const struct bootimg_plan *plan)
+static void check_bios(const struct bootimg_plan *plan, uint8_t seed[32])
 {
 	const struct bi_segment *p = params_segment(plan);
 	const struct boot_params *bp = p->buf;
 	static const struct efi_info none;
 
-	CHECK_EQ(p->bufsz, PARAMS_END);
+	CHECK_EQ(p->bufsz, EFI_AT + SEED_SIZE);
 	CHECK(memcmp(&bp->efi_info, &none, sizeof(none)) == 0);
-	CHECK_EQ(bp->hdr.setup_data, 0);
+	check_rng_seed(p, EFI_AT, 0, seed);
 	CHECK_EQ(bp->acpi_rsdp_addr, 0);
 	CHECK_EQ(bp->screen_info.orig_video_isVGA, 0);
 }
@@ -236,23 +265,24 @@ int main(void)
 	struct bootimg_plan *plan;
 	const char *kernel;
 	char path[1024];
+	uint8_t seed[32] = { 0 };
 
 	fake_bzimage(img);
 	kernel = write_temp("vmlinuz", img, size);
 	CHECK_EQ(plan_on(fixture("ovmf-1g"), kernel, &plan, path,
 			 sizeof(path)), 0);
 	if (plan)
-		check_ovmf(plan);
+		check_ovmf(plan, seed);
 	bootimg_plan_free(plan);
 	CHECK_EQ(plan_on(fixture("ovmf-no-runtime-map"), kernel, &plan, path,
 			 sizeof(path)), 0);
 	if (plan)
-		check_no_runtime_map(plan);
+		check_no_runtime_map(plan, seed);
 	bootimg_plan_free(plan);
 	CHECK_EQ(plan_on(fixture("qemu-pc-1g"), kernel, &plan, path,
 			 sizeof(path)), 0);
 	if (plan)
-		check_bios(plan);
+		check_bios(plan, seed);
 	bootimg_plan_free(plan);
 	check_bad_value(kernel);
 	check_from_fb();

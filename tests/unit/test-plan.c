@@ -53,7 +53,9 @@ static void check_boot_params(const struct bootimg_plan *plan,
 	const struct boot_params *bp = p->buf;
 	size_t n;
 
-	CHECK_EQ(p->bufsz, sizeof(*bp) + sizeof(CMDLINE));
+	/* then, 8-byte aligned, the RNG seed's setup_data (test-efi.c) */
+	CHECK_EQ(p->bufsz, ((sizeof(*bp) + sizeof(CMDLINE) + 7) & ~7ul) +
+			   sizeof(struct setup_data) + 32);
 	CHECK(strcmp((const char *)p->buf + sizeof(*bp), CMDLINE) == 0);
 	CHECK_EQ(bp->hdr.cmd_line_ptr, p->mem + sizeof(*bp));
 	CHECK_EQ(bp->ext_cmd_line_ptr, 0);
