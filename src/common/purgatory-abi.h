@@ -10,7 +10,9 @@
  * of that segment: in 64-bit mode on an identity map for the x86_64 blob,
  * in 32-bit protected mode with paging off for the i386 one.
  *
- * Purgatory checks every region, then enters the kernel at `entry`:
+ * Purgatory checks every region; with F_RELOCATE it then applies the
+ * kernel's relocation table (`relocs`, src/common/x86-relocs-apply.h) in
+ * the new kernel's memory; then it enters the kernel at `entry`:
  *   64-bit entry: 64-bit mode, RSI = boot_params, other registers zero;
  *   32-bit entry (F_ENTRY32, and always from the i386 blob): protected
  *       mode, paging off, ESI = boot_params, EAX = eax, EBX = ebx, the
@@ -23,9 +25,10 @@
 #define BOOTIMG_PURGATORY_ABI_H
 
 #define BOOTIMG_PURGATORY_MAGIC   0x47504942	/* "BIPG" little-endian */
-#define BOOTIMG_PURGATORY_VERSION 3
+#define BOOTIMG_PURGATORY_VERSION 4
 #define BOOTIMG_PURGATORY_MAX_REGIONS 16
 #define BOOTIMG_PURGATORY_REGION_SIZE 24	/* for the assembler */
+#define BOOTIMG_PURGATORY_RELOCS_SIZE 64	/* for the assembler */
 
 /* Skip the checksum check (the caller trusts the kernel's copy). */
 #define BOOTIMG_PURGATORY_F_NO_VERIFY 0x1u
@@ -37,6 +40,11 @@
  * the new kernel started.
  */
 #define BOOTIMG_PURGATORY_F_BREADCRUMB 0x4u
+/*
+ * Apply `relocs` after the check (fast boot's KASLR): user space hands
+ * kexec the vmlinux as the cache holds it, untouched.
+ */
+#define BOOTIMG_PURGATORY_F_RELOCATE 0x8u
 
 /* Field offsets, for the assembler. */
 #define BOOTIMG_PURGATORY_OFF_ENTRY 24
@@ -56,6 +64,22 @@ struct bootimg_purgatory_region {
 	uint64_t checksum;	/* bi_checksum64() of the region */
 };
 
+/*
+ * A relocation table to apply (F_RELOCATE).  libbootimg checked every
+ * entry against the kernel's segments; the table is a region, and
+ * `checksum` covers these fields.
+ */
+struct bootimg_purgatory_relocs {
+	uint64_t table;		/* physical address of the first list */
+	uint64_t image;		/* physical address of the kernel's first byte */
+	uint64_t image_size;	/* bytes from there that places may touch */
+	uint64_t image_virt;	/* link-time virtual address of that byte */
+	uint64_t delta;		/* the virtual offset added */
+	uint32_t n64, n_inverse, n32;	/* entries in each list */
+	uint32_t is64;		/* x86_64's three lists; else i386's one */
+	uint64_t checksum;	/* bi_checksum64() of the fields above */
+};
+
 struct bootimg_purgatory_header {
 	uint8_t jump[8];	/* code: jump to the real entry */
 	uint32_t magic;		/* BOOTIMG_PURGATORY_MAGIC */
@@ -68,10 +92,13 @@ struct bootimg_purgatory_header {
 	uint32_t eax;		/* set by the loader: EAX at a 32-bit entry */
 	uint32_t ebx;		/* set by the loader: EBX at a 32-bit entry */
 	struct bootimg_purgatory_region regions[BOOTIMG_PURGATORY_MAX_REGIONS];
+	struct bootimg_purgatory_relocs relocs;	/* set by the loader */
 } __attribute__((aligned(8)));
 
 _Static_assert(sizeof(struct bootimg_purgatory_region) ==
 	       BOOTIMG_PURGATORY_REGION_SIZE, "region layout");
+_Static_assert(sizeof(struct bootimg_purgatory_relocs) ==
+	       BOOTIMG_PURGATORY_RELOCS_SIZE, "relocs layout");
 _Static_assert(offsetof(struct bootimg_purgatory_header, entry) ==
 	       BOOTIMG_PURGATORY_OFF_ENTRY, "entry offset");
 _Static_assert(offsetof(struct bootimg_purgatory_header, boot_params) ==

@@ -35,6 +35,14 @@ struct bi_kaslr {
 	int status;		/* 0: randomised; else why not */
 	uint64_t text_phys;	/* _text's physical address */
 	uint64_t text_virt;	/* and its virtual one */
+	/*
+	 * The relocation purgatory applies (status 0): the checked table's
+	 * first list, in the unpacked payload, its entries in each list, and
+	 * the virtual offset to add.
+	 */
+	const uint8_t *relocs;
+	size_t n64, n_inverse, n32;
+	uint64_t delta;
 };
 
 struct bi_kernel {

@@ -139,9 +139,9 @@ void bi_cache_payload_free(struct bi_cache_payload *payload)
 }
 
 /*
- * Map the whole file FD privately: read-only and populated at once (a
- * writable mapping would be copied whole when populated), then writable,
- * so that only the pages a relocation writes are copied.
+ * Map the whole file FD privately, read-only and populated at once: the
+ * pages stay the page cache's, none copied, since purgatory, not user
+ * space, relocates the kernel.
  */
 static int map_entry(int fd, size_t size, struct bi_cache_payload *payload)
 {
@@ -150,10 +150,6 @@ static int map_entry(int fd, size_t size, struct bi_cache_payload *payload)
 
 	if (map == MAP_FAILED)
 		return -errno;
-	if (mprotect(map, size, PROT_READ | PROT_WRITE) < 0) {
-		munmap(map, size);
-		return -errno;
-	}
 	payload->map = map;
 	payload->map_size = size;
 	payload->data = (uint8_t *)map + ENTRY_HEADER_SIZE;

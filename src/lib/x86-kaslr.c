@@ -12,7 +12,9 @@
  * where the image is the unpacked payload (vmlinux and table) or the
  * kernel's span with its bss, whichever is larger (on x86_64 rounded up
  * to 2 MiB).  The relocation table then adds the virtual offset (x86_64)
- * or the physical one (i386) to every absolute address in the image.
+ * or the physical one (i386) to every absolute address in the image:
+ * checked here, applied by purgatory (x86-purgatory.c), so that the
+ * vmlinux goes to kexec as the cache holds it, its pages never copied.
  * The kernel finds its physical address itself, and sees in the boot
  * header's KASLR_FLAG that it was randomised.  "nokaslr" turns it off,
  * as it turns off the decompressor's; mem= bounds the physical slots.
@@ -213,8 +215,8 @@ int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
 		virt = linked + random[1] % slots * w.align;
 	}
 	delta = virt - linked;
-	err = bi_x86_relocs_apply(&relocs, kernel, kernel->unpacked,
-				  kernel->kernel_map, delta);
+	err = bi_x86_relocs_check(&relocs, kernel, kernel->unpacked,
+				  kernel->kernel_map);
 	if (err < 0)
 		return err;
 	moved = phys - linked;
@@ -222,8 +224,28 @@ int bi_x86_kaslr_place(struct bi_kernel *kernel, const struct bi_memmap *map,
 		kernel->segments[i].mem += moved;
 	kernel->entry += moved;
 	kernel->kaslr = (struct bi_kaslr){ .text_phys = phys,
-		.text_virt = virt + kernel->kernel_map };
+		.text_virt = virt + kernel->kernel_map,
+		.relocs = relocs.words, .n64 = relocs.n64,
+		.n_inverse = relocs.n_inverse, .n32 = relocs.n32,
+		.delta = delta };
 	return 0;
+}
+
+size_t bi_x86_kaslr_relocs(const struct bi_kernel *k,
+			   struct bootimg_purgatory_relocs *r)
+{
+	const struct bi_kaslr *a = &k->kaslr;
+	size_t words = a->n64 + a->n_inverse + a->n32;
+
+	if (a->status != 0 || !a->relocs || a->delta == 0 || words == 0)
+		return 0;
+	*r = (struct bootimg_purgatory_relocs){
+		.image = k->segments[0].mem, .image_size = span_of(k),
+		.image_virt = a->text_virt - a->delta, .delta = a->delta,
+		.n64 = (uint32_t)a->n64, .n_inverse = (uint32_t)a->n_inverse,
+		.n32 = (uint32_t)a->n32, .is64 = k->info.entry64 ? 1 : 0,
+	};
+	return (words + (r->is64 ? 2 : 0)) * 4;
 }
 
 int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,

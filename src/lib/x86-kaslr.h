@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include "format.h"
+#include "purgatory-abi.h"
 
 /* What the placement must leave room for, and below which it stays. */
 struct bi_kaslr_room {
@@ -21,13 +22,22 @@ struct bi_kaslr_room {
  * Place KERNEL's unpacked vmlinux at a random physical address in the
  * machine's RAM (below CMDLINE's mem=; the linked one with memmap=),
  * leaving room for INITRDS bytes of initrds, and a random virtual
- * offset, drawn from getrandom(2), and apply its relocation table; or,
+ * offset, drawn from getrandom(2), and check its relocation table,
+ * which purgatory applies (kernel->kaslr holds what it needs); or,
  * with "nokaslr" in CMDLINE (status -ECANCELED) or without a table
  * (-ENODATA), leave it where it was linked.  kernel->kaslr says which.
  * bi_cause(RELOCS_DAMAGED): the table is damaged; nothing is changed then.
  */
 int bi_x86_kaslr(struct bootimg *ctx, struct bi_kernel *kernel,
 		 const char *cmdline, uint64_t initrds);
+
+/*
+ * What purgatory needs to relocate KERNEL as bi_x86_kaslr() placed it,
+ * but the table's address and the checksum, into *R; the bytes of its
+ * table from kernel->kaslr.relocs on, or 0 if there is nothing to do.
+ */
+size_t bi_x86_kaslr_relocs(const struct bi_kernel *kernel,
+			   struct bootimg_purgatory_relocs *r);
 
 /*
  * The placement itself, in MAP's RAM, within ROOM, with RANDOM (two

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "purgatory-abi.h"
 #include "purgatory-blob.h"
+#include "x86-kaslr.h"
 #include "x86-purgatory.h"
 
 #define BELOW_4G (1ull << 32)
@@ -26,6 +27,36 @@ static int fill_regions(const struct bootimg_plan *plan,
 		r->checksum = bi_checksum64(s->buf, s->bufsz);
 	}
 	hdr->nr_regions = (uint32_t)plan->n_segments;
+	return 0;
+}
+
+/*
+ * Fast boot's KASLR: the kernel's relocation table as a segment of its
+ * own (the unpacked payload's bytes, untouched), for purgatory to apply.
+ */
+static int add_relocs(struct bootimg_plan *plan,
+		      struct bootimg_purgatory_header *hdr)
+{
+	const struct bi_kernel *k = &plan->in->kernel;
+	struct bootimg_purgatory_relocs *r = &hdr->relocs;
+	size_t size = bi_x86_kaslr_relocs(k, r);
+	struct bi_place where = {
+		.align = BI_PAGE_SIZE, .min = BI_MIB, .max = BELOW_4G,
+		.size = bi_align_up(size, BI_PAGE_SIZE),
+	};
+	int err;
+
+	if (size == 0)
+		return 0;
+	err = bi_plan_find(plan, &where, &r->table);
+	if (err == 0)
+		err = bi_plan_add(plan, "relocations", k->kaslr.relocs, size,
+				  r->table, where.size);
+	if (err < 0)
+		return err;
+	r->checksum = bi_checksum64(r, offsetof(struct bootimg_purgatory_relocs,
+						checksum));
+	hdr->flags |= BOOTIMG_PURGATORY_F_RELOCATE;
 	return 0;
 }
 
@@ -64,7 +95,9 @@ int bi_x86_add_purgatory(struct bootimg_plan *plan,
 		hdr->flags |= BOOTIMG_PURGATORY_F_ENTRY32;
 	if (plan->breadcrumb)
 		hdr->flags |= BOOTIMG_PURGATORY_F_BREADCRUMB;
-	err = fill_regions(plan, hdr);
+	err = add_relocs(plan, hdr);
+	if (err == 0)
+		err = fill_regions(plan, hdr);
 	if (err < 0)
 		return err;
 	where.size = bi_align_up(hdr->memsz, BI_PAGE_SIZE);

@@ -7,7 +7,8 @@
 
 /*
  * Add the purgatory segment, set to check the checksum of every segment
- * planned so far and then enter the kernel as ENTRY says; *PURGATORY is
+ * planned so far, to apply fast boot's relocations (with their table as
+ * one more segment) and then enter the kernel as ENTRY says; *PURGATORY is
  * where the kernel's kexec code is to jump.
  */
 int bi_x86_add_purgatory(struct bootimg_plan *plan,

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Applying a kernel's relocation table in user space, as the kernel's
- * decompressor does after it unpacks the vmlinux: each entry names a
- * place in the image by its link-time virtual address; 64-bit and 32-bit
- * places get the offset added, inverse 32-bit places (per-CPU references
- * on x86_64) get it subtracted.
+ * Finding and checking a kernel's relocation table in user space: each
+ * entry names a place in the image by its link-time virtual address, and
+ * every place must lie within the bytes the vmlinux brings.  Purgatory
+ * applies the table after its checksums, in the new kernel's memory, so
+ * that the vmlinux is handed to kexec untouched.
  */
 #include <string.h>
 #include "internal.h"
@@ -89,40 +89,23 @@ static int64_t place_of(const struct bi_kernel *kernel, const uint8_t *data,
 	return bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED);
 }
 
-/* The lists in table order: width, and +1 to add or -1 to subtract. */
+/* The lists in table order, with each place's width. */
 struct list {
 	size_t first, count;
 	unsigned width;
-	int sign;
 };
 
 static void lists_of(const struct bi_x86_relocs *r, struct list l[3])
 {
-	l[0] = (struct list){ 0, r->n64, 8, 1 };
-	l[1] = (struct list){ r->n64 + 1, r->n_inverse, 4, -1 };
+	l[0] = (struct list){ 0, r->n64, 8 };
+	l[1] = (struct list){ r->n64 + 1, r->n_inverse, 4 };
 	l[2] = (struct list){ r->is64 ? r->n64 + r->n_inverse + 2 : 0,
-			      r->n32, 4, 1 };
+			      r->n32, 4 };
 }
 
-static void adjust(uint8_t *p, unsigned width, int sign, uint64_t delta)
-{
-	uint64_t v64;
-	uint32_t v32;
-
-	if (width == 8) {
-		memcpy(&v64, p, 8);
-		v64 += delta;
-		memcpy(p, &v64, 8);
-		return;
-	}
-	memcpy(&v32, p, 4);
-	v32 = sign > 0 ? v32 + (uint32_t)delta : v32 - (uint32_t)delta;
-	memcpy(p, &v32, 4);
-}
-
-/* Check every place (WRITE 0), or adjust each (WRITE 1). */
-static int walk(const struct bi_x86_relocs *r, const struct bi_kernel *kernel,
-		uint8_t *data, uint64_t kernel_map, uint64_t delta, int write)
+int bi_x86_relocs_check(const struct bi_x86_relocs *r,
+			const struct bi_kernel *kernel, const uint8_t *data,
+			uint64_t kernel_map)
 {
 	struct list lists[3];
 	size_t k, i;
@@ -138,18 +121,7 @@ static int walk(const struct bi_x86_relocs *r, const struct bi_kernel *kernel,
 
 			if (at < 0)
 				return (int)at;
-			if (write)
-				adjust(data + at, l->width, l->sign, delta);
 		}
 	}
 	return 0;
-}
-
-int bi_x86_relocs_apply(const struct bi_x86_relocs *relocs,
-			const struct bi_kernel *kernel, uint8_t *data,
-			uint64_t kernel_map, uint64_t delta)
-{
-	int err = walk(relocs, kernel, data, kernel_map, delta, 0);
-
-	return err < 0 ? err : walk(relocs, kernel, data, kernel_map, delta, 1);
 }

@@ -31,14 +31,15 @@ int bi_x86_relocs_find(const uint8_t *data, size_t size, int is64,
 		       struct bi_x86_relocs *relocs);
 
 /*
- * Adjust by DELTA every place of RELOCS in the vmlinux KERNEL describes
- * (its segments point into DATA, which is written), after checking that
- * every place lies within a segment's file bytes (RELOCS_DAMAGED: nothing is
- * written then).  KERNEL_MAP is the virtual address of physical 0 in the
- * kernel's own mapping (its first segment's p_vaddr - p_paddr).
+ * Check that every place of RELOCS lies within the file bytes of a
+ * segment of the vmlinux KERNEL describes (its segments point into
+ * DATA); RELOCS_DAMAGED if one does not.  KERNEL_MAP is the virtual
+ * address of physical 0 in the kernel's own mapping (its first segment's
+ * p_vaddr - p_paddr).  Purgatory applies the checked table
+ * (src/common/x86-relocs-apply.h), which trusts this check.
  */
-int bi_x86_relocs_apply(const struct bi_x86_relocs *relocs,
-			const struct bi_kernel *kernel, uint8_t *data,
-			uint64_t kernel_map, uint64_t delta);
+int bi_x86_relocs_check(const struct bi_x86_relocs *relocs,
+			const struct bi_kernel *kernel, const uint8_t *data,
+			uint64_t kernel_map);
 
 #endif

@@ -30,6 +30,7 @@ here:
 	leal	AT(stack_top), %esp
 	pushl	%ebx
 	call	purgatory_verify		/* returns only if all is well */
+	call	purgatory_relocate		/* the same, and argument */
 	call	purgatory_breadcrumb		/* the same argument */
 	addl	$4, %esp			/* EBX is callee-saved */
 

@@ -41,6 +41,8 @@ purgatory_start:
 	leaq	purgatory_header(%rip), %rdi
 	call	purgatory_verify		/* returns only if all is well */
 	leaq	purgatory_header(%rip), %rdi
+	call	purgatory_relocate		/* the same */
+	leaq	purgatory_header(%rip), %rdi
 	call	purgatory_breadcrumb
 
 	testl	$BOOTIMG_PURGATORY_F_ENTRY32, FIELD(BOOTIMG_PURGATORY_OFF_FLAGS)

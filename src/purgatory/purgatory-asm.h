@@ -25,6 +25,7 @@
 	.long	0				/* eax */
 	.long	0				/* ebx */
 	.fill	BOOTIMG_PURGATORY_MAX_REGIONS * BOOTIMG_PURGATORY_REGION_SIZE, 1, 0
+	.fill	BOOTIMG_PURGATORY_RELOCS_SIZE, 1, 0	/* relocs */
 .endm
 
 .macro load_data_segments

@@ -13,7 +13,11 @@
 #include "fake-fastboot.h"
 #include "files.h"
 #include "internal.h"
+#include "plan-segment.h"
 #include "plan.h"
+#include "purgatory-abi.h"
+#include "x86-relocs-apply.h"
+#include "checksum64.h"
 #include "tap.h"
 
 static int plan_with(struct bootimg *ctx, const char *kernel, int fast,
@@ -176,16 +180,53 @@ static void test_file_method(struct bootimg *ctx, struct blob bz)
 	CHECK_EQ(bootimg_load(ctx, &req, &result), -EINVAL);
 }
 
-static uint64_t read_at(const struct bootimg_plan *plan, size_t seg,
-			size_t at, size_t width)
+static uint64_t read_at(const uint8_t *bytes, size_t at, size_t width)
 {
 	uint64_t v = 0;
 
-	memcpy(&v, (const uint8_t *)plan->segments[seg].buf + at, width);
+	memcpy(&v, bytes + at, width);
 	return v;
 }
 
-/* The places got the virtual offset, the segments the physical one. */
+/*
+ * What purgatory does after its checks: the kernel's memory as kexec
+ * fills it from the plan's segments, relocated with the header's table
+ * (nothing to do without F_RELOCATE).  Free the result.
+ */
+static uint8_t *as_purgatory_leaves_it(const struct bootimg_plan *plan)
+{
+	const struct bi_segment *pg = plan_segment(plan, "purgatory", 0);
+	const struct bootimg_purgatory_header *hdr = pg->buf;
+	const struct bootimg_purgatory_relocs *r = &hdr->relocs;
+	const struct bi_segment *table = plan_segment(plan, "relocations", 0);
+	uint64_t base = plan->segments[0].mem;
+	uint8_t *image = calloc(1, DATA_PADDR - TEXT_PADDR + DATA_MEMSZ);
+	size_t i;
+
+	if (!image)
+		exit(99);
+	for (i = 0; i < 2; i++)
+		memcpy(image + plan->segments[i].mem - base,
+		       plan->segments[i].buf, plan->segments[i].bufsz);
+	if (!(hdr->flags & BOOTIMG_PURGATORY_F_RELOCATE)) {
+		CHECK(table == NULL);
+		return image;
+	}
+	CHECK_EQ(r->checksum, bi_checksum64(r, offsetof(struct
+				bootimg_purgatory_relocs, checksum)));
+	CHECK(table && table->mem == r->table);
+	CHECK_EQ(r->image, base);
+	CHECK(r->image_size <= DATA_PADDR - TEXT_PADDR + DATA_MEMSZ);
+	if (table)
+		CHECK_EQ(bi_x86_relocs_apply(r, table->buf, image), 0);
+	return image;
+}
+
+/*
+ * The segments are the vmlinux as it was linked; the places get the
+ * virtual offset when purgatory relocates them, the segments the
+ * physical one.
+ */
 static void check_relocated(const struct bootimg_plan *plan,
 			    struct blob elf, int randomised)
 {
@@ -193,6 +234,9 @@ static void check_relocated(const struct bootimg_plan *plan,
 	uint64_t delta = k->text_virt - LINKED_TEXT, v64;
 	uint32_t v32, inverse;
 	const struct boot_params *bp = params_of(plan);
+	const uint8_t *text = plan->segments[0].buf;
+	uint8_t *image = as_purgatory_leaves_it(plan);
+	size_t data = DATA_PADDR - TEXT_PADDR;
 
 	memcpy(&v64, elf.data + ELF_AT + 0x100, 8);
 	memcpy(&inverse, elf.data + ELF_AT + 0x200, 4);
@@ -204,12 +248,14 @@ static void check_relocated(const struct bootimg_plan *plan,
 	CHECK_EQ(delta % 0x200000, 0);
 	CHECK(delta < (1ull << 30) - TEXT_PADDR);
 	CHECK_EQ(plan->segments[0].mem, k->text_phys);
-	CHECK_EQ(plan->segments[1].mem, k->text_phys + DATA_PADDR - TEXT_PADDR);
+	CHECK_EQ(plan->segments[1].mem, k->text_phys + data);
 	CHECK_EQ(plan->summary.kernel_entry, k->text_phys);
-	CHECK_EQ(read_at(plan, 0, 0x100, 8), v64 + delta);
-	CHECK_EQ(read_at(plan, 0, 0x200, 4), (uint32_t)(inverse - delta));
-	CHECK_EQ(read_at(plan, 1, 0x10, 4), (uint32_t)(v32 + delta));
+	CHECK_EQ(read_at(text, 0x100, 8), v64);
+	CHECK_EQ(read_at(image, 0x100, 8), v64 + delta);
+	CHECK_EQ(read_at(image, 0x200, 4), (uint32_t)(inverse - delta));
+	CHECK_EQ(read_at(image, data + 0x10, 4), (uint32_t)(v32 + delta));
 	CHECK(bp && !!(bp->hdr.loadflags & KASLR_FLAG) == randomised);
+	free(image);
 }
 
 /*
