@@ -24,6 +24,8 @@
 # cases/check-lockdown/check.txt.
 # breadcrumb stages with --debug: purgatory must print its one line on
 # the serial port before the second kernel's first message.
+# Every kernel staged by the kexec method or by auto must have its crng
+# ready within its first second: the RNG seed in its boot_params.
 #
 # Environment: BOOTIMG_STAGE (a `make install DESTDIR=` tree, required),
 # BOOTIMG_E2E_CACHE (downloads), BOOTIMG_E2E_JOBS (parallel boots, 2),
@@ -174,6 +176,14 @@ check_verdict() {	# check_verdict DIR: check-lockdown's in-guest checks passed?
 	echo "--check predicted exit 6 by the file method under lockdown=integrity; so it was"
 }
 
+# The crng of the kernel in DIR was ready within its first second?
+check_seeded() {	# check_seeded DIR
+	local at
+	at=$(e2e_field "$1/serial.log" "BOOTIMG-STAGE2 crng=" | tr -d '\r')
+	awk -v t="${at:-9999}" 'BEGIN { exit !(t < 1) }' ||
+		{ echo "crng ready at ${at:-never} s: no RNG seed"; return 1; }
+}
+
 run_one() {	# run_one NAME SMP INITRDS [APPEND]: boot, check, print the verdict
 	local dir=$work/cases/$1 why status start=$SECONDS
 	e2e_boot "$work" "$dir" "$2" bios none "${4:-}"
@@ -194,7 +204,11 @@ run_one() {	# run_one NAME SMP INITRDS [APPEND]: boot, check, print the verdict
 	else
 		why=$(e2e_check "$dir" "$work" "$2" "$3")
 	fi
-	e2e_result "$1" $? "$why" "$dir/serial.log"
+	status=$?
+	if [ $status -eq 0 ] && [[ $1 == kexec-* || $1 == auto-* || $1 == *-kexec ]]; then
+		check_seeded "$dir" || { why="$why; $(check_seeded "$dir")"; status=1; }
+	fi
+	e2e_result "$1" $status "$why" "$dir/serial.log"
 }
 
 e2e_pool run_one "${cases[@]}"
