@@ -25,7 +25,11 @@ int lvm_activate(unsigned timeout, char *why, size_t size)
 	int rc = spawn_capture(argv, timeout, &out, &len);
 
 	free(out);	/* "N logical volume(s) in volume group ... active" */
-	if (rc == 0 || (rc == SPAWN_NOT_RUN && errno == ENOENT))
+	/*
+	 * No lvm: posix_spawnp says ENOENT, or (as POSIX allows, and 32-bit
+	 * glibc on some 64-bit kernels does) the child exits 127.
+	 */
+	if (rc == 0 || rc == 127 || (rc == SPAWN_NOT_RUN && errno == ENOENT))
 		return 0;
 	if (rc == SPAWN_NOT_RUN) {
 		rc = -errno;
