@@ -51,6 +51,13 @@ else
 	kexec_arch=0x3e0000
 fi
 lacks() { ! grep -qF -- "$1" "$2"; }
+# rcheck is check where openat2(2) confines paths below --root, a skip
+# where this build's programs lack it (tests/cli/has-openat2).
+if "$b/tests/cli/has-openat2"; then
+	rcheck() { check "$@"; }
+else
+	rcheck() { skip "$1 (no openat2 here)"; }
+fi
 
 # unpreload FILE: in a 32-bit build on a 64-bit system, the 64-bit
 # programs between a test and bootimg (the libtool wrapper, a shell)

@@ -104,10 +104,10 @@ ln -s "$tmp/outside" "$vars"	# absolute: below --root, it leads nowhere
 vars=$tmp/outside
 efivar LoaderEntryOneShot "$id-6.11.4-301.fc41.x86_64.conf"
 bls_run --entry=@oneshot
-check "--root confines the EFI variables: a link out of it is not read" eval \
+rcheck "--root confines the EFI variables: a link out of it is not read" eval \
 	'[ $rc -eq 6 ] && has "no entry @oneshot" "$tmp/err"'
 bls_run --consume-oneshot
-check "--root confines the EFI variables: nothing outside is deleted" eval \
+rcheck "--root confines the EFI variables: nothing outside is deleted" eval \
 	'[ $rc -eq 0 ] && [ -e "$vars/LoaderEntryOneShot-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f" ]'
 
 # --- hostile blocks are left alone -----------------------------------

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include "files.h"
 
 const char *fixture(const char *name)
@@ -27,4 +32,16 @@ uint8_t *read_all(const char *path, size_t *size)
 	if (f)
 		fclose(f);
 	return data;
+}
+
+int have_openat2(void)
+{
+	struct open_how how = { .flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC,
+				.resolve = RESOLVE_IN_ROOT };
+	long fd = syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof(how));
+
+	if (fd < 0)
+		return errno != ENOSYS;
+	close((int)fd);
+	return 1;
 }

@@ -212,10 +212,15 @@ static void test_places(void)
 	config_places_free(v, n);
 }
 
-/* Links followed inside the file system, never out of it. */
+/*
+ * Links followed inside the file system, never out of it; without
+ * openat2 (ENOSYS), not followed at all: the caller takes paths as
+ * they are then.
+ */
 static void test_resolve(void)
 {
 	char dir[256], path[512], want[600], *got;
+	int confined = have_openat2();
 
 	snprintf(dir, sizeof(dir), "%s/places", tmp);
 	make("boot/vmlinuz-1", 0);
@@ -224,15 +229,16 @@ static void test_resolve(void)
 	snprintf(path, sizeof(path), "%s/escape", dir);
 	CHECK(symlink("../../../../../../etc/hostname", path) == 0);
 	snprintf(path, sizeof(path), "%s/vmlinuz", dir);
+	errno = 0;
 	got = resolve_in(dir, path);
 	snprintf(want, sizeof(want), "%s/boot/vmlinuz-1", dir);
-	CHECK(got && !strcmp(got, want));
+	CHECK(confined ? got && !strcmp(got, want) : !got && errno == ENOSYS);
 	free(got);
 	snprintf(path, sizeof(path), "%s/escape", dir);
 	errno = 0;
 	got = resolve_in(dir, path);
-	CHECK(!got && errno == ENOENT);		/* DIR/etc/hostname */
-	free(got);
+	CHECK(!got && errno == (confined ? ENOENT : ENOSYS));
+	free(got);	/* with openat2: DIR/etc/hostname, missing */
 	errno = 0;
 	got = resolve_in(dir, "/etc/hostname");
 	CHECK(!got && errno == EXDEV);
