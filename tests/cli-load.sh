@@ -25,9 +25,14 @@ opens_of_kernel() {	# opens_of_kernel ARGS...: how often bootimg ARGS opens it
 		>"$tmp/out" 2>"$tmp/err" || echo failed
 	grep -c "\"$tmp/vmlinuz\"" "$tmp/trace"
 }
+# On i386, auto tries fast boot first, and the fake kernel's vmlinux is
+# 64-bit only, which the i386 purgatory cannot enter: it is opened once
+# more, without fast boot.
+load_opens=1
+[ "${BOOTIMG_ARCH:-x86_64}" = i386 ] && load_opens=2
 if strace -f -qq -o /dev/null true 2>/dev/null; then
-	check "--load -v: the kernel is opened once" \
-		[ "$(opens_of_kernel -v --load "$tmp/vmlinuz" --append=x=1)" = 1 ]
+	check "--load -v: the kernel is opened $load_opens time(s)" \
+		[ "$(opens_of_kernel -v --load "$tmp/vmlinuz" --append=x=1)" = $load_opens ]
 	check "--load -v: the command line it got" \
 		has "bootimg: command line: x=1" "$tmp/err"
 	check "--dry-run --json: the kernel is opened once" \
