@@ -33,7 +33,7 @@ for hook in postinst.d/bootimg 90-bootimg.install; do
 done
 "$b/tests/unit/make-fake-fastboot" "$tmp/vmlinuz-6.1.0-fake"
 echo "not a kernel" >"$tmp/vmlinuz-6.1.0-text"
-cache=$tmp/root/var/cache/bootimg
+cache=$tmp/root${localstatedir:-/var}/cache/bootimg
 export BOOTIMG_SYSROOT=$tmp/root
 
 entries() { ls -A "$cache" 2>/dev/null | wc -l; }
