@@ -112,7 +112,8 @@ int bi_cache_evict(struct bi_kernel_cache *cache, uint64_t bound)
 	err = list_entries(cache->dirfd, &list, &n);
 	if (err < 0)
 		goto out;
-	qsort(list, n, sizeof(*list), by_use);
+	if (n > 1)	/* an empty cache has no list at all */
+		qsort(list, n, sizeof(*list), by_use);
 	for (i = 0; i < n; i++)
 		total += list[i].bytes;
 	for (i = 0; i < n && (total > bound || bound == 0); i++) {
