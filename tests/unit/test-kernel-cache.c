@@ -473,7 +473,8 @@ int main(void)
 {
 	struct blob elf = fake_vmlinux();
 	struct blob unpacked = fake_with_table(elf, 0);
-	struct blob image = fake_fastboot_bzimage(fake_pack_xz(unpacked));
+	struct blob packed = fake_pack_xz(unpacked);
+	struct blob image = fake_fastboot_bzimage(packed);
 	const char *bz = write_temp("bzImage", image.data, image.size);
 	struct bootimg *ctx;
 	char link[PATH_MAX + 8];
@@ -504,5 +505,9 @@ int main(void)
 	snprintf(link, sizeof(link), "rm -rf '%s'", root);
 	CHECK(system(link) == 0);
 	temp_cleanup();
+	free(elf.data);
+	free(unpacked.data);
+	free(packed.data);
+	free(image.data);
 	return tap_done();
 }
