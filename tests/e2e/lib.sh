@@ -171,13 +171,14 @@ e2e_kernel_tree() {
 # e2e_first_stage VAR [OPTION...]: the first-stage initramfs that the
 # staged mkbootimg-initramfs builds (with OPTIONs) for the amd64 kernel
 # of e2e_init_x86_64 ($kernel), with the modules of its package, the
-# staged bootimg-menu and this host's busybox; cached by content in
-# CACHE/first-stage (the inputs' sha256) and its path put in VAR.
+# staged bootimg-menu, this host's busybox and lvm (when it has one:
+# package lvm2); cached by content in CACHE/first-stage (the inputs'
+# sha256) and its path put in VAR.
 # The suites add their own files with a second cpio after it: an
 # executable in /etc/bootimg/initramfs.d runs before the menu.
 e2e_first_stage() {
 	local var=$1 tree key out busybox=${BOOTIMG_E2E_BUSYBOX:-/bin/busybox}
-	local data=$BOOTIMG_STAGE/usr/share/bootimg/initramfs lock
+	local data=$BOOTIMG_STAGE/usr/share/bootimg/initramfs lock lvm
 	shift
 	e2e_need_stage usr/sbin/mkbootimg-initramfs usr/sbin/bootimg-menu
 	# one suite at a time unpacks and builds; the next one reuses that
@@ -185,11 +186,12 @@ e2e_first_stage() {
 	exec {lock}>"$cache/first-stage/.lock"
 	flock "$lock"
 	e2e_kernel_tree tree "$kernel"
+	lvm=$(PATH=$PATH:/usr/sbin:/sbin command -v lvm) || lvm=
 	key=$( { printf '%s\n' "$kernel" "$@"
 		cat "$BOOTIMG_STAGE/usr/sbin/mkbootimg-initramfs" \
 			"$BOOTIMG_STAGE/usr/sbin/bootimg-menu" \
 			"$BOOTIMG_STAGE"/usr/lib/lib*.so.*.* "$data"/* "$busybox" \
-			"$BOOTIMG_STAGE/usr/share/bootimg/udhcpc.script"
+			"$BOOTIMG_STAGE/usr/share/bootimg/udhcpc.script" ${lvm:+"$lvm"}
 	       } | sha256sum | cut -c1-16)
 	out=$cache/first-stage/$key.cpio.gz
 	if [ ! -f "$out" ]; then
