@@ -10,20 +10,15 @@ struct u64 {
 	uint64_t v;
 } __attribute__((packed, may_alias));
 
-struct list {
-	uint32_t first, count, width;
-	int sign;
-};
-
-static void lists_of(const struct bootimg_purgatory_relocs *r,
-		     struct list l[3])
+void bi_x86_reloc_lists(uint32_t n64, uint32_t n_inverse, uint32_t n32,
+			int is64, struct bi_x86_reloc_list l[3])
 {
-	l[0] = (struct list){ 0, r->n64, 8, 1 };
-	l[1] = (struct list){ r->n64 + 1, r->n_inverse, 4, -1 };
-	l[2] = (struct list){ r->is64 ? r->n64 + r->n_inverse + 2 : 0,
-			      r->n32, 4, 1 };
-	if (!r->is64)
-		l[0].count = l[1].count = 0;
+	if (!is64)
+		n64 = n_inverse = 0;
+	l[0] = (struct bi_x86_reloc_list){ 0, n64, 8, 1 };
+	l[1] = (struct bi_x86_reloc_list){ n64 + 1, n_inverse, 4, -1 };
+	l[2] = (struct bi_x86_reloc_list){ is64 ? n64 + n_inverse + 2 : 0,
+					   n32, 4, 1 };
 }
 
 /* The offset in the image of the place ENTRY names. */
@@ -51,12 +46,12 @@ static int walk(const struct bootimg_purgatory_relocs *r, const void *words,
 		uint8_t *image, int write)
 {
 	const struct u32 *w = words;
-	struct list lists[3];
+	struct bi_x86_reloc_list lists[3];
 	uint32_t k, i;
 
-	lists_of(r, lists);
+	bi_x86_reloc_lists(r->n64, r->n_inverse, r->n32, r->is64, lists);
 	for (k = 0; k < 3; k++) {
-		const struct list *l = &lists[k];
+		const struct bi_x86_reloc_list *l = &lists[k];
 
 		for (i = 0; i < l->count; i++) {
 			uint64_t off = offset_of(r, w[l->first + i].v);

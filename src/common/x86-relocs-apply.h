@@ -14,6 +14,23 @@
 #include "purgatory-abi.h"
 
 /*
+ * One list of a table: its first entry's index among the 32-bit words,
+ * its entries, each place's width, and +1 to add the offset or -1 to
+ * subtract it.
+ */
+struct bi_x86_reloc_list {
+	uint32_t first, count, width;
+	int sign;
+};
+
+/*
+ * The lists of a table of N64, N_INVERSE and N32 entries, in table order:
+ * x86_64's three (IS64), else i386's one, the last.
+ */
+void bi_x86_reloc_lists(uint32_t n64, uint32_t n_inverse, uint32_t n32,
+			int is64, struct bi_x86_reloc_list l[3]);
+
+/*
  * Apply R's lists, whose entries start at WORDS (little-endian 32-bit
  * words, the lists separated by one zero word), to the kernel image at
  * IMAGE (R->image_size bytes, linked at R->image_virt).  -1 if a place

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "internal.h"
 #include "x86-relocs.h"
+#include "x86-relocs-apply.h"
 
 #define WORD 4u
 
@@ -89,30 +90,17 @@ static int64_t place_of(const struct bi_kernel *kernel, const uint8_t *data,
 	return bi_cause(BOOTIMG_CAUSE_RELOCS_DAMAGED);
 }
 
-/* The lists in table order, with each place's width. */
-struct list {
-	size_t first, count;
-	unsigned width;
-};
-
-static void lists_of(const struct bi_x86_relocs *r, struct list l[3])
-{
-	l[0] = (struct list){ 0, r->n64, 8 };
-	l[1] = (struct list){ r->n64 + 1, r->n_inverse, 4 };
-	l[2] = (struct list){ r->is64 ? r->n64 + r->n_inverse + 2 : 0,
-			      r->n32, 4 };
-}
-
 int bi_x86_relocs_check(const struct bi_x86_relocs *r,
 			const struct bi_kernel *kernel, const uint8_t *data,
 			uint64_t kernel_map)
 {
-	struct list lists[3];
+	struct bi_x86_reloc_list lists[3];
 	size_t k, i;
 
-	lists_of(r, lists);
+	bi_x86_reloc_lists((uint32_t)r->n64, (uint32_t)r->n_inverse,
+			   (uint32_t)r->n32, r->is64, lists);
 	for (k = 0; k < 3; k++) {
-		const struct list *l = &lists[k];
+		const struct bi_x86_reloc_list *l = &lists[k];
 
 		for (i = 0; i < l->count; i++) {
 			int64_t at = place_of(kernel, data, r->is64, kernel_map,
