@@ -131,10 +131,10 @@ static void mutate_file(const char *path, const char *root)
 	 * would read thousands of files for each one. */
 	all_formats(path, buf, len, options);
 	options = NULL;
-	step = len / 200 + 1;
+	step = len / 100 + 1;
 	for (cut = 0; cut < len; cut += step)		/* truncated */
 		all_formats(path, buf, cut, options);
-	for (k = 0; len && k < 200; k++) {		/* bytes flipped */
+	for (k = 0; len && k < 100; k++) {		/* bytes flipped */
 		size_t flips = next() % 4 + 1;
 
 		memcpy(copy, buf, len);
