@@ -4,7 +4,10 @@
 # second 686 kernel with the i386 build of bootimg (kexec_load, the i386
 # purgatory, the 32-bit boot protocol).  The i386 kernel has no
 # kexec_file_load.  Cases, one boot each:
-#   {kexec,auto}-{1,2}initrd-smp{1,2}   the bzImage; auto must choose
+#   kexec-1initrd-smp1, kexec-2initrd-smp2, auto-1initrd-smp2,
+#   auto-2initrd-smp1     the bzImage, each method with one and two
+#                         initrds, on one and two CPUs (every pair of
+#                         the two, as boot-matrix); auto must choose
 #                         kexec quietly; kexec-1initrd-smp1 also checks
 #                         that --method=file is refused (exit 7)
 #   elf-vmlinux           the 32-bit ELF vmlinux inside the bzImage,
@@ -57,17 +60,14 @@ $used_kexec"
 }
 
 cases=()
-for method in kexec auto; do
-	for initrds in 1 2; do
-		for smp in 1 2; do
-			name=$method-${initrds}initrd-smp$smp
-			extra=
-			[ "$name" = kexec-1initrd-smp1 ] && extra=$file_refused
-			i386_case "$name" vmlinuz \
-				"$(e2e_initrd_args "$initrds") --method=$method" "$extra"
-			cases+=("$name $smp $initrds")
-		done
-	done
+for c in "kexec 1 1" "kexec 2 2" "auto 1 2" "auto 2 1"; do
+	read -r method initrds smp <<<"$c"
+	name=$method-${initrds}initrd-smp$smp
+	extra=
+	[ "$name" = kexec-1initrd-smp1 ] && extra=$file_refused
+	i386_case "$name" vmlinuz \
+		"$(e2e_initrd_args "$initrds") --method=$method" "$extra"
+	cases+=("$name $smp $initrds")
 done
 i386_case elf-vmlinux vmlinux "$(e2e_initrd_args 2) --method=kexec"
 mkdir -p "$work/cases/elf-vmlinux/root/stage2"
