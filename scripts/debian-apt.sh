@@ -34,14 +34,6 @@ debian_apt_init() {
 		debian_apt_update
 }
 
-# debian_lock PATH: hold PATH.lock until the script ends: two runs that
-# make PATH (tests/e2e/prefetch in the background and a suite) wait for
-# each other instead of unpacking over each other.
-debian_lock() {
-	exec {debian_lock_fd}>"$1.lock"
-	flock "$debian_lock_fd"
-}
-
 debian_apt_update() {	# one failed index is not fatal
 	apt-get "${debian_opts[@]}" update -q >&2 || true
 }
